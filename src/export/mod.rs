@@ -1,0 +1,1 @@
+//! Exports: the JSON plan and the xlsx action sheet.

@@ -1,0 +1,13 @@
+//! skifteplan: plan and track a system switch (systemskifte) in Stofmisbrugsdatabasen (SMDB).
+//!
+//! Layers, each using only the ones before it:
+//! reading the list ([`aktivliste`]) → domain model ([`domain`]) → plan engine ([`plan`], pure)
+//! → exports ([`export`]) and the faces (CLI in `main.rs`, terminal UI in [`tui`]).
+
+pub mod aktivliste;
+pub mod domain;
+pub mod export;
+pub mod lang;
+pub mod plan;
+pub mod text;
+pub mod tui;

@@ -1,0 +1,292 @@
+//! The plan engine: pure functions from citizens and settings to an ordered plan per citizen,
+//! conflicts for a person to decide, and notes. No I/O.
+
+mod engine;
+
+pub use engine::{plan, plan_citizen};
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Cpr, CprClass, Decision, Form, Part, Privilege, SourceRef, date};
+
+/// The reason (Afslutningsårsag) every model-2 close carries.
+pub const REASON_ANDEN: &str = "Anden";
+/// The default description (Beskriv afslutningsårsag) of a model-2 close.
+pub const DEFAULT_REASON_TEXT: &str = "Systemskift";
+
+/// The switch model (guide §1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Model {
+    /// Model 1: keep history. Re-register with original dates, delete backwards in SMDB.
+    #[serde(rename = "1")]
+    One,
+    /// Model 2: no history. Close on D with "Anden"/"Systemskift", re-register at D + 1.
+    #[serde(rename = "2")]
+    Two,
+    /// Interim (mellemløsning): old cases stay in the SMDB web form until they end.
+    #[serde(rename = "mellem")]
+    Mellem,
+}
+
+impl Model {
+    pub const ALL: [Model; 3] = [Model::One, Model::Two, Model::Mellem];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Model::One => "1",
+            Model::Two => "2",
+            Model::Mellem => "mellem",
+        }
+    }
+
+    /// Accepts `1`, `2`, `mellem` and a few spellings people use (`model1`, `interim`).
+    pub fn parse(text: &str) -> Option<Model> {
+        match text
+            .trim()
+            .to_lowercase()
+            .replace([' ', '-', '_'], "")
+            .as_str()
+        {
+            "1" | "model1" | "m1" => Some(Model::One),
+            "2" | "model2" | "m2" => Some(Model::Two),
+            "mellem" | "mellemloesning" | "mellemløsning" | "interim" | "m" => Some(Model::Mellem),
+            _ => None,
+        }
+    }
+}
+
+/// Where an action happens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum System {
+    /// The old reporting: SMDB (web form or the old system).
+    Smdb,
+    /// The new system.
+    Nyt,
+}
+
+/// What to do with a form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionKind {
+    Slet,
+    Afslut,
+    Registrer,
+    FoelgOp,
+}
+
+impl ActionKind {
+    pub const ALL: [ActionKind; 4] = [
+        ActionKind::Registrer,
+        ActionKind::Slet,
+        ActionKind::Afslut,
+        ActionKind::FoelgOp,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            ActionKind::Slet => "slet",
+            ActionKind::Afslut => "afslut",
+            ActionKind::Registrer => "registrer",
+            ActionKind::FoelgOp => "foelg_op",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<ActionKind> {
+        ActionKind::ALL.into_iter().find(|a| a.key() == key)
+    }
+}
+
+/// A citizen's status in the plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Aktiv,
+    Glemt,
+}
+
+impl Status {
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Aktiv => "aktiv",
+            Status::Glemt => "glemt",
+        }
+    }
+}
+
+/// The plan's settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    pub model: Model,
+    /// D, the switch date (systemskiftedato).
+    pub switch_date: NaiveDate,
+    /// The description every model-2 close carries (default "Systemskift").
+    pub reason_text: String,
+    /// Decisions per citizen, keyed by the CPR's ten digits; they override the decision read
+    /// from the list's own columns.
+    pub decisions: HashMap<String, Decision>,
+}
+
+impl Settings {
+    pub fn new(model: Model, switch_date: NaiveDate) -> Settings {
+        Settings {
+            model,
+            switch_date,
+            reason_text: DEFAULT_REASON_TEXT.to_string(),
+            decisions: HashMap::new(),
+        }
+    }
+
+    /// D + 1 for model 2, where cases are re-entered; none otherwise.
+    pub fn reentry_date(&self) -> Option<NaiveDate> {
+        (self.model == Model::Two).then(|| date::next_day(self.switch_date))
+    }
+}
+
+/// One step of a citizen's plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Action {
+    /// 1-based position in the citizen's plan: the order to perform the actions in.
+    pub step: u32,
+    pub system: System,
+    pub part: Part,
+    pub form: Form,
+    pub action: ActionKind,
+    /// The date to enter: the close date, the (re-)registration start date, or for a deletion or
+    /// a follow-up the form's own date. None when no usable date is known (see conflicts).
+    pub date: Option<NaiveDate>,
+    /// The form's date in the list (its start date), kept so that nothing is lost by a deletion.
+    pub original_date: Option<NaiveDate>,
+    /// Afslutningsårsag, for closes.
+    pub reason: Option<String>,
+    /// Beskriv afslutningsårsag, for closes.
+    pub reason_text: Option<String>,
+    pub privilege: Privilege,
+    /// The SMDB ID of the case the form belongs to (anmodning or indskrivning ID), if known.
+    pub case_id: Option<String>,
+    /// The offer or the ydelse the action concerns, if known.
+    pub detail: Option<String>,
+    /// The list row the form was read from.
+    pub source: SourceRef,
+}
+
+/// A citizen's part of the plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CitizenPlan {
+    pub cpr: Cpr,
+    pub cpr_class: CprClass,
+    pub name: Option<String>,
+    pub status: Status,
+    /// The real end date of a forgotten case, as decided.
+    pub slutdato: Option<NaiveDate>,
+    pub actions: Vec<Action>,
+}
+
+/// Something in the plan a person must decide before acting on it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    pub cpr: Cpr,
+    pub kind: ConflictKind,
+    pub source: Option<SourceRef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConflictKind {
+    /// Model 2: a form starts after D, so it cannot be closed on D.
+    FormAfterSwitch { form: Form, date: NaiveDate },
+    /// Two or more active anmodninger for one citizen: only one may be active.
+    TwoAnmodninger { count: usize },
+    /// Two or more active indskrivninger at one offer for one citizen.
+    TwoIndskrivninger {
+        tilbud: Option<String>,
+        count: usize,
+    },
+    /// Marked forgotten, but no end date is known.
+    ForgottenWithoutEndDate,
+    /// A forgotten case's end date lies after D.
+    ForgottenEndAfterSwitch { slutdato: NaiveDate },
+    /// A forgotten case's end date lies before one of its start dates.
+    ForgottenEndBeforeStart {
+        slutdato: NaiveDate,
+        form: Form,
+        start: NaiveDate,
+    },
+    /// Model 2: an anmodning that was never iværksat: close it, or delete it? A person decides.
+    AnmodningWithoutIvaerksaettelse,
+}
+
+impl ConflictKind {
+    /// The stable machine key used in JSON.
+    pub fn key(&self) -> &'static str {
+        match self {
+            ConflictKind::FormAfterSwitch { .. } => "form_after_switch",
+            ConflictKind::TwoAnmodninger { .. } => "two_anmodninger",
+            ConflictKind::TwoIndskrivninger { .. } => "two_indskrivninger",
+            ConflictKind::ForgottenWithoutEndDate => "forgotten_without_end_date",
+            ConflictKind::ForgottenEndAfterSwitch { .. } => "forgotten_end_after_switch",
+            ConflictKind::ForgottenEndBeforeStart { .. } => "forgotten_end_before_start",
+            ConflictKind::AnmodningWithoutIvaerksaettelse => "anmodning_without_ivaerksaettelse",
+        }
+    }
+}
+
+/// A plan-wide remark for the people doing the switch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Note {
+    /// Model 1: DST needs the deadline and cannot publish the kommune's figures before every
+    /// active citizen is re-reported (guide §6).
+    DeadlineNeeded,
+    /// Model 1: DST can delete in bulk when the kommune confirms anmodninger and indskrivninger
+    /// (guide §3); never forgotten cases or cases not yet re-entered.
+    BulkDeletionNeedsConfirmation,
+    /// Since 2025 DST receives no new Indskrivning/Ydelse/Udskrivning forms and KvalHep is being
+    /// dropped: re-registering them in the new system may no longer apply (inference).
+    TilbudFormsMayNotApply,
+    /// Interim: the kommune must document that it maintains data in two places (guide §1.3).
+    TwoPlacesToMaintain,
+    /// Model 2: DST counts the original start dates only when the close reason is
+    /// "Anden"/"Systemskift" (guide §6).
+    ReasonTextMatters,
+}
+
+/// The whole plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub model: Model,
+    pub switch_date: NaiveDate,
+    pub reentry_date: Option<NaiveDate>,
+    pub reason_text: String,
+    pub citizens: Vec<CitizenPlan>,
+    pub conflicts: Vec<Conflict>,
+    pub notes: Vec<Note>,
+}
+
+impl Plan {
+    /// Number of actions per (action kind, form), in a fixed order, only those that occur.
+    pub fn counts(&self) -> Vec<(ActionKind, Form, usize)> {
+        let mut out = Vec::new();
+        for kind in ActionKind::ALL {
+            for form in Form::ALL {
+                let n = self
+                    .citizens
+                    .iter()
+                    .flat_map(|c| &c.actions)
+                    .filter(|a| a.action == kind && a.form == form)
+                    .count();
+                if n > 0 {
+                    out.push((kind, form, n));
+                }
+            }
+        }
+        out
+    }
+
+    pub fn action_count(&self) -> usize {
+        self.citizens.iter().map(|c| c.actions.len()).sum()
+    }
+
+    pub fn conflicts_of<'a>(&'a self, cpr: &'a Cpr) -> impl Iterator<Item = &'a Conflict> + 'a {
+        self.conflicts.iter().filter(move |c| &c.cpr == cpr)
+    }
+}
