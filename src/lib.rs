@@ -9,5 +9,6 @@ pub mod domain;
 pub mod export;
 pub mod lang;
 pub mod plan;
+pub mod progress;
 pub mod text;
 pub mod tui;

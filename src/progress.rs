@@ -1,0 +1,458 @@
+//! What has been ticked off: the state file saved beside the list as `<name>.skifteplan.json`.
+//!
+//! The file is JSON with a `format` tag and a `version`, so a foreign or newer file is recognised
+//! and never overwritten silently: it is kept aside and the user is told.
+//!
+//! It holds CPR digits (the keys of decisions and ticks, and the list of citizens seen). That is
+//! deliberate: the file lives beside the Aktivliste, which already holds the same numbers, and a
+//! tick must survive re-planning, so it is keyed by the citizen and the form, never by a step
+//! number. Treat the file with the same care as the list itself.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Cpr, Decision, Form};
+use crate::plan::{Action, ActionKind, Model, System};
+
+/// The value of the `format` field: anything else is a foreign file.
+pub const FORMAT: &str = "skifteplan-state";
+/// The newest version this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// The state file as written.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StateFile {
+    pub format: String,
+    pub version: u32,
+    pub list: ListRef,
+    #[serde(default)]
+    pub saved_at: Option<NaiveDateTime>,
+    /// None until the set-up has been completed once.
+    #[serde(default)]
+    pub settings: Option<SavedSettings>,
+    /// Column mappings the user chose (field key → header text), used when the list is read.
+    #[serde(default)]
+    pub columns: Vec<(String, String)>,
+    /// CPR digits of the citizens in the list when it was last saved, to tell which citizens
+    /// are new and which are gone when a newer list is opened.
+    #[serde(default)]
+    pub citizens: Vec<String>,
+    /// Forgotten cases decided in the UI, keyed by CPR digits.
+    #[serde(default)]
+    pub decisions: BTreeMap<String, Decision>,
+    #[serde(default)]
+    pub ticks: Vec<Tick>,
+}
+
+/// Which list the state belongs to.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListRef {
+    pub file_name: String,
+    pub path: PathBuf,
+    /// Size in bytes and a 64-bit FNV-1a hash of the file's bytes, in hex.
+    pub size: u64,
+    pub fingerprint: String,
+}
+
+/// The plan's settings and the switch's facts for DST.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedSettings {
+    pub model: Model,
+    pub switch_date: NaiveDate,
+    pub reason_text: String,
+    #[serde(default)]
+    pub kommune: String,
+    #[serde(default)]
+    pub vendor: String,
+    #[serde(default)]
+    pub system_name: String,
+}
+
+/// One ticked action: which citizen, which form and what was done to it, and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tick {
+    pub cpr: String,
+    pub system: System,
+    pub form: Form,
+    pub action: ActionKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    pub done: NaiveDate,
+}
+
+/// What identifies an action across re-planning: the citizen, the system, the form, the kind of
+/// action and the case (ID and offer/ydelse). Step numbers and dates are not part of it, so a
+/// tick survives a change of D, and of the model where the same action still applies.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TickKey {
+    pub cpr: String,
+    pub system: System,
+    pub form: Form,
+    pub action: ActionKind,
+    pub case_id: Option<String>,
+    pub detail: Option<String>,
+}
+
+impl TickKey {
+    pub fn of(cpr: &Cpr, action: &Action) -> TickKey {
+        TickKey {
+            cpr: cpr.digits().to_string(),
+            system: action.system,
+            form: action.form,
+            action: action.action,
+            case_id: action.case_id.clone(),
+            detail: action.detail.clone(),
+        }
+    }
+}
+
+impl StateFile {
+    /// A fresh state for a list.
+    pub fn new(list: ListRef) -> StateFile {
+        StateFile {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            list,
+            saved_at: None,
+            settings: None,
+            columns: Vec::new(),
+            citizens: Vec::new(),
+            decisions: BTreeMap::new(),
+            ticks: Vec::new(),
+        }
+    }
+
+    /// The ticks as a map for the UI.
+    pub fn tick_map(&self) -> HashMap<TickKey, NaiveDate> {
+        self.ticks
+            .iter()
+            .map(|t| {
+                (
+                    TickKey {
+                        cpr: t.cpr.clone(),
+                        system: t.system,
+                        form: t.form,
+                        action: t.action,
+                        case_id: t.case_id.clone(),
+                        detail: t.detail.clone(),
+                    },
+                    t.done,
+                )
+            })
+            .collect()
+    }
+
+    /// Replaces the ticks from a map, sorted so that the file diffs calmly.
+    pub fn set_ticks(&mut self, ticks: &HashMap<TickKey, NaiveDate>) {
+        let mut v: Vec<(&TickKey, &NaiveDate)> = ticks.iter().collect();
+        v.sort_by(|(a, _), (b, _)| {
+            let key = |k: &'_ TickKey| {
+                (
+                    k.cpr.clone(),
+                    k.system == System::Nyt,
+                    k.form,
+                    k.action,
+                    k.case_id.clone(),
+                    k.detail.clone(),
+                )
+            };
+            key(a).cmp(&key(b))
+        });
+        self.ticks = v
+            .into_iter()
+            .map(|(k, d)| Tick {
+                cpr: k.cpr.clone(),
+                system: k.system,
+                form: k.form,
+                action: k.action,
+                case_id: k.case_id.clone(),
+                detail: k.detail.clone(),
+                done: *d,
+            })
+            .collect();
+    }
+}
+
+/// Citizens new in a list and citizens gone from it, compared with the state's last list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListChanges {
+    /// CPR digits of citizens in the new list only.
+    pub new: Vec<String>,
+    /// CPR digits of citizens in the state only (done in SMDB, or no longer active).
+    pub gone: Vec<String>,
+}
+
+impl ListChanges {
+    pub fn between(previous: &[String], current: &[String]) -> ListChanges {
+        let prev: HashSet<&str> = previous.iter().map(String::as_str).collect();
+        let cur: HashSet<&str> = current.iter().map(String::as_str).collect();
+        ListChanges {
+            new: current
+                .iter()
+                .filter(|c| !prev.contains(c.as_str()))
+                .cloned()
+                .collect(),
+            gone: previous
+                .iter()
+                .filter(|c| !cur.contains(c.as_str()))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.new.is_empty() && self.gone.is_empty()
+    }
+}
+
+/// Why an existing state file cannot be used. Never holds file contents.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unusable {
+    /// Not JSON, or JSON of the wrong shape.
+    Corrupt(String),
+    /// JSON without our format tag: some other program's file.
+    Foreign,
+    /// Written by a newer version of this program.
+    NewerVersion(u32),
+}
+
+/// The result of looking for a state file.
+#[derive(Debug)]
+pub enum ReadOutcome {
+    Missing,
+    Loaded(Box<StateFile>),
+    Unusable(Unusable),
+}
+
+/// `<name>.skifteplan.json` beside the list.
+pub fn default_path(list: &Path) -> PathBuf {
+    let stem = list
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "aktivliste".to_string());
+    list.with_file_name(format!("{stem}.skifteplan.json"))
+}
+
+/// Reads a state file. An unreadable (I/O) file is an error; a file that is not ours is
+/// `Unusable`, and the caller keeps it aside with [`set_aside`] before writing a new one.
+pub fn read(path: &Path) -> io::Result<ReadOutcome> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(ReadOutcome::Missing),
+        Err(e) if e.kind() == io::ErrorKind::InvalidData => {
+            return Ok(ReadOutcome::Unusable(Unusable::Corrupt(
+                "not UTF-8 text".to_string(),
+            )));
+        }
+        Err(e) => return Err(e),
+    };
+    Ok(parse(&text))
+}
+
+/// Parses the text of a state file.
+pub fn parse(text: &str) -> ReadOutcome {
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => return ReadOutcome::Unusable(Unusable::Corrupt(e.to_string())),
+    };
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return ReadOutcome::Unusable(Unusable::Foreign);
+    }
+    let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
+    if version > u64::from(VERSION) {
+        return ReadOutcome::Unusable(Unusable::NewerVersion(version as u32));
+    }
+    match serde_json::from_value::<StateFile>(value) {
+        Ok(s) => ReadOutcome::Loaded(Box::new(s)),
+        Err(e) => ReadOutcome::Unusable(Unusable::Corrupt(e.to_string())),
+    }
+}
+
+/// Moves an unusable state file aside as `<file>.kept-<timestamp>` (never deleting it) and
+/// returns where it went.
+pub fn set_aside(path: &Path, now: NaiveDateTime) -> io::Result<PathBuf> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stamp = now.format("%Y%m%d-%H%M%S");
+    let mut target = path.with_file_name(format!("{name}.kept-{stamp}"));
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = path.with_file_name(format!("{name}.kept-{stamp}-{n}"));
+    }
+    std::fs::rename(path, &target)?;
+    Ok(target)
+}
+
+/// Writes the state atomically: a temporary file in the same folder, then a rename.
+pub fn save(path: &Path, state: &StateFile) -> io::Result<()> {
+    let mut bytes = serde_json::to_vec_pretty(state).map_err(io::Error::other)?;
+    bytes.push(b'\n');
+    write_atomic(path, &bytes)
+}
+
+/// A temporary file in the target's folder, flushed to disk, then renamed over the target.
+fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Whether a file can be created in the folder that would hold `path`.
+pub fn folder_writable(path: &Path) -> bool {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    tempfile::NamedTempFile::new_in(dir).is_ok()
+}
+
+/// Identifies a list file by size and content hash (FNV-1a, 64 bit).
+pub fn list_ref(path: &Path) -> io::Result<ListRef> {
+    let mut file = std::fs::File::open(path)?;
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut size = 0u64;
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        size += n as u64;
+        for &b in &buf[..n] {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    Ok(ListRef {
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        path: std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+        size,
+        fingerprint: format!("{hash:016x}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn key(cpr: &str, form: Form) -> TickKey {
+        TickKey {
+            cpr: cpr.into(),
+            system: System::Smdb,
+            form,
+            action: ActionKind::Afslut,
+            case_id: Some("A1".into()),
+            detail: None,
+        }
+    }
+
+    #[test]
+    fn round_trip_through_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("liste.skifteplan.json");
+        let mut s = StateFile::new(ListRef {
+            file_name: "liste.xlsx".into(),
+            ..ListRef::default()
+        });
+        s.settings = Some(SavedSettings {
+            model: Model::Two,
+            switch_date: d(2026, 3, 31),
+            reason_text: "Systemskift".into(),
+            kommune: "Testkommune".into(),
+            vendor: "Leverandør".into(),
+            system_name: "System".into(),
+        });
+        let mut ticks = HashMap::new();
+        ticks.insert(key("0101902000", Form::Behandling), d(2026, 3, 31));
+        ticks.insert(key("0101902000", Form::Ydelse), d(2026, 3, 30));
+        s.set_ticks(&ticks);
+        s.decisions.insert(
+            "0101902000".into(),
+            Decision {
+                glemt: true,
+                slutdato: Some(d(2026, 1, 2)),
+            },
+        );
+        save(&path, &s).unwrap();
+        let ReadOutcome::Loaded(back) = read(&path).unwrap() else {
+            panic!("not loaded")
+        };
+        assert_eq!(*back, s);
+        assert_eq!(back.tick_map(), ticks);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("\"format\": \"skifteplan-state\""));
+        assert!(text.contains("\"model\": \"2\""));
+    }
+
+    #[test]
+    fn foreign_corrupt_and_newer_files_are_recognised() {
+        assert!(matches!(
+            parse("{\"hello\": 1}"),
+            ReadOutcome::Unusable(Unusable::Foreign)
+        ));
+        assert!(matches!(
+            parse("{ not json"),
+            ReadOutcome::Unusable(Unusable::Corrupt(_))
+        ));
+        assert!(matches!(
+            parse("{\"format\": \"skifteplan-state\", \"version\": 99}"),
+            ReadOutcome::Unusable(Unusable::NewerVersion(99))
+        ));
+        assert!(matches!(
+            parse("{\"format\": \"skifteplan-state\", \"version\": 1}"),
+            ReadOutcome::Unusable(Unusable::Corrupt(_))
+        ));
+    }
+
+    #[test]
+    fn set_aside_keeps_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.skifteplan.json");
+        std::fs::write(&path, "garbage").unwrap();
+        let now = d(2026, 3, 1).and_hms_opt(12, 0, 0).unwrap();
+        let kept = set_aside(&path, now).unwrap();
+        assert!(!path.exists());
+        assert_eq!(std::fs::read_to_string(&kept).unwrap(), "garbage");
+        assert!(kept.to_string_lossy().ends_with(".kept-20260301-120000"));
+    }
+
+    #[test]
+    fn changes_between_lists() {
+        let prev = vec!["1".to_string(), "2".to_string()];
+        let cur = vec!["2".to_string(), "3".to_string()];
+        let c = ListChanges::between(&prev, &cur);
+        assert_eq!(c.new, vec!["3".to_string()]);
+        assert_eq!(c.gone, vec!["1".to_string()]);
+    }
+
+    #[test]
+    fn default_path_sits_beside_the_list() {
+        assert_eq!(
+            default_path(Path::new("/a/b/aktivliste-lille.xlsx")),
+            PathBuf::from("/a/b/aktivliste-lille.skifteplan.json")
+        );
+    }
+}
