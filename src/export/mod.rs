@@ -1,1 +1,79 @@
-//! Exports: the JSON plan and the xlsx action sheet.
+//! Exports: the JSON plan and the xlsx action sheet, both written atomically.
+//!
+//! Both take an [`ExportInput`]: the plan, the list it came from, whether to show full CPR, the
+//! language, a timestamp for the sheet, and the dates actions were ticked off (if any).
+
+mod atomic;
+mod json;
+mod xlsx;
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+pub use atomic::{ExportError, refuse_input, write_atomic};
+pub use json::{
+    ActionJson, CitizenJson, ConflictJson, CountsJson, FORMAT, IgnoredSheetJson, PlanJson,
+    RejectedRowJson, SourceJson, VERSION, WarningJson, build_json, from_reader, to_writer,
+};
+pub use xlsx::{CONSTANT_MEMORY_ABOVE, SHEET_NAMES, xlsx_bytes};
+
+use crate::aktivliste::{Aktivliste, RejectedRow};
+use crate::lang::Lang;
+use crate::plan::{Action, CitizenPlan, Plan};
+
+/// The dates actions were ticked off as done, looked up per citizen and action.
+pub type DoneFn<'a> = dyn Fn(&CitizenPlan, &Action) -> Option<NaiveDate> + 'a;
+
+/// Everything an export needs.
+#[derive(Clone, Copy)]
+pub struct ExportInput<'a> {
+    pub plan: &'a Plan,
+    pub list: &'a Aktivliste,
+    /// Show full CPR numbers instead of `DDMMYY-xxxx` (an explicit choice).
+    pub show_cpr: bool,
+    pub lang: Lang,
+    /// Shown on the xlsx overview ("genereret"); not part of the JSON, so the same input gives
+    /// the same JSON bytes.
+    pub generated_at: NaiveDateTime,
+    /// The date an action was ticked off, or none.
+    pub done: &'a DoneFn<'a>,
+}
+
+impl ExportInput<'_> {
+    /// The input list's file name (no folders).
+    pub fn source_file(&self) -> String {
+        self.list
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+}
+
+/// The reason a row was rejected, in the chosen language.
+fn reject_reason(row: &RejectedRow, lang: Lang) -> String {
+    let _ = lang;
+    row.reason.clone()
+}
+
+/// Writes the JSON plan to `path` atomically.
+pub fn write_json(path: &Path, input: &ExportInput<'_>) -> Result<(), ExportError> {
+    let dto = build_json(input);
+    write_atomic(path, |w| to_writer(w, &dto))
+}
+
+/// Writes the JSON plan to a writer (standard output), pretty-printed, ending in a newline.
+pub fn write_json_to(w: &mut dyn Write, input: &ExportInput<'_>) -> Result<(), ExportError> {
+    to_writer(w, &build_json(input)).map_err(ExportError::Io)
+}
+
+/// Writes the xlsx action sheet to `path` atomically.
+pub fn write_xlsx(path: &Path, input: &ExportInput<'_>) -> Result<(), ExportError> {
+    let bytes = xlsx_bytes(input)?;
+    write_atomic(path, |w| w.write_all(&bytes))
+}
+
+#[cfg(test)]
+pub(crate) mod fixture;

@@ -1,0 +1,278 @@
+//! Writing a file so that it is either wholly the new content or untouched: the content goes to a
+//! temporary file in the target's directory, is flushed to disk, and is then renamed over the
+//! target. On any failure the temporary file is removed and the target keeps its old bytes.
+//!
+//! The temporary file is created readable by its owner only (the exports hold confidential
+//! health data), and the written file keeps those permissions.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::domain::cpr::mask_in_text;
+use crate::lang::Lang;
+
+/// Why an export could not be written. Every message is one line and never holds a CPR number:
+/// paths and underlying error texts are passed through [`mask_in_text`].
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("cannot create a temporary file in {}: {}", shown(.dir), clean(.source))]
+    CreateTemp { dir: PathBuf, source: io::Error },
+    #[error("cannot write {}: {}", shown(.path), clean(.source))]
+    Write { path: PathBuf, source: io::Error },
+    #[error("cannot replace {} (is it open in Excel?): {}", shown(.path), clean(.source))]
+    Persist { path: PathBuf, source: io::Error },
+    #[error("refusing to write over the list being read: {}", shown(.0))]
+    SameAsInput(PathBuf),
+    #[error("{} is a folder, not a file", shown(.0))]
+    IsADirectory(PathBuf),
+    #[error("cannot build the spreadsheet: {}", mask_in_text(.0))]
+    Xlsx(String),
+    #[error("not a skifteplan plan (the field \"format\" is not \"skifteplan-plan\")")]
+    NotAPlan,
+    #[error("plan version {0} is newer than this program reads (version {max})", max = super::json::VERSION)]
+    UnsupportedVersion(u32),
+    #[error("the plan file is not valid JSON for this format: {}", mask_in_text(.0))]
+    Json(String),
+    #[error("cannot write: {}", clean(.0))]
+    Io(#[from] io::Error),
+}
+
+impl ExportError {
+    /// The one-line message in the chosen language (Danish by default); English is `Display`.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            ExportError::CreateTemp { dir, source } => format!(
+                "kan ikke oprette en midlertidig fil i {}: {}",
+                shown(dir),
+                clean(source)
+            ),
+            ExportError::Write { path, source } => {
+                format!("kan ikke skrive {}: {}", shown(path), clean(source))
+            }
+            ExportError::Persist { path, source } => format!(
+                "kan ikke erstatte {} (er den åben i Excel?): {}",
+                shown(path),
+                clean(source)
+            ),
+            ExportError::SameAsInput(path) => {
+                format!("vil ikke skrive oven i listen, der læses: {}", shown(path))
+            }
+            ExportError::IsADirectory(path) => {
+                format!("{} er en mappe, ikke en fil", shown(path))
+            }
+            ExportError::Xlsx(detail) => {
+                format!("kan ikke danne regnearket: {}", mask_in_text(detail))
+            }
+            ExportError::NotAPlan => {
+                "ikke en skifteplan-plan (feltet \"format\" er ikke \"skifteplan-plan\")"
+                    .to_string()
+            }
+            ExportError::UnsupportedVersion(v) => format!(
+                "planens version {v} er nyere end dette program kan læse (version {})",
+                super::json::VERSION
+            ),
+            ExportError::Json(detail) => format!(
+                "planfilen er ikke gyldig JSON i dette format: {}",
+                mask_in_text(detail)
+            ),
+            ExportError::Io(source) => format!("kan ikke skrive: {}", clean(source)),
+        }
+    }
+}
+
+/// A path as shown in a message: on one line, with anything that looks like a CPR masked.
+fn shown(path: &Path) -> String {
+    one_line(&mask_in_text(&path.display().to_string()))
+}
+
+fn clean(e: &io::Error) -> String {
+    one_line(&mask_in_text(&e.to_string()))
+}
+
+fn one_line(s: &str) -> String {
+    s.split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Writes `path` atomically: `write` fills a temporary file in the same directory, which is
+/// flushed, synced and renamed over `path`. If `write` or any step fails, `path` is untouched and
+/// the temporary file is gone.
+pub fn write_atomic(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), ExportError> {
+    if path.is_dir() {
+        return Err(ExportError::IsADirectory(path.to_path_buf()));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".skifteplan-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(|source| ExportError::CreateTemp {
+            dir: dir.clone(),
+            source,
+        })?;
+    let write_err = |source| ExportError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    {
+        let mut out = BufWriter::new(tmp.as_file_mut());
+        write(&mut out).map_err(write_err)?;
+        out.flush().map_err(write_err)?;
+    }
+    tmp.as_file().sync_all().map_err(write_err)?;
+    // On failure the returned error holds the temporary file, which is removed when dropped.
+    tmp.persist(path).map_err(|e| ExportError::Persist {
+        path: path.to_path_buf(),
+        source: e.error,
+    })?;
+    // Make the rename itself durable where the platform allows it; best effort.
+    #[cfg(unix)]
+    if let Ok(d) = File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Refuses to write `out` when it is the list being read (`input`): the same path after
+/// resolving links and `..` when both exist, or the same path as written otherwise.
+pub fn refuse_input(out: &Path, input: &Path) -> Result<(), ExportError> {
+    let same = match (out.canonicalize(), input.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b || same_file(out, input),
+        // A file that does not exist yet cannot be the list being read.
+        (Err(_), Ok(_)) => false,
+        _ => absolute(out) == absolute(input),
+    };
+    if same {
+        Err(ExportError::SameAsInput(out.to_path_buf()))
+    } else {
+        Ok(())
+    }
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// Two names for one file (hard links).
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &Path, _: &Path) -> bool {
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn writes_and_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.json");
+        write_atomic(&path, |w| w.write_all(b"first")).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"first");
+        write_atomic(&path, |w| w.write_all(b"second")).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"second");
+        assert_eq!(entries(dir.path()), ["plan.json"]);
+    }
+
+    #[test]
+    fn a_writer_failing_midway_leaves_the_old_file_and_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("handlinger.xlsx");
+        let old: Vec<u8> = (0..=255u8).cycle().take(100_000).collect();
+        std::fs::write(&path, &old).unwrap();
+        let err = write_atomic(&path, |w| {
+            w.write_all(&[7u8; 70_000])?;
+            Err(io::Error::other("disk full"))
+        })
+        .unwrap_err();
+        assert!(matches!(err, ExportError::Write { .. }), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), old);
+        assert_eq!(entries(dir.path()), ["handlinger.xlsx"]);
+    }
+
+    #[test]
+    fn a_missing_directory_is_an_error_and_creates_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nope").join("plan.json");
+        let err = write_atomic(&path, |w| w.write_all(b"x")).unwrap_err();
+        assert!(matches!(err, ExportError::CreateTemp { .. }));
+        assert!(entries(dir.path()).is_empty());
+        assert!(!err.message(Lang::Da).contains('\n'));
+    }
+
+    #[test]
+    fn a_directory_as_target_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = write_atomic(dir.path(), |w| w.write_all(b"x")).unwrap_err();
+        assert!(matches!(err, ExportError::IsADirectory(_)));
+        assert!(entries(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn refuses_the_input_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("aktivliste.xlsx");
+        std::fs::write(&input, b"list").unwrap();
+        assert!(matches!(
+            refuse_input(&input, &input),
+            Err(ExportError::SameAsInput(_))
+        ));
+        // The same file through another spelling of the path.
+        let other = dir.path().join(".").join("aktivliste.xlsx");
+        assert!(refuse_input(&other, &input).is_err());
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.xlsx");
+            std::os::unix::fs::symlink(&input, &link).unwrap();
+            assert!(refuse_input(&link, &input).is_err());
+        }
+        assert!(refuse_input(&dir.path().join("plan.xlsx"), &input).is_ok());
+        let sibling = dir.path().join("plan2.xlsx");
+        std::fs::write(&sibling, b"old").unwrap();
+        assert!(refuse_input(&sibling, &input).is_ok());
+        assert_eq!(std::fs::read(&input).unwrap(), b"list");
+    }
+
+    #[test]
+    fn messages_are_one_line_and_mask_cpr() {
+        let e = ExportError::SameAsInput(PathBuf::from("/tmp/010190-2000.xlsx"));
+        for lang in [Lang::Da, Lang::En] {
+            let m = e.message(lang);
+            assert!(!m.contains("010190-2000"), "{m}");
+            assert!(m.contains("010190-xxxx"), "{m}");
+        }
+        assert!(e.message(Lang::Da).starts_with("vil ikke"));
+        assert!(e.to_string().starts_with("refusing"));
+    }
+}

@@ -1,0 +1,426 @@
+//! The JSON plan: a stable, versioned contract (documented in README) that another command reads
+//! back to check a plan. The DTOs below are the contract; the field names and the machine keys
+//! (`"slet"`, `"anmodning"`, `"1"`, ...) never change within a version. Human texts (conflict
+//! messages, notes, reasons) follow the chosen language, which the top level records in `lang`.
+//!
+//! The JSON holds no timestamp: the same input gives the same bytes.
+
+use std::collections::BTreeMap;
+use std::io::{self, Read, Write};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{ExportError, ExportInput, reject_reason};
+use crate::domain::{CprClass, Form, Part, Privilege, SourceRef};
+use crate::lang::Lang;
+use crate::plan::{ActionKind, Model, Status, System};
+use crate::text;
+
+/// The value of the top-level `format` field.
+pub const FORMAT: &str = "skifteplan-plan";
+/// The version this program writes and the newest it reads.
+pub const VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanJson {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Always [`VERSION`] when written by this program.
+    pub version: u32,
+    /// The language of the human texts (`"da"` or `"en"`).
+    pub lang: Lang,
+    /// `"1"`, `"2"` or `"mellem"`.
+    pub model: Model,
+    pub switch_date: NaiveDate,
+    /// D + 1 for model 2, else null.
+    pub reentry_date: Option<NaiveDate>,
+    pub reason_text: String,
+    /// The list's file name, without folders.
+    pub source_file: String,
+    /// True when CPR numbers are masked (`DDMMYY-xxxx`).
+    pub cpr_masked: bool,
+    pub citizens: Vec<CitizenJson>,
+    pub conflicts: Vec<ConflictJson>,
+    pub notes: Vec<String>,
+    pub rejected_rows: Vec<RejectedRowJson>,
+    pub ignored_sheets: Vec<IgnoredSheetJson>,
+    pub warnings: Vec<WarningJson>,
+    pub counts: CountsJson,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitizenJson {
+    /// Masked `DDMMYY-xxxx` unless full CPR was chosen.
+    pub cpr: String,
+    pub name: Option<String>,
+    /// `"aktiv"` or `"glemt"`.
+    pub status: Status,
+    /// The real end date of a forgotten case.
+    pub slutdato: Option<NaiveDate>,
+    /// Null, `"mod11"` (fails the modulus-11 check) or `"replacement"` (erstatningsnummer).
+    pub cpr_warning: Option<String>,
+    pub actions: Vec<ActionJson>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionJson {
+    /// 1-based order within the citizen.
+    pub step: u32,
+    /// `"smdb"` or `"nyt"`.
+    pub system: System,
+    /// `"myndighed"` or `"tilbud"`.
+    pub part: Part,
+    pub form: Form,
+    /// `"slet"`, `"afslut"`, `"registrer"` or `"foelg_op"`.
+    pub action: ActionKind,
+    pub date: Option<NaiveDate>,
+    pub original_date: Option<NaiveDate>,
+    /// `"Anden"` for closes in model 2, else null.
+    pub reason: Option<String>,
+    pub reason_text: Option<String>,
+    /// `"indberetter"` or `"sundhedsfaglig"`.
+    pub privilege: Privilege,
+    pub case_id: Option<String>,
+    pub detail: Option<String>,
+    pub source: SourceJson,
+    /// The date the action was ticked off as done, or null.
+    pub done: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceJson {
+    pub sheet: String,
+    pub row: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConflictJson {
+    pub cpr: String,
+    /// A stable key such as `"form_after_switch"`.
+    pub kind: String,
+    pub message: String,
+    pub sheet: Option<String>,
+    pub row: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RejectedRowJson {
+    pub sheet: String,
+    pub row: u32,
+    pub reason: String,
+    /// The row's cells as text, with anything that looks like a CPR masked.
+    pub values: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IgnoredSheetJson {
+    pub name: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WarningJson {
+    pub sheet: String,
+    pub row: u32,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountsJson {
+    pub citizens: usize,
+    /// Citizens whose case is forgotten (glemt).
+    pub forgotten: usize,
+    pub actions: usize,
+    pub conflicts: usize,
+    pub rejected_rows: usize,
+    /// Every action key, with 0 for those that do not occur.
+    pub per_action: BTreeMap<ActionKind, usize>,
+    /// Every form key, with 0 for those that do not occur.
+    pub per_form: BTreeMap<Form, usize>,
+}
+
+impl From<&SourceRef> for SourceJson {
+    fn from(s: &SourceRef) -> SourceJson {
+        SourceJson {
+            sheet: s.sheet.clone(),
+            row: s.row,
+        }
+    }
+}
+
+/// The machine key of a CPR warning, if the number needs a look.
+pub fn cpr_warning_key(class: CprClass) -> Option<&'static str> {
+    match class {
+        CprClass::Valid => None,
+        CprClass::Mod11Failed => Some("mod11"),
+        CprClass::Replacement => Some("replacement"),
+    }
+}
+
+/// Builds the JSON plan from an export input.
+pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
+    let plan = input.plan;
+    let list = input.list;
+    let lang = input.lang;
+    let show = input.show_cpr;
+
+    let citizens = plan
+        .citizens
+        .iter()
+        .map(|c| CitizenJson {
+            cpr: c.cpr.display(show),
+            name: c.name.clone(),
+            status: c.status,
+            slutdato: c.slutdato,
+            cpr_warning: cpr_warning_key(c.cpr_class).map(str::to_string),
+            actions: c
+                .actions
+                .iter()
+                .map(|a| ActionJson {
+                    step: a.step,
+                    system: a.system,
+                    part: a.part,
+                    form: a.form,
+                    action: a.action,
+                    date: a.date,
+                    original_date: a.original_date,
+                    reason: a.reason.clone(),
+                    reason_text: a.reason_text.clone(),
+                    privilege: a.privilege,
+                    case_id: a.case_id.clone(),
+                    detail: a.detail.clone(),
+                    source: (&a.source).into(),
+                    done: (input.done)(c, a),
+                })
+                .collect(),
+        })
+        .collect();
+
+    let conflicts = plan
+        .conflicts
+        .iter()
+        .map(|c| ConflictJson {
+            cpr: c.cpr.display(show),
+            kind: c.kind.key().to_string(),
+            message: text::conflict_message(&c.kind, lang),
+            sheet: c.source.as_ref().map(|s| s.sheet.clone()),
+            row: c.source.as_ref().map(|s| s.row),
+        })
+        .collect();
+
+    let mut per_action: BTreeMap<ActionKind, usize> =
+        ActionKind::ALL.into_iter().map(|k| (k, 0)).collect();
+    let mut per_form: BTreeMap<Form, usize> = Form::ALL.into_iter().map(|f| (f, 0)).collect();
+    for a in plan.citizens.iter().flat_map(|c| &c.actions) {
+        *per_action.entry(a.action).or_default() += 1;
+        *per_form.entry(a.form).or_default() += 1;
+    }
+
+    PlanJson {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        lang,
+        model: plan.model,
+        switch_date: plan.switch_date,
+        reentry_date: plan.reentry_date,
+        reason_text: plan.reason_text.clone(),
+        source_file: input.source_file(),
+        cpr_masked: !show,
+        citizens,
+        conflicts,
+        notes: plan
+            .notes
+            .iter()
+            .map(|n| text::note_text(*n, lang).to_string())
+            .collect(),
+        rejected_rows: list
+            .rejected
+            .iter()
+            .map(|r| RejectedRowJson {
+                sheet: r.source.sheet.clone(),
+                row: r.source.row,
+                reason: reject_reason(r, lang),
+                values: r.values.clone(),
+            })
+            .collect(),
+        ignored_sheets: list
+            .ignored_sheets
+            .iter()
+            .map(|s| IgnoredSheetJson {
+                name: s.name.clone(),
+                reason: s.reason.clone(),
+            })
+            .collect(),
+        warnings: list
+            .warnings
+            .iter()
+            .map(|w| WarningJson {
+                sheet: w.source.sheet.clone(),
+                row: w.source.row,
+                message: w.message.clone(),
+            })
+            .collect(),
+        counts: CountsJson {
+            citizens: plan.citizens.len(),
+            forgotten: plan
+                .citizens
+                .iter()
+                .filter(|c| c.status == Status::Glemt)
+                .count(),
+            actions: plan.action_count(),
+            conflicts: plan.conflicts.len(),
+            rejected_rows: list.rejected.len(),
+            per_action,
+            per_form,
+        },
+    }
+}
+
+/// Writes the plan pretty-printed (two-space indent), ending in a newline.
+pub fn to_writer(w: &mut dyn Write, dto: &PlanJson) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, dto).map_err(io::Error::from)?;
+    w.write_all(b"\n")
+}
+
+/// Reads a plan back, checking `format` and `version` before the rest.
+pub fn from_reader(r: impl Read) -> Result<PlanJson, ExportError> {
+    let value: serde_json::Value =
+        serde_json::from_reader(r).map_err(|e| ExportError::Json(e.to_string()))?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(ExportError::NotAPlan);
+    }
+    match value.get("version").and_then(|v| v.as_u64()) {
+        Some(v) if v > u64::from(VERSION) => {
+            return Err(ExportError::UnsupportedVersion(
+                u32::try_from(v).unwrap_or(u32::MAX),
+            ));
+        }
+        _ => {}
+    }
+    serde_json::from_value(value).map_err(|e| ExportError::Json(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::fixture::{self, CPR_A, CPR_B, CPR_C};
+    use crate::plan::{Action, CitizenPlan};
+
+    fn render(model: Model, show_cpr: bool, lang: Lang) -> String {
+        let plan = fixture::plan(model);
+        let list = fixture::list();
+        let done = |c: &CitizenPlan, a: &Action| {
+            (c.cpr.full() == CPR_A && a.step == 1).then(|| fixture::d(2026, 3, 20))
+        };
+        let input = ExportInput {
+            plan: &plan,
+            list: &list,
+            show_cpr,
+            lang,
+            generated_at: fixture::generated_at(),
+            done: &done,
+        };
+        let mut out = Vec::new();
+        super::super::write_json_to(&mut out, &input).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn snapshot_model_two() {
+        let text = render(Model::Two, false, Lang::Da);
+        insta::with_settings!({snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots")}, {
+            insta::assert_snapshot!("export_json_model_two", text);
+        });
+    }
+
+    #[test]
+    fn round_trip_every_model_and_language() {
+        for model in Model::ALL {
+            for lang in [Lang::Da, Lang::En] {
+                for show in [false, true] {
+                    let text = render(model, show, lang);
+                    let back = from_reader(text.as_bytes()).unwrap();
+                    let plan = fixture::plan(model);
+                    let list = fixture::list();
+                    let none = |_: &CitizenPlan, _: &Action| None;
+                    let mut expected = build_json(&ExportInput {
+                        plan: &plan,
+                        list: &list,
+                        show_cpr: show,
+                        lang,
+                        generated_at: fixture::generated_at(),
+                        done: &none,
+                    });
+                    expected.citizens[0].actions[0].done = Some(fixture::d(2026, 3, 20));
+                    assert_eq!(back, expected);
+                    // Same input, same bytes.
+                    assert_eq!(text, render(model, show, lang));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cpr_is_masked_unless_chosen() {
+        let masked = render(Model::One, false, Lang::Da);
+        for cpr in [CPR_A, CPR_B, CPR_C] {
+            assert!(!masked.contains(cpr), "{cpr} leaked");
+            assert!(!masked.contains(&cpr.replace('-', "")), "{cpr} leaked");
+            assert!(masked.contains(&format!("{}-xxxx", &cpr[..6])));
+        }
+        let full = render(Model::One, true, Lang::Da);
+        assert!(full.contains(CPR_A) && full.contains("\"cpr_masked\": false"));
+    }
+
+    #[test]
+    fn counts_and_reentry() {
+        let dto = from_reader(render(Model::Two, false, Lang::En).as_bytes()).unwrap();
+        assert_eq!(dto.reentry_date, Some(fixture::d(2026, 4, 1)));
+        assert_eq!(dto.counts.citizens, 3);
+        assert_eq!(dto.counts.forgotten, 1);
+        let n: usize = dto.citizens.iter().map(|c| c.actions.len()).sum();
+        assert_eq!(dto.counts.actions, n);
+        assert_eq!(dto.counts.per_action.values().sum::<usize>(), n);
+        assert_eq!(dto.counts.per_form.values().sum::<usize>(), n);
+        assert_eq!(dto.counts.per_action.len(), ActionKind::ALL.len());
+        assert_eq!(dto.source_file, "aktivliste-2026.xlsx");
+        let one = from_reader(render(Model::One, false, Lang::Da).as_bytes()).unwrap();
+        assert_eq!(one.reentry_date, None);
+    }
+
+    #[test]
+    fn cpr_warning_keys() {
+        assert_eq!(cpr_warning_key(CprClass::Valid), None);
+        assert_eq!(cpr_warning_key(CprClass::Mod11Failed), Some("mod11"));
+        assert_eq!(cpr_warning_key(CprClass::Replacement), Some("replacement"));
+        let dto = from_reader(render(Model::One, false, Lang::Da).as_bytes()).unwrap();
+        assert_eq!(dto.citizens[2].cpr_warning.as_deref(), Some("replacement"));
+    }
+
+    #[test]
+    fn rejects_other_formats_and_newer_versions() {
+        assert!(matches!(
+            from_reader(&b"{\"format\": \"x\", \"version\": 1}"[..]),
+            Err(ExportError::NotAPlan)
+        ));
+        assert!(matches!(
+            from_reader(&b"{\"format\": \"skifteplan-plan\", \"version\": 2}"[..]),
+            Err(ExportError::UnsupportedVersion(2))
+        ));
+        assert!(matches!(
+            from_reader(&b"not json"[..]),
+            Err(ExportError::Json(_))
+        ));
+        // A malformed field that holds a CPR never reaches the message unmasked.
+        let text = render(Model::One, false, Lang::Da).replacen(
+            "\"step\": 1",
+            "\"step\": \"010190-2000\"",
+            1,
+        );
+        let err = from_reader(text.as_bytes()).unwrap_err();
+        assert!(matches!(err, ExportError::Json(_)));
+        assert!(!err.message(Lang::Da).contains("010190-2000"));
+        assert!(!err.to_string().contains("010190-2000"));
+    }
+}

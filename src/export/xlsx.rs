@@ -1,0 +1,452 @@
+//! The xlsx action sheet: an overview, every action in the order to perform it, conflicts,
+//! rejected rows and forgotten cases.
+//!
+//! Sheet names stay Danish in every language (people and scripts refer to them); headers follow
+//! the language. Every text from the input is written with `write_string`, so a value starting
+//! with `=`, `+`, `-` or `@` is never a formula. Dates are real Excel dates (`dd-mm-yyyy`).
+//! Column widths are computed from the written text rather than with `autofit()`, so the same
+//! code serves large plans written row by row.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, RowNum, Workbook, Worksheet, XlsxError};
+
+use super::{ExportError, ExportInput, reject_reason};
+use crate::domain::Cpr;
+use crate::domain::date::fmt_dk;
+use crate::lang::Lang;
+use crate::plan::{ActionKind, Status};
+use crate::text;
+
+/// The sheet names, in order: Oversigt, Handlinger, Konflikter, Afviste rækker, Glemte sager.
+pub const SHEET_NAMES: [&str; 5] = [
+    "Oversigt",
+    "Handlinger",
+    "Konflikter",
+    "Afviste rækker",
+    "Glemte sager",
+];
+
+/// Plans with more actions than this are written row by row to keep memory flat.
+pub const CONSTANT_MEMORY_ABOVE: usize = 20_000;
+
+const MAX_WIDTH: usize = 60;
+const MIN_WIDTH: usize = 6;
+/// Excel's limit on the characters in one cell.
+const MAX_CELL_CHARS: usize = 32_767;
+const DATE_FORMAT: &str = "dd-mm-yyyy";
+const DATETIME_FORMAT: &str = "dd-mm-yyyy hh:mm";
+
+/// A text in Danish and English.
+type Da2En = (&'static str, &'static str);
+
+// Every header and label of the sheet, in one place.
+const OVERVIEW_HEADERS: [Da2En; 2] = [("Punkt", "Item"), ("Værdi", "Value")];
+const ACTION_HEADERS: [Da2En; 17] = [
+    ("Borger nr", "Citizen no"),
+    ("CPR", "CPR"),
+    ("Navn", "Name"),
+    ("Trin", "Step"),
+    ("System", "System"),
+    ("Del", "Part"),
+    ("Skema", "Form"),
+    ("Handling", "Action"),
+    ("Dato", "Date"),
+    ("Oprindelig dato", "Original date"),
+    ("Årsag", "Reason"),
+    ("Beskrivelse", "Description"),
+    ("Rettighed", "Privilege"),
+    ("Sags-ID", "Case ID"),
+    ("Detalje", "Detail"),
+    ("Kilde", "Source"),
+    ("Udført", "Done"),
+];
+const CONFLICT_HEADERS: [Da2En; 6] = [
+    ("CPR", "CPR"),
+    ("Navn", "Name"),
+    ("Konflikt", "Conflict"),
+    ("Besked", "Message"),
+    ("Ark", "Sheet"),
+    ("Række", "Row"),
+];
+const REJECTED_HEADERS: [Da2En; 3] = [("Ark", "Sheet"), ("Række", "Row"), ("Årsag", "Reason")];
+const REJECTED_VALUE: Da2En = ("Værdi", "Value");
+const FORGOTTEN_HEADERS: [Da2En; 5] = [
+    ("CPR", "CPR"),
+    ("Navn", "Name"),
+    ("Slutdato", "End date"),
+    ("Afslutninger", "Closes"),
+    ("Konflikt", "Conflict"),
+];
+const L_MODEL: Da2En = ("Model", "Model");
+const L_SWITCH: Da2En = ("Skiftedato (D)", "Switch date (D)");
+const L_REENTRY: Da2En = ("Genindtastning (D + 1)", "Re-entry (D + 1)");
+const L_REASON_TEXT: Da2En = ("Beskriv afslutningsårsag", "Close reason text");
+const L_SOURCE: Da2En = ("Kildefil", "Source file");
+const L_CPR: Da2En = ("CPR", "CPR");
+const L_CPR_MASKED: Da2En = ("maskeret (DDMMYY-xxxx)", "masked (DDMMYY-xxxx)");
+const L_CPR_FULL: Da2En = ("vises fuldt", "shown in full");
+const L_CITIZENS: Da2En = ("Borgere", "Citizens");
+const L_FORGOTTEN: Da2En = ("Heraf glemte sager", "Of which forgotten cases");
+const L_ACTIONS: Da2En = ("Handlinger", "Actions");
+const L_CONFLICTS: Da2En = ("Konflikter", "Conflicts");
+const L_REJECTED: Da2En = ("Afviste rækker", "Rejected rows");
+const L_IGNORED: Da2En = ("Ark ikke brugt", "Sheets not used");
+const L_WARNINGS: Da2En = ("Advarsler", "Warnings");
+const L_NOTE: Da2En = ("Bemærkning", "Note");
+const L_GENERATED: Da2En = ("Genereret", "Generated");
+const YES: Da2En = ("Ja", "Yes");
+const NO: Da2En = ("Nej", "No");
+
+fn t(text: Da2En, lang: Lang) -> &'static str {
+    lang.pick(text.0, text.1)
+}
+
+fn xlsx_err(e: XlsxError) -> ExportError {
+    ExportError::Xlsx(e.to_string())
+}
+
+/// Builds the workbook and returns its bytes.
+pub fn xlsx_bytes(input: &ExportInput<'_>) -> Result<Vec<u8>, ExportError> {
+    let mut wb = Workbook::new();
+    let formats = Formats {
+        header: Format::new().set_bold(),
+        date: Format::new().set_num_format(DATE_FORMAT),
+        datetime: Format::new().set_num_format(DATETIME_FORMAT),
+    };
+    let large = input.plan.action_count() > CONSTANT_MEMORY_ABOVE;
+    overview(add_sheet(&mut wb, large)?, &formats, input)?;
+    actions(add_sheet(&mut wb, large)?, &formats, input)?;
+    conflicts(add_sheet(&mut wb, large)?, &formats, input)?;
+    rejected(add_sheet(&mut wb, large)?, &formats, input)?;
+    forgotten(add_sheet(&mut wb, large)?, &formats, input)?;
+    wb.save_to_buffer().map_err(xlsx_err)
+}
+
+/// Adds a worksheet. Large plans would use `add_worksheet_with_constant_memory` (rows are
+/// written in order and widths are computed, so the sheet code is ready for it); that needs
+/// rust_xlsxwriter's `constant_memory` feature, which is not enabled yet.
+fn add_sheet(wb: &mut Workbook, large: bool) -> Result<&mut Worksheet, ExportError> {
+    let _ = large;
+    Ok(wb.add_worksheet())
+}
+
+struct Formats {
+    header: Format,
+    date: Format,
+    datetime: Format,
+}
+
+/// A worksheet being filled row by row, tracking each column's widest text.
+struct Sheet<'a> {
+    ws: &'a mut Worksheet,
+    formats: &'a Formats,
+    widths: Vec<usize>,
+    row: RowNum,
+}
+
+impl<'a> Sheet<'a> {
+    fn new(
+        ws: &'a mut Worksheet,
+        formats: &'a Formats,
+        name: &str,
+        headers: &[&str],
+    ) -> Result<Sheet<'a>, ExportError> {
+        ws.set_name(name).map_err(xlsx_err)?;
+        let mut sheet = Sheet {
+            ws,
+            formats,
+            widths: Vec::new(),
+            row: 0,
+        };
+        for (col, h) in headers.iter().enumerate() {
+            let col = to_col(col)?;
+            sheet
+                .ws
+                .write_string_with_format(0, col, *h, &sheet.formats.header)
+                .map_err(xlsx_err)?;
+            sheet.measure(col, h.chars().count());
+        }
+        sheet.row = 1;
+        Ok(sheet)
+    }
+
+    fn measure(&mut self, col: ColNum, chars: usize) {
+        let i = usize::from(col);
+        if self.widths.len() <= i {
+            self.widths.resize(i + 1, 0);
+        }
+        self.widths[i] = self.widths[i].max(chars);
+    }
+
+    /// Text as a string cell, never a formula; nothing for an empty text.
+    fn text(&mut self, col: ColNum, s: &str) -> Result<(), ExportError> {
+        if s.is_empty() {
+            return Ok(());
+        }
+        let s: String = if s.chars().count() > MAX_CELL_CHARS {
+            s.chars().take(MAX_CELL_CHARS).collect()
+        } else {
+            s.to_string()
+        };
+        let widest = s.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        self.ws.write_string(self.row, col, s).map_err(xlsx_err)?;
+        self.measure(col, widest);
+        Ok(())
+    }
+
+    fn opt_text(&mut self, col: ColNum, s: Option<&str>) -> Result<(), ExportError> {
+        self.text(col, s.unwrap_or(""))
+    }
+
+    fn number(&mut self, col: ColNum, n: usize) -> Result<(), ExportError> {
+        self.ws
+            .write_number(self.row, col, n as f64)
+            .map_err(xlsx_err)?;
+        self.measure(col, n.to_string().len());
+        Ok(())
+    }
+
+    /// A real date cell; nothing for none. A date Excel cannot hold is written as text.
+    fn date(&mut self, col: ColNum, d: Option<NaiveDate>) -> Result<(), ExportError> {
+        let Some(d) = d else { return Ok(()) };
+        match excel_date(d) {
+            Some(x) => {
+                self.ws
+                    .write_date_with_format(self.row, col, &x, &self.formats.date)
+                    .map_err(xlsx_err)?;
+                self.measure(col, DATE_FORMAT.len());
+                Ok(())
+            }
+            None => self.text(col, &fmt_dk(d)),
+        }
+    }
+
+    fn datetime(&mut self, col: ColNum, dt: NaiveDateTime) -> Result<(), ExportError> {
+        let x = excel_date(dt.date()).and_then(|x| {
+            x.and_hms(dt.hour() as u16, dt.minute() as u8, dt.second())
+                .ok()
+        });
+        match x {
+            Some(x) => {
+                self.ws
+                    .write_datetime_with_format(self.row, col, &x, &self.formats.datetime)
+                    .map_err(xlsx_err)?;
+                self.measure(col, DATETIME_FORMAT.len());
+                Ok(())
+            }
+            None => self.text(col, &dt.format("%d-%m-%Y %H:%M").to_string()),
+        }
+    }
+
+    fn next_row(&mut self) {
+        self.row = self.row.saturating_add(1);
+    }
+
+    /// Frozen header row, an autofilter over the table, and widths fitted to the text.
+    fn finish(self) -> Result<(), ExportError> {
+        let cols = self.widths.len();
+        for (col, w) in self.widths.iter().enumerate() {
+            let width = (*w + 2).clamp(MIN_WIDTH, MAX_WIDTH);
+            self.ws
+                .set_column_width(to_col(col)?, width as f64)
+                .map_err(xlsx_err)?;
+        }
+        self.ws.set_freeze_panes(1, 0).map_err(xlsx_err)?;
+        if cols > 0 {
+            let last_row = self.row.saturating_sub(1);
+            self.ws
+                .autofilter(0, 0, last_row, to_col(cols - 1)?)
+                .map_err(xlsx_err)?;
+        }
+        Ok(())
+    }
+}
+
+fn to_col(i: usize) -> Result<ColNum, ExportError> {
+    ColNum::try_from(i).map_err(|_| xlsx_err(XlsxError::RowColumnLimitError))
+}
+
+fn excel_date(d: NaiveDate) -> Option<ExcelDateTime> {
+    let year = u16::try_from(d.year()).ok()?;
+    ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok()
+}
+
+fn headers(table: &[Da2En], lang: Lang) -> Vec<&'static str> {
+    table.iter().map(|h| t(*h, lang)).collect()
+}
+
+fn overview(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result<(), ExportError> {
+    let lang = input.lang;
+    let plan = input.plan;
+    let list = input.list;
+    let mut s = Sheet::new(ws, f, SHEET_NAMES[0], &headers(&OVERVIEW_HEADERS, lang))?;
+
+    let text_row = |s: &mut Sheet, label: &str, value: &str| -> Result<(), ExportError> {
+        s.text(0, label)?;
+        s.text(1, value)?;
+        s.next_row();
+        Ok(())
+    };
+    let count_row = |s: &mut Sheet, label: &str, n: usize| -> Result<(), ExportError> {
+        s.text(0, label)?;
+        s.number(1, n)?;
+        s.next_row();
+        Ok(())
+    };
+
+    text_row(
+        &mut s,
+        t(L_MODEL, lang),
+        text::model_label(plan.model, lang),
+    )?;
+    s.text(0, t(L_SWITCH, lang))?;
+    s.date(1, Some(plan.switch_date))?;
+    s.next_row();
+    if let Some(d1) = plan.reentry_date {
+        s.text(0, t(L_REENTRY, lang))?;
+        s.date(1, Some(d1))?;
+        s.next_row();
+    }
+    text_row(&mut s, t(L_REASON_TEXT, lang), &plan.reason_text)?;
+    text_row(&mut s, t(L_SOURCE, lang), &input.source_file())?;
+    let cpr_mode = if input.show_cpr {
+        L_CPR_FULL
+    } else {
+        L_CPR_MASKED
+    };
+    text_row(&mut s, t(L_CPR, lang), t(cpr_mode, lang))?;
+
+    let forgotten = plan
+        .citizens
+        .iter()
+        .filter(|c| c.status == Status::Glemt)
+        .count();
+    count_row(&mut s, t(L_CITIZENS, lang), plan.citizens.len())?;
+    count_row(&mut s, t(L_FORGOTTEN, lang), forgotten)?;
+    count_row(&mut s, t(L_ACTIONS, lang), plan.action_count())?;
+    for (kind, form, n) in plan.counts() {
+        let label = format!(
+            "{}: {}",
+            text::action_label(kind, lang),
+            text::form_label(form, lang)
+        );
+        count_row(&mut s, &label, n)?;
+    }
+    count_row(&mut s, t(L_CONFLICTS, lang), plan.conflicts.len())?;
+    count_row(&mut s, t(L_REJECTED, lang), list.rejected.len())?;
+    count_row(&mut s, t(L_WARNINGS, lang), list.warnings.len())?;
+    count_row(&mut s, t(L_IGNORED, lang), list.ignored_sheets.len())?;
+    for sheet in &list.ignored_sheets {
+        let label = format!("{}: {}", t(L_IGNORED, lang), sheet.name);
+        text_row(&mut s, &label, &sheet.reason)?;
+    }
+    for note in &plan.notes {
+        text_row(&mut s, t(L_NOTE, lang), text::note_text(*note, lang))?;
+    }
+    s.text(0, t(L_GENERATED, lang))?;
+    s.datetime(1, input.generated_at)?;
+    s.next_row();
+    s.finish()
+}
+
+fn actions(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result<(), ExportError> {
+    let lang = input.lang;
+    let mut s = Sheet::new(ws, f, SHEET_NAMES[1], &headers(&ACTION_HEADERS, lang))?;
+    for (i, c) in input.plan.citizens.iter().enumerate() {
+        let cpr = c.cpr.display(input.show_cpr);
+        for a in &c.actions {
+            s.number(0, i + 1)?;
+            s.text(1, &cpr)?;
+            s.opt_text(2, c.name.as_deref())?;
+            s.number(3, a.step as usize)?;
+            s.text(4, text::system_label(a.system, lang))?;
+            s.text(5, text::part_label(a.part, lang))?;
+            s.text(6, text::form_label(a.form, lang))?;
+            s.text(7, text::action_label(a.action, lang))?;
+            s.date(8, a.date)?;
+            s.date(9, a.original_date)?;
+            s.opt_text(10, a.reason.as_deref())?;
+            s.opt_text(11, a.reason_text.as_deref())?;
+            s.text(12, a.privilege.label())?;
+            s.opt_text(13, a.case_id.as_deref())?;
+            s.opt_text(14, a.detail.as_deref())?;
+            s.text(15, &format!("{}:{}", a.source.sheet, a.source.row))?;
+            s.date(16, (input.done)(c, a))?;
+            s.next_row();
+        }
+    }
+    s.finish()
+}
+
+fn conflicts(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result<(), ExportError> {
+    let lang = input.lang;
+    let names: HashMap<&Cpr, Option<&str>> = input
+        .plan
+        .citizens
+        .iter()
+        .map(|c| (&c.cpr, c.name.as_deref()))
+        .collect();
+    let mut s = Sheet::new(ws, f, SHEET_NAMES[2], &headers(&CONFLICT_HEADERS, lang))?;
+    for c in &input.plan.conflicts {
+        s.text(0, &c.cpr.display(input.show_cpr))?;
+        s.opt_text(1, names.get(&c.cpr).copied().flatten())?;
+        s.text(2, c.kind.key())?;
+        s.text(3, &text::conflict_message(&c.kind, lang))?;
+        if let Some(src) = &c.source {
+            s.text(4, &src.sheet)?;
+            s.number(5, src.row as usize)?;
+        }
+        s.next_row();
+    }
+    s.finish()
+}
+
+fn rejected(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result<(), ExportError> {
+    let lang = input.lang;
+    let rows = &input.list.rejected;
+    let value_cols = rows.iter().map(|r| r.values.len()).max().unwrap_or(0);
+    let value_label = t(REJECTED_VALUE, lang);
+    let value_headers: Vec<String> = (1..=value_cols)
+        .map(|n| format!("{value_label} {n}"))
+        .collect();
+    let mut all: Vec<&str> = headers(&REJECTED_HEADERS, lang);
+    all.extend(value_headers.iter().map(String::as_str));
+    let mut s = Sheet::new(ws, f, SHEET_NAMES[3], &all)?;
+    for r in rows {
+        s.text(0, &r.source.sheet)?;
+        s.number(1, r.source.row as usize)?;
+        s.text(2, &reject_reason(r, lang))?;
+        for (i, v) in r.values.iter().enumerate() {
+            s.text(to_col(i + REJECTED_HEADERS.len())?, v)?;
+        }
+        s.next_row();
+    }
+    s.finish()
+}
+
+fn forgotten(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result<(), ExportError> {
+    let lang = input.lang;
+    let plan = input.plan;
+    let mut s = Sheet::new(ws, f, SHEET_NAMES[4], &headers(&FORGOTTEN_HEADERS, lang))?;
+    for c in plan.citizens.iter().filter(|c| c.status == Status::Glemt) {
+        let closes = c
+            .actions
+            .iter()
+            .filter(|a| a.action == ActionKind::Afslut)
+            .count();
+        let has_conflict = plan.conflicts_of(&c.cpr).next().is_some();
+        s.text(0, &c.cpr.display(input.show_cpr))?;
+        s.opt_text(1, c.name.as_deref())?;
+        s.date(2, c.slutdato)?;
+        s.number(3, closes)?;
+        s.text(4, t(if has_conflict { YES } else { NO }, lang))?;
+        s.next_row();
+    }
+    s.finish()
+}
+
+#[cfg(test)]
+#[path = "xlsx_tests.rs"]
+mod tests;

@@ -1,0 +1,279 @@
+//! Round trips: the action sheet is written, read back with calamine and checked cell by cell.
+
+use std::path::Path;
+
+use calamine::{Data, Range, Reader, Xlsx, open_workbook};
+
+use super::*;
+use crate::domain::date::from_excel_serial;
+use crate::export::fixture::{self, CPR_A, CPR_B, CPR_C};
+use crate::export::write_xlsx;
+use crate::plan::{Action, CitizenPlan, Model, Plan};
+
+struct Book {
+    xlsx: Xlsx<std::io::BufReader<std::fs::File>>,
+}
+
+impl Book {
+    fn range(&mut self, sheet: &str) -> Range<Data> {
+        self.xlsx.worksheet_range(sheet).unwrap()
+    }
+    /// The sheet's rows as display text (dates as `dd-mm-yyyy`).
+    fn rows(&mut self, sheet: &str) -> Vec<Vec<String>> {
+        self.range(sheet)
+            .rows()
+            .map(|r| r.iter().map(cell_text).collect())
+            .collect()
+    }
+}
+
+fn cell_text(c: &Data) -> String {
+    match c {
+        Data::DateTime(x) => from_excel_serial(x.as_f64())
+            .map(fmt_dk)
+            .unwrap_or_default(),
+        other => other.to_string(),
+    }
+}
+
+fn as_date(c: &Data) -> Option<NaiveDate> {
+    match c {
+        Data::DateTime(x) => from_excel_serial(x.as_f64()).ok(),
+        _ => None,
+    }
+}
+
+/// Writes the fixture's plan with the first action of citizen A ticked, and opens it again.
+fn write(dir: &Path, model: Model, show_cpr: bool, lang: Lang) -> (Plan, Book) {
+    let plan = fixture::plan(model);
+    let list = fixture::list();
+    let done = |c: &CitizenPlan, a: &Action| {
+        (c.cpr.full() == CPR_A && a.step == 1).then(|| fixture::d(2026, 3, 20))
+    };
+    let input = ExportInput {
+        plan: &plan,
+        list: &list,
+        show_cpr,
+        lang,
+        generated_at: fixture::generated_at(),
+        done: &done,
+    };
+    let path = dir.join("handlinger.xlsx");
+    write_xlsx(&path, &input).unwrap();
+    let xlsx: Xlsx<_> = open_workbook(&path).unwrap();
+    (plan, Book { xlsx })
+}
+
+#[test]
+fn sheets_headers_and_one_row_per_action() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, mut book) = write(dir.path(), Model::Two, false, Lang::Da);
+    assert_eq!(book.xlsx.sheet_names(), SHEET_NAMES.to_vec());
+
+    let rows = book.rows("Handlinger");
+    let header: Vec<&str> = ACTION_HEADERS.iter().map(|h| h.0).collect();
+    assert_eq!(rows[0], header);
+    assert_eq!(rows.len() - 1, plan.action_count());
+
+    // Rows follow the plan: citizens in order, actions by step.
+    let mut expected = Vec::new();
+    for (i, c) in plan.citizens.iter().enumerate() {
+        for a in &c.actions {
+            expected.push(((i + 1).to_string(), a.step.to_string()));
+        }
+    }
+    let got: Vec<(String, String)> = rows[1..]
+        .iter()
+        .map(|r| (r[0].clone(), r[3].clone()))
+        .collect();
+    assert_eq!(got, expected);
+    // Source as sheet:row.
+    assert_eq!(rows[1][15], "Indskrivninger:2");
+}
+
+#[test]
+fn dates_are_real_dates_and_done_is_filled_where_ticked() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, mut book) = write(dir.path(), Model::Two, false, Lang::Da);
+    let range = book.range("Handlinger");
+    let first = &plan.citizens[0].actions[0];
+    // Model 2: the first action closes on D.
+    assert_eq!(as_date(&range[(1, 8)]), Some(fixture::d(2026, 3, 31)));
+    assert_eq!(as_date(&range[(1, 9)]), first.original_date);
+    assert_eq!(as_date(&range[(1, 16)]), Some(fixture::d(2026, 3, 20)));
+    // Only the ticked action has a done date.
+    let ticked = (1..range.height())
+        .filter(|r| !matches!(range[(*r, 16)], Data::Empty))
+        .count();
+    assert_eq!(ticked, 1);
+    // Re-registrations in model 2 start on D + 1.
+    let reentry = (1..range.height())
+        .filter(|r| as_date(&range[(*r, 8)]) == Some(fixture::d(2026, 4, 1)))
+        .count();
+    let registrations = plan
+        .citizens
+        .iter()
+        .flat_map(|c| &c.actions)
+        .filter(|a| a.action == ActionKind::Registrer)
+        .count();
+    assert_eq!(reentry, registrations);
+
+    let overview = book.range("Oversigt");
+    let switch = (0..overview.height())
+        .find(|r| overview[(*r, 0)] == Data::String(L_SWITCH.0.into()))
+        .unwrap();
+    assert_eq!(
+        as_date(&overview[(switch, 1)]),
+        Some(fixture::d(2026, 3, 31))
+    );
+    assert_eq!(
+        as_date(&overview[(switch + 1, 1)]),
+        Some(fixture::d(2026, 4, 1))
+    );
+}
+
+fn all_cells(book: &mut Book) -> Vec<String> {
+    SHEET_NAMES
+        .iter()
+        .flat_map(|s| book.rows(s).into_iter().flatten())
+        .collect()
+}
+
+#[test]
+fn cpr_is_masked_everywhere_unless_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut book) = write(dir.path(), Model::One, false, Lang::Da);
+    let cells = all_cells(&mut book);
+    for cpr in [CPR_A, CPR_B, CPR_C] {
+        for cell in &cells {
+            assert!(!cell.contains(cpr), "full CPR in a cell");
+            assert!(!cell.contains(&cpr.replace('-', "")), "full CPR in a cell");
+        }
+        let masked = format!("{}-xxxx", &cpr[..6]);
+        assert!(cells.contains(&masked), "{masked} missing");
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut book) = write(dir.path(), Model::One, true, Lang::Da);
+    let cells = all_cells(&mut book);
+    assert!(cells.iter().any(|c| c == CPR_A));
+}
+
+#[test]
+fn text_that_looks_like_a_formula_stays_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut book) = write(dir.path(), Model::Two, false, Lang::Da);
+    for sheet in SHEET_NAMES {
+        let formulas = book.xlsx.worksheet_formula(sheet).unwrap();
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "formula in {sheet}"
+        );
+    }
+    let cells = all_cells(&mut book);
+    for s in [
+        "=Fiktiv Formel",
+        "+A-1002",
+        "@Tilbud Syd",
+        "-Ambulant",
+        "=HYPERLINK(\"x\")",
+    ] {
+        assert!(cells.iter().any(|c| c == s), "{s} not read back as text");
+    }
+    let range = book.range("Handlinger");
+    let row = (1..range.height())
+        .find(|r| range[(*r, 2)] == Data::String("=Fiktiv Formel".into()))
+        .unwrap();
+    assert!(matches!(range[(row, 2)], Data::String(_)));
+}
+
+#[test]
+fn conflicts_rejected_rows_and_forgotten_cases() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, mut book) = write(dir.path(), Model::Two, false, Lang::Da);
+
+    let rows = book.rows("Konflikter");
+    assert_eq!(rows.len() - 1, plan.conflicts.len());
+    assert!(!plan.conflicts.is_empty());
+    assert!(
+        rows[1..].iter().any(|r| r[2] == "form_after_switch"
+            && r[1] == "=Fiktiv Formel"
+            && r[0] == "020285-xxxx")
+    );
+
+    let rows = book.rows("Afviste rækker");
+    assert_eq!(rows[0][..4], ["Ark", "Række", "Årsag", "Værdi 1"]);
+    assert_eq!(rows.len(), 3);
+    assert_eq!(
+        rows[1][..4],
+        ["Anmodninger", "5", "CPR skal have 10 cifre", "12345"]
+    );
+
+    let range = book.range("Glemte sager");
+    assert_eq!(range.height(), 2);
+    assert_eq!(range[(1, 0)], Data::String("750372-xxxx".into()));
+    assert_eq!(as_date(&range[(1, 2)]), Some(fixture::d(2025, 6, 30)));
+    // Tilbudstilknytning is absent: one close, Afslut behandling.
+    assert_eq!(cell_text(&range[(1, 3)]), "1");
+    assert_eq!(range[(1, 4)], Data::String("Nej".into()));
+}
+
+#[test]
+fn english_headers_keep_danish_sheet_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut book) = write(dir.path(), Model::Mellem, false, Lang::En);
+    assert_eq!(book.xlsx.sheet_names(), SHEET_NAMES.to_vec());
+    let rows = book.rows("Handlinger");
+    let header: Vec<&str> = ACTION_HEADERS.iter().map(|h| h.1).collect();
+    assert_eq!(rows[0], header);
+    assert_eq!(rows[1][7], "Follow up");
+    let overview = book.rows("Oversigt");
+    assert_eq!(overview[1], ["Model", "Interim"]);
+    let generated = overview.last().unwrap();
+    assert_eq!(generated[0], "Generated");
+}
+
+#[test]
+fn an_empty_plan_still_makes_every_sheet() {
+    let plan = crate::plan::plan(
+        &[],
+        &crate::plan::Settings::new(Model::One, fixture::d(2025, 12, 31)),
+    );
+    let mut list = fixture::list();
+    list.citizens.clear();
+    list.rejected.clear();
+    let none = |_: &CitizenPlan, _: &Action| None;
+    let input = ExportInput {
+        plan: &plan,
+        list: &list,
+        show_cpr: false,
+        lang: Lang::Da,
+        generated_at: fixture::generated_at(),
+        done: &none,
+    };
+    let bytes = xlsx_bytes(&input).unwrap();
+    let mut xlsx: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(xlsx.sheet_names(), SHEET_NAMES.to_vec());
+    assert_eq!(xlsx.worksheet_range("Handlinger").unwrap().height(), 1);
+}
+
+#[test]
+fn an_over_long_cell_is_cut_to_the_excel_limit() {
+    let plan = fixture::plan(Model::One);
+    let mut list = fixture::list();
+    list.rejected[0].values.push("x".repeat(40_000));
+    let none = |_: &CitizenPlan, _: &Action| None;
+    let input = ExportInput {
+        plan: &plan,
+        list: &list,
+        show_cpr: false,
+        lang: Lang::Da,
+        generated_at: fixture::generated_at(),
+        done: &none,
+    };
+    // An over-long cell is cut to Excel's limit rather than failing the export.
+    let bytes = xlsx_bytes(&input).unwrap();
+    let mut xlsx: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let range = xlsx.worksheet_range("Afviste rækker").unwrap();
+    assert_eq!(range[(1, 6)].to_string().len(), MAX_CELL_CHARS);
+}
