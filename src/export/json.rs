@@ -11,7 +11,10 @@ use std::io::{self, Read, Write};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{ExportError, ExportInput, reject_reason};
+use super::{
+    ExportError, ExportInput, ignore_reason, ignore_reason_key, reject_reason, reject_reason_key,
+    warning_key, warning_message,
+};
 use crate::domain::{CprClass, Form, Part, Privilege, SourceRef};
 use crate::lang::Lang;
 use crate::plan::{ActionKind, Model, Status, System};
@@ -108,6 +111,8 @@ pub struct ConflictJson {
 pub struct RejectedRowJson {
     pub sheet: String,
     pub row: u32,
+    /// A stable key such as `"missing_date"`, when the reader gives one.
+    pub reason_key: Option<String>,
     pub reason: String,
     /// The row's cells as text, with anything that looks like a CPR masked.
     pub values: Vec<String>,
@@ -116,6 +121,8 @@ pub struct RejectedRowJson {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IgnoredSheetJson {
     pub name: String,
+    /// A stable key, when the reader gives one.
+    pub reason_key: Option<String>,
     pub reason: String,
 }
 
@@ -123,6 +130,8 @@ pub struct IgnoredSheetJson {
 pub struct WarningJson {
     pub sheet: String,
     pub row: u32,
+    /// A stable key such as `"mod11"`, when the reader gives one.
+    pub kind: Option<String>,
     pub message: String,
 }
 
@@ -240,6 +249,7 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
             .map(|r| RejectedRowJson {
                 sheet: r.source.sheet.clone(),
                 row: r.source.row,
+                reason_key: reject_reason_key(r).map(str::to_string),
                 reason: reject_reason(r, lang),
                 values: r.values.clone(),
             })
@@ -249,7 +259,8 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
             .iter()
             .map(|s| IgnoredSheetJson {
                 name: s.name.clone(),
-                reason: s.reason.clone(),
+                reason_key: ignore_reason_key(s).map(str::to_string),
+                reason: ignore_reason(s, lang),
             })
             .collect(),
         warnings: list
@@ -258,7 +269,8 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
             .map(|w| WarningJson {
                 sheet: w.source.sheet.clone(),
                 row: w.source.row,
-                message: w.message.clone(),
+                kind: warning_key(w).map(str::to_string),
+                message: warning_message(w, lang),
             })
             .collect(),
         counts: CountsJson {
@@ -387,6 +399,27 @@ mod tests {
         assert_eq!(dto.source_file, "aktivliste-2026.xlsx");
         let one = from_reader(render(Model::One, false, Lang::Da).as_bytes()).unwrap();
         assert_eq!(one.reentry_date, None);
+    }
+
+    #[test]
+    fn writes_a_file_and_reads_it_back() {
+        let plan = fixture::plan(Model::One);
+        let list = fixture::list();
+        let none = |_: &CitizenPlan, _: &Action| None;
+        let input = ExportInput {
+            plan: &plan,
+            list: &list,
+            show_cpr: false,
+            lang: Lang::Da,
+            generated_at: fixture::generated_at(),
+            done: &none,
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.json");
+        super::super::write_json(&path, &input).unwrap();
+        let back = from_reader(std::fs::File::open(&path).unwrap()).unwrap();
+        assert_eq!(back, build_json(&input));
+        assert!(back.citizens[0].actions.iter().all(|a| a.done.is_none()));
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub use json::{
 };
 pub use xlsx::{CONSTANT_MEMORY_ABOVE, SHEET_NAMES, xlsx_bytes};
 
-use crate::aktivliste::{Aktivliste, RejectedRow};
+use crate::aktivliste::{Aktivliste, IgnoredSheet, RejectedRow, Warning};
 use crate::lang::Lang;
 use crate::plan::{Action, CitizenPlan, Plan};
 
@@ -52,10 +52,43 @@ impl ExportInput<'_> {
     }
 }
 
-/// The reason a row was rejected, in the chosen language.
+// The reader's reasons and warnings, in the chosen language and as machine keys. The only
+// place the exports look inside them.
+
+/// Why a row was rejected, in the chosen language.
 fn reject_reason(row: &RejectedRow, lang: Lang) -> String {
     let _ = lang;
     row.reason.clone()
+}
+
+/// The machine key of why a row was rejected, when the reader gives one.
+fn reject_reason_key(row: &RejectedRow) -> Option<&'static str> {
+    let _ = row;
+    None
+}
+
+/// Why a sheet was not used, in the chosen language.
+fn ignore_reason(sheet: &IgnoredSheet, lang: Lang) -> String {
+    let _ = lang;
+    sheet.reason.clone()
+}
+
+/// The machine key of why a sheet was not used, when the reader gives one.
+fn ignore_reason_key(sheet: &IgnoredSheet) -> Option<&'static str> {
+    let _ = sheet;
+    None
+}
+
+/// A warning about a used row, in the chosen language.
+fn warning_message(warning: &Warning, lang: Lang) -> String {
+    let _ = lang;
+    warning.message.clone()
+}
+
+/// The machine key of a warning, when the reader gives one.
+fn warning_key(warning: &Warning) -> Option<&'static str> {
+    let _ = warning;
+    None
 }
 
 /// Writes the JSON plan to `path` atomically.

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, RowNum, Workbook, Worksheet, XlsxError};
 
-use super::{ExportError, ExportInput, reject_reason};
+use super::{ExportError, ExportInput, ignore_reason, reject_reason};
 use crate::domain::Cpr;
 use crate::domain::date::fmt_dk;
 use crate::lang::Lang;
@@ -340,7 +340,7 @@ fn overview(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result<
     count_row(&mut s, t(L_IGNORED, lang), list.ignored_sheets.len())?;
     for sheet in &list.ignored_sheets {
         let label = format!("{}: {}", t(L_IGNORED, lang), sheet.name);
-        text_row(&mut s, &label, &sheet.reason)?;
+        text_row(&mut s, &label, &ignore_reason(sheet, lang))?;
     }
     for note in &plan.notes {
         text_row(&mut s, t(L_NOTE, lang), text::note_text(*note, lang))?;
