@@ -4,7 +4,10 @@ use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::aktivliste::{Aktivliste, IgnoredSheet, RejectedRow, Warning};
+use crate::aktivliste::{
+    Aktivliste, IgnoreReason, IgnoredSheet, RejectReason, RejectedRow, Warning, WarningKind,
+};
+use crate::domain::CprError;
 use crate::domain::{
     Anmodning, Citizen, Cpr, Decision, Indskrivning, KvalHep, SourceRef, Tilbudstilknytning, Ydelse,
 };
@@ -103,23 +106,27 @@ pub fn list() -> Aktivliste {
         sheets: Vec::new(),
         ignored_sheets: vec![IgnoredSheet {
             name: "Noter".into(),
-            reason: "ingen genkendelig overskrift".into(),
+            reason: IgnoreReason::NoHeader,
         }],
         rejected: vec![
             RejectedRow {
                 source: src(5),
-                reason: "CPR skal have 10 cifre".into(),
+                reason: RejectReason::InvalidCpr(CprError::WrongLength),
                 values: vec!["12345".into(), "Fiktiv Afvist".into(), "01-02-2025".into()],
             },
             RejectedRow {
                 source: src(6),
-                reason: "anmodningsdato mangler".into(),
+                reason: RejectReason::MissingDate {
+                    column: "Anmodningsdato".into(),
+                },
                 values: vec!["030303-xxxx".into(), "=HYPERLINK(\"x\")".into()],
             },
         ],
         warnings: vec![Warning {
             source: src(2),
-            message: "CPR-nummeret består ikke modulus 11-kontrollen".into(),
+            kind: WarningKind::Mod11Failed {
+                cpr: Cpr::parse(CPR_A).expect("fictitious CPR parses").0,
+            },
         }],
     }
 }

@@ -111,8 +111,8 @@ pub struct ConflictJson {
 pub struct RejectedRowJson {
     pub sheet: String,
     pub row: u32,
-    /// A stable key such as `"missing_date"`, when the reader gives one.
-    pub reason_key: Option<String>,
+    /// A stable key such as `"missing_date"`.
+    pub reason_key: String,
     pub reason: String,
     /// The row's cells as text, with anything that looks like a CPR masked.
     pub values: Vec<String>,
@@ -121,8 +121,8 @@ pub struct RejectedRowJson {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IgnoredSheetJson {
     pub name: String,
-    /// A stable key, when the reader gives one.
-    pub reason_key: Option<String>,
+    /// A stable key such as `"no_header"`.
+    pub reason_key: String,
     pub reason: String,
 }
 
@@ -130,8 +130,8 @@ pub struct IgnoredSheetJson {
 pub struct WarningJson {
     pub sheet: String,
     pub row: u32,
-    /// A stable key such as `"mod11"`, when the reader gives one.
-    pub kind: Option<String>,
+    /// A stable key such as `"cpr_mod11_failed"`.
+    pub kind: String,
     pub message: String,
 }
 
@@ -249,7 +249,7 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
             .map(|r| RejectedRowJson {
                 sheet: r.source.sheet.clone(),
                 row: r.source.row,
-                reason_key: reject_reason_key(r).map(str::to_string),
+                reason_key: reject_reason_key(r).to_string(),
                 reason: reject_reason(r, lang),
                 values: r.values.clone(),
             })
@@ -259,7 +259,7 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
             .iter()
             .map(|s| IgnoredSheetJson {
                 name: s.name.clone(),
-                reason_key: ignore_reason_key(s).map(str::to_string),
+                reason_key: ignore_reason_key(s).to_string(),
                 reason: ignore_reason(s, lang),
             })
             .collect(),
@@ -269,7 +269,7 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
             .map(|w| WarningJson {
                 sheet: w.source.sheet.clone(),
                 row: w.source.row,
-                kind: warning_key(w).map(str::to_string),
+                kind: warning_key(w).to_string(),
                 message: warning_message(w, lang),
             })
             .collect(),

@@ -57,38 +57,32 @@ impl ExportInput<'_> {
 
 /// Why a row was rejected, in the chosen language.
 fn reject_reason(row: &RejectedRow, lang: Lang) -> String {
-    let _ = lang;
-    row.reason.clone()
+    row.reason.message(lang)
 }
 
-/// The machine key of why a row was rejected, when the reader gives one.
-fn reject_reason_key(row: &RejectedRow) -> Option<&'static str> {
-    let _ = row;
-    None
+/// The machine key of why a row was rejected.
+fn reject_reason_key(row: &RejectedRow) -> &'static str {
+    row.reason.key()
 }
 
 /// Why a sheet was not used, in the chosen language.
 fn ignore_reason(sheet: &IgnoredSheet, lang: Lang) -> String {
-    let _ = lang;
-    sheet.reason.clone()
+    sheet.reason.message(lang)
 }
 
-/// The machine key of why a sheet was not used, when the reader gives one.
-fn ignore_reason_key(sheet: &IgnoredSheet) -> Option<&'static str> {
-    let _ = sheet;
-    None
+/// The machine key of why a sheet was not used.
+fn ignore_reason_key(sheet: &IgnoredSheet) -> &'static str {
+    sheet.reason.key()
 }
 
 /// A warning about a used row, in the chosen language.
 fn warning_message(warning: &Warning, lang: Lang) -> String {
-    let _ = lang;
-    warning.message.clone()
+    warning.message(lang)
 }
 
-/// The machine key of a warning, when the reader gives one.
-fn warning_key(warning: &Warning) -> Option<&'static str> {
-    let _ = warning;
-    None
+/// The machine key of a warning.
+fn warning_key(warning: &Warning) -> &'static str {
+    warning.kind.key()
 }
 
 /// Writes the JSON plan to `path` atomically.
