@@ -2,29 +2,36 @@
 //! `.xlsx`, `.xls`, `.xlsb`, `.ods` and CSV, tolerant of title rows, header aliases and cells
 //! typed every which way; every unusable row is kept with sheet, row and reason.
 //! The contract is `shared/AKTIVLISTE.md`, documented for users in README.
+//!
+//! Layers: [`source`] turns a file into rows of our own cell type; `sheet` finds the header
+//! and turns rows into records or rejected rows, whatever the source; `join` makes citizens.
 
+mod cell;
+mod error;
+mod field;
+mod header;
+mod join;
+mod reason;
+mod sheet;
+mod source;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::domain::{Citizen, CprClass, SourceRef};
+use crate::domain::{Citizen, Decision, SourceRef};
+use crate::lang::Lang;
 
-/// A field the reader knows, with its column aliases.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Field {
-    Cpr,
-    Name,
-    AnmodningId,
-    Anmodningsdato,
-    Ivaerksaettelsesdato,
-    Tilbud,
-    Tilknytningsdato,
-    KvalHep,
-    IndskrivningId,
-    Indskrivningsdato,
-    Ydelse,
-    YdelseStartdato,
-    Glemt,
-    Slutdato,
-}
+pub use error::{LoadError, SpreadsheetProblem};
+pub use field::Field;
+pub use header::normalise;
+pub use reason::{Expected, IgnoreReason, RejectReason, WarningKind};
+
+use header::Matcher;
+use join::Joiner;
+use sheet::{Fed, Purpose, SheetParser, State};
+use source::Workbook;
 
 /// What kind of rows a sheet holds, decided by its header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,13 +60,15 @@ pub struct SheetSummary {
     pub unused_headers: Vec<String>,
     /// Rows that became part of a citizen.
     pub rows_used: usize,
+    /// Rows that could not be used (listed in [`Aktivliste::rejected`]).
+    pub rows_rejected: usize,
 }
 
 /// A sheet that was not used, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IgnoredSheet {
     pub name: String,
-    pub reason: String,
+    pub reason: IgnoreReason,
 }
 
 /// A row that could not be used. `values` are the row's cells as text, with anything that looks
@@ -67,16 +76,22 @@ pub struct IgnoredSheet {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RejectedRow {
     pub source: SourceRef,
-    pub reason: String,
+    pub reason: RejectReason,
     pub values: Vec<String>,
 }
 
 /// A row that was used but that a person should look at (a CPR that fails modulus 11, a
-/// replacement number, an unreadable optional cell that was left out).
+/// replacement number, ydelser without an indskrivning).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
     pub source: SourceRef,
-    pub message: String,
+    pub kind: WarningKind,
+}
+
+impl Warning {
+    pub fn message(&self, lang: Lang) -> String {
+        self.kind.message(lang)
+    }
 }
 
 /// Everything read from one list.
@@ -91,32 +106,227 @@ pub struct Aktivliste {
     pub warnings: Vec<Warning>,
 }
 
-/// Why a list could not be read at all. Every message is one line a caseworker understands, and
-/// never holds a CPR number.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    #[error("no such file: {0}")]
-    NotFound(PathBuf),
-    #[error("the file cannot be opened (is it open in Excel, or locked?): {0}")]
-    Locked(PathBuf),
-    #[error("not a spreadsheet this program reads (.xlsx, .xls, .xlsb, .ods or .csv): {0}")]
-    UnsupportedType(PathBuf),
-    #[error("{path} is not a readable spreadsheet: {detail}")]
-    NotASpreadsheet { path: PathBuf, detail: String },
-    #[error("{0} holds no sheets with data")]
-    Empty(PathBuf),
-    #[error(
-        "no recognisable header in {0}: no sheet has a row with a CPR column and an anmodningsdato or indskrivningsdato column in its first 30 rows"
-    )]
-    NoHeader(PathBuf),
-    #[error("sheet '{sheet}' has a header but no CPR column (map one with --column cpr=\"...\")")]
-    NoCprColumn { sheet: String },
-    #[error("{0}")]
-    Io(String),
+/// What became of reading one sheet.
+struct SheetOutcome {
+    had_data: bool,
+    state: State,
+}
+
+/// Reads one sheet through the parser, handing each fed row to `on_row`, which returns false to
+/// stop. A reader error after the header is fatal (rows would be lost without a trace); before
+/// it, the sheet is merely unreadable.
+fn read_sheet(
+    path: &Path,
+    workbook: &mut Workbook,
+    name: &str,
+    matcher: &Matcher,
+    purpose: Purpose,
+    on_row: &mut dyn FnMut(Fed) -> bool,
+) -> Result<SheetOutcome, LoadError> {
+    let mut parser = SheetParser::new(name, matcher, purpose);
+    let result = workbook.read_sheet(name, &mut |row, cells| match parser.feed(row, cells) {
+        Fed::Stop => false,
+        fed => on_row(fed),
+    });
+    let had_data = parser.had_data();
+    let state = match result {
+        Ok(()) => parser.state,
+        Err(detail) => match parser.state {
+            State::Reading { .. } => {
+                return Err(LoadError::NotASpreadsheet {
+                    path: path.to_path_buf(),
+                    detail: SpreadsheetProblem::Damaged(detail),
+                });
+            }
+            _ => State::Unusable(IgnoreReason::Unreadable(detail)),
+        },
+    };
+    Ok(SheetOutcome { had_data, state })
+}
+
+/// Why nothing usable was found, once every sheet has been tried.
+fn nothing_usable(path: &Path, ignored: &[IgnoredSheet], any_data: bool) -> LoadError {
+    if let Some(s) = ignored
+        .iter()
+        .find(|s| s.reason == IgnoreReason::NoCprColumn)
+    {
+        return LoadError::NoCprColumn {
+            sheet: s.name.clone(),
+        };
+    }
+    if !any_data {
+        if let Some(IgnoreReason::Unreadable(detail)) = ignored
+            .iter()
+            .map(|s| &s.reason)
+            .find(|r| matches!(r, IgnoreReason::Unreadable(_)))
+        {
+            return LoadError::NotASpreadsheet {
+                path: path.to_path_buf(),
+                detail: SpreadsheetProblem::Damaged(detail.clone()),
+            };
+        }
+        return LoadError::Empty(path.to_path_buf());
+    }
+    LoadError::NoHeader(path.to_path_buf())
+}
+
+fn ignore_reason(outcome: &SheetOutcome) -> IgnoreReason {
+    match &outcome.state {
+        State::Unusable(reason) => reason.clone(),
+        _ if outcome.had_data => IgnoreReason::NoHeader,
+        _ => IgnoreReason::Empty,
+    }
 }
 
 /// Reads a list. See the module docs and README for what is accepted.
 pub fn load(path: &Path, options: &LoadOptions) -> Result<Aktivliste, LoadError> {
-    let _ = (path, options, CprClass::Valid);
-    Err(LoadError::Io("reading is not built yet".into()))
+    let matcher = Matcher::new(&options.columns);
+    let mut workbook = Workbook::open(path, &matcher)?;
+    let mut joiner = Joiner::default();
+    let mut sheets = Vec::new();
+    let mut ignored_sheets = Vec::new();
+    let mut rejected = Vec::new();
+    let mut any_data = false;
+
+    for name in workbook.sheet_names() {
+        let mut rows_used = 0;
+        let mut rows_rejected = 0;
+        let outcome = read_sheet(
+            path,
+            &mut workbook,
+            &name,
+            &matcher,
+            Purpose::List,
+            &mut |fed| {
+                match fed {
+                    Fed::Row(record) => {
+                        joiner.add(*record);
+                        rows_used += 1;
+                    }
+                    Fed::Rejected(row) => {
+                        rejected.push(row);
+                        rows_rejected += 1;
+                    }
+                    Fed::Nothing | Fed::Header | Fed::Stop | Fed::Decision { .. } => {}
+                }
+                true
+            },
+        )?;
+        any_data |= outcome.had_data;
+        match outcome.state {
+            State::Reading { header, kind } => sheets.push(SheetSummary {
+                name,
+                kind,
+                header_row: header.row,
+                mapping: header.mapping,
+                unused_headers: header.unused,
+                rows_used,
+                rows_rejected,
+            }),
+            _ => ignored_sheets.push(IgnoredSheet {
+                name,
+                reason: ignore_reason(&outcome),
+            }),
+        }
+    }
+
+    if sheets.is_empty() {
+        return Err(nothing_usable(path, &ignored_sheets, any_data));
+    }
+    // An explicit mapping that matched nothing is most likely a typo: say so.
+    for (field, header) in &options.columns {
+        if !sheets
+            .iter()
+            .any(|s| s.mapping.iter().any(|(f, _)| f == field))
+        {
+            joiner.warn(Warning {
+                source: SourceRef {
+                    sheet: sheets[0].name.clone(),
+                    row: sheets[0].header_row,
+                },
+                kind: WarningKind::MappingNotFound {
+                    field: *field,
+                    header: header.clone(),
+                },
+            });
+        }
+    }
+    let (citizens, warnings) = joiner.finish();
+    Ok(Aktivliste {
+        path: path.to_path_buf(),
+        citizens,
+        sheets,
+        ignored_sheets,
+        rejected,
+        warnings,
+    })
+}
+
+/// Reads a decisions file (CSV or any spreadsheet) with columns CPR, Glemt and/or Slutdato
+/// (same aliases and header detection as a list), keyed by [`crate::domain::Cpr::digits`]. The
+/// first sheet with such a header is read; any row that cannot be read is an error naming the
+/// sheet and row, since a decision must never be dropped silently.
+pub fn load_decisions(path: &Path) -> Result<HashMap<String, Decision>, LoadError> {
+    let matcher = Matcher::default();
+    let mut workbook = Workbook::open(path, &matcher)?;
+    let mut decisions: HashMap<String, (Decision, u32)> = HashMap::new();
+    let mut ignored = Vec::new();
+    let mut any_data = false;
+
+    for name in workbook.sheet_names() {
+        let mut failure: Option<LoadError> = None;
+        let outcome = read_sheet(
+            path,
+            &mut workbook,
+            &name,
+            &matcher,
+            Purpose::Decisions,
+            &mut |fed| match fed {
+                Fed::Decision { cpr, decision, row } => match decisions.get(cpr.digits()) {
+                    Some((_, first_row)) => {
+                        failure = Some(LoadError::BadDecision {
+                            sheet: name.clone(),
+                            row,
+                            reason: RejectReason::DuplicateCpr {
+                                first_row: *first_row,
+                            },
+                        });
+                        false
+                    }
+                    None => {
+                        decisions.insert(cpr.digits().to_string(), (decision, row));
+                        true
+                    }
+                },
+                Fed::Rejected(row) => {
+                    failure = Some(LoadError::BadDecision {
+                        sheet: row.source.sheet,
+                        row: row.source.row,
+                        reason: row.reason,
+                    });
+                    false
+                }
+                _ => true,
+            },
+        )?;
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        any_data |= outcome.had_data;
+        if matches!(outcome.state, State::Reading { .. }) {
+            return Ok(decisions.into_iter().map(|(k, (d, _))| (k, d)).collect());
+        }
+        ignored.push(IgnoredSheet {
+            name,
+            reason: ignore_reason(&outcome),
+        });
+    }
+    if any_data
+        && ignored
+            .iter()
+            .any(|s| s.reason == IgnoreReason::NoDateColumn)
+    {
+        return Err(LoadError::NoDecisionColumns(path.to_path_buf()));
+    }
+    Err(nothing_usable(path, &ignored, any_data))
 }
