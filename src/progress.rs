@@ -299,18 +299,17 @@ pub fn save(path: &Path, state: &StateFile) -> io::Result<()> {
     write_atomic(path, &bytes)
 }
 
-/// A temporary file in the target's folder, flushed to disk, then renamed over the target.
+/// The exports' atomic writer, with the underlying I/O error kept (a read-only folder must be
+/// told apart from other failures).
 fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    use std::io::Write;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    use crate::export::ExportError;
+    crate::export::write_atomic(path, |w| w.write_all(bytes)).map_err(|e| match e {
+        ExportError::CreateTemp { source, .. }
+        | ExportError::Write { source, .. }
+        | ExportError::Persist { source, .. }
+        | ExportError::Io(source) => source,
+        other => io::Error::other(other.to_string()),
+    })
 }
 
 /// Whether a file can be created in the folder that would hold `path`.

@@ -1,6 +1,32 @@
-//! The terminal UI.
+//! The terminal UI: a start screen, the load summary, the set-up, and the plan to work through
+//! for days, saved as you go.
+//!
+//! The shape: input becomes a [`keys::Control`] through the one key table, [`App::step`] applies
+//! it, [`draw`] renders the state. The key table also builds the help overlay and the hint bar.
+
+mod app;
+mod app_plan;
+mod exporting;
+pub mod keys;
+mod planview;
+mod setup;
+mod start;
+mod strings;
+mod theme;
+mod view;
+mod workspace;
 
 use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+
+pub use app::{App, AppConfig, Popup, Screen};
+pub use planview::{Filter, Focus, PlanView, SortKey};
+pub use strings::T;
+pub use view::draw;
 
 use crate::lang::Lang;
 
@@ -15,8 +41,78 @@ pub struct TuiOptions {
     pub light: bool,
 }
 
-/// Runs the UI until the user quits.
+/// Runs the UI until the user quits. A FILE given on the command line is read before the
+/// terminal is switched to raw mode, so an error prints as a normal message.
 pub fn run(options: TuiOptions) -> anyhow::Result<()> {
-    let _ = options;
-    anyhow::bail!("the terminal UI is not part of this build yet; use `skifteplan plan`")
+    let cwd = std::env::current_dir().context("the working folder cannot be read")?;
+    let cfg = AppConfig {
+        lang: options.lang,
+        light: options.light,
+        no_color: theme::no_color_env(),
+        today: None,
+        state_path: options.state.clone(),
+        recent_file: start::default_recent_file(),
+        sample_dirs: start::sample_dirs(&cwd),
+        cwd,
+    };
+    let mut app = App::new(cfg);
+    if let Some(file) = &options.file {
+        if !file.is_file() {
+            anyhow::bail!(
+                "{}: {}",
+                options.lang.pick("ingen sådan fil", "no such file"),
+                file.display()
+            );
+        }
+        app.open_blocking(file).map_err(anyhow::Error::msg)?;
+    }
+    let mut terminal = ratatui::init();
+    let guard = MouseGuard::enable();
+    let result = event_loop(&mut terminal, &mut app);
+    drop(guard);
+    ratatui::restore();
+    result
+}
+
+/// Mouse capture on while alive. `ratatui::restore` (also run by its panic hook) does not turn
+/// it off, so this guard does on drop, and a panic hook does it before ratatui's.
+struct MouseGuard;
+
+impl MouseGuard {
+    fn enable() -> MouseGuard {
+        let _ = execute!(std::io::stdout(), EnableMouseCapture);
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(std::io::stdout(), DisableMouseCapture);
+            previous(info);
+        }));
+        MouseGuard
+    }
+}
+
+impl Drop for MouseGuard {
+    fn drop(&mut self) {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    }
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    let mut dirty = true;
+    while !app.quit {
+        if dirty {
+            terminal.draw(|f| draw(f, app))?;
+            dirty = false;
+        }
+        let timeout = if app.loading.is_some() {
+            Duration::from_millis(100)
+        } else {
+            Duration::from_millis(1000)
+        };
+        if event::poll(timeout)? {
+            let ev = event::read()?;
+            dirty |= app.handle_event(&ev);
+        }
+        dirty |= app.poll();
+    }
+    Ok(())
 }

@@ -1,0 +1,478 @@
+//! The plan screen's and the popups' part of [`App::step`].
+
+use std::path::PathBuf;
+
+use super::app::{App, Popup, Screen, contains};
+use super::keys::Control;
+use super::planview::{Focus, PlanView};
+use super::setup::SetupForm;
+use super::strings::{self, T};
+use crate::aktivliste::Field;
+use crate::domain::date::parse_date_text;
+use crate::plan::Status;
+
+/// Rows moved by one wheel notch.
+const WHEEL: usize = 3;
+
+impl App {
+    pub(crate) fn plan_step(&mut self, c: Control) {
+        let today = self.today();
+        let page_c = self.areas.citizens.height.max(1) as usize;
+        let page_a = self.areas.actions.height.max(1) as usize;
+        let Some(ws) = self.ws.as_mut() else {
+            self.screen = Screen::Start;
+            return;
+        };
+        let Some(view) = ws.view.as_mut() else {
+            self.screen = Screen::Setup;
+            return;
+        };
+        if view.searching {
+            match c {
+                Control::Input(ch) => {
+                    view.query.push(ch);
+                    view.refresh_rows();
+                }
+                Control::Backspace => {
+                    view.query.pop();
+                    view.refresh_rows();
+                }
+                Control::Confirm => view.searching = false,
+                Control::Back => {
+                    view.searching = false;
+                    view.query.clear();
+                    view.refresh_rows();
+                }
+                Control::Up => move_citizen(view, -1),
+                Control::Down => move_citizen(view, 1),
+                _ => {}
+            }
+            return;
+        }
+        let mut changed = false;
+        match c {
+            Control::Up => move_focused(view, -1),
+            Control::Down => move_focused(view, 1),
+            Control::PageUp => move_focused_by(view, -(page_c as isize), -(page_a as isize)),
+            Control::PageDown => move_focused_by(view, page_c as isize, page_a as isize),
+            Control::Home => move_focused(view, isize::MIN / 2),
+            Control::End => move_focused(view, isize::MAX / 2),
+            Control::ScrollUp => move_focused(view, -(WHEEL as isize)),
+            Control::ScrollDown => move_focused(view, WHEEL as isize),
+            Control::NextField => {
+                view.focus = match view.focus {
+                    Focus::Citizens if view.current().is_some() => {
+                        if let Some(i) = view.current() {
+                            view.action_selected = view.next_action(i).unwrap_or(0);
+                        }
+                        Focus::Actions
+                    }
+                    _ => Focus::Citizens,
+                }
+            }
+            Control::Tick => {
+                if let Some(i) = view.current() {
+                    let target = match view.focus {
+                        Focus::Actions => Some(view.action_selected),
+                        Focus::Citizens => view.next_action(i),
+                    };
+                    if let Some(a) = target
+                        && a < view.plan.citizens[i].actions.len()
+                    {
+                        let ticking = view.done_of(i)[a].is_none();
+                        ws.toggle(i, a, today);
+                        let view = ws.view.as_mut().expect("planned");
+                        if ticking && view.focus == Focus::Actions {
+                            move_action(view, 1);
+                        }
+                        changed = true;
+                    }
+                }
+            }
+            Control::Search => {
+                view.searching = true;
+                view.focus = Focus::Citizens;
+            }
+            Control::Filter => {
+                view.filter = view.filter.next();
+                view.refresh_rows();
+            }
+            Control::Sort => {
+                view.sort = view.sort.next();
+                view.refresh_rows();
+            }
+            Control::Forgotten => {
+                if let Some(i) = view.current() {
+                    let cp = &view.plan.citizens[i];
+                    if cp.status == Status::Glemt {
+                        self.popups.push(Popup::Unforget { citizen: i });
+                    } else {
+                        self.popups.push(Popup::Forgotten {
+                            citizen: i,
+                            input: String::new(),
+                            error: None,
+                        });
+                    }
+                }
+            }
+            Control::RevealCpr => self.show_cpr = !self.show_cpr,
+            Control::Export => {
+                let popup = self.export_popup();
+                self.popups.push(popup);
+            }
+            Control::Setup => {
+                if let Some(s) = ws.state.settings.as_ref() {
+                    self.setup = SetupForm::from_saved(s);
+                }
+                self.screen = Screen::Setup;
+            }
+            Control::Summary => self.screen = Screen::Summary,
+            Control::Back => {
+                if !view.query.is_empty() || view.filter != super::planview::Filter::All {
+                    view.query.clear();
+                    view.filter = super::planview::Filter::All;
+                    view.refresh_rows();
+                } else {
+                    self.screen = Screen::Setup;
+                }
+            }
+            Control::Click(x, y) => {
+                let (ca, aa) = (self.areas.citizens, self.areas.actions);
+                if contains(ca, x, y) {
+                    let row = view.offset + (y - ca.y) as usize;
+                    if row < view.rows.len() {
+                        view.selected = row;
+                        view.action_selected = 0;
+                        view.action_offset = 0;
+                    }
+                    view.focus = Focus::Citizens;
+                } else if contains(aa, x, y)
+                    && let Some(i) = view.current()
+                {
+                    let row = view.action_offset + (y - aa.y) as usize;
+                    if row < view.plan.citizens[i].actions.len() {
+                        view.action_selected = row;
+                    }
+                    view.focus = Focus::Actions;
+                }
+            }
+            _ => {}
+        }
+        if changed {
+            self.save();
+        }
+    }
+
+    fn export_popup(&self) -> Popup {
+        let (xlsx, json) = match self.ws.as_ref() {
+            Some(ws) => {
+                let p = ws.list_path();
+                let stem = p
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "aktivliste".into());
+                (
+                    p.with_file_name(format!("{stem}-handlinger.xlsx")),
+                    p.with_file_name(format!("{stem}-plan.json")),
+                )
+            }
+            None => (PathBuf::new(), PathBuf::new()),
+        };
+        Popup::Export {
+            xlsx: xlsx.display().to_string(),
+            json: json.display().to_string(),
+            field: 0,
+            error: None,
+        }
+    }
+
+    pub(crate) fn popup_step(&mut self, c: Control) {
+        let lang = self.lang();
+        let now = self.now();
+        let Some(top) = self.popups.last_mut() else {
+            return;
+        };
+        match top {
+            Popup::Help { scroll } | Popup::Message { scroll, .. } => match c {
+                Control::Up | Control::ScrollUp => *scroll = scroll.saturating_sub(1),
+                Control::Down | Control::ScrollDown => *scroll = scroll.saturating_add(1),
+                Control::PageUp => *scroll = scroll.saturating_sub(10),
+                Control::PageDown => *scroll = scroll.saturating_add(10),
+                Control::Back | Control::Confirm | Control::Help => {
+                    self.popups.pop();
+                }
+                _ => {}
+            },
+            Popup::Rejected { scroll } => match c {
+                Control::Up | Control::ScrollUp => *scroll = scroll.saturating_sub(1),
+                Control::Down | Control::ScrollDown => *scroll += 1,
+                Control::PageUp => *scroll = scroll.saturating_sub(10),
+                Control::PageDown => *scroll += 10,
+                Control::Back | Control::Confirm | Control::Help => {
+                    self.popups.pop();
+                }
+                _ => {}
+            },
+            Popup::Unforget { citizen } => {
+                let i = *citizen;
+                match c {
+                    Control::Yes => {
+                        self.popups.pop();
+                        if let Some(ws) = self.ws.as_mut() {
+                            ws.set_forgotten(i, None);
+                        }
+                        self.save();
+                    }
+                    Control::No | Control::Back => {
+                        self.popups.pop();
+                    }
+                    _ => {}
+                }
+            }
+            Popup::Forgotten {
+                citizen,
+                input,
+                error,
+            } => match c {
+                Control::Input(ch) => {
+                    input.push(ch);
+                    *error = None;
+                }
+                Control::Backspace => {
+                    input.pop();
+                }
+                Control::Back => {
+                    self.popups.pop();
+                }
+                Control::Confirm => match parse_date_text(input) {
+                    Ok(d) => {
+                        let i = *citizen;
+                        self.popups.pop();
+                        if let Some(ws) = self.ws.as_mut() {
+                            ws.set_forgotten(i, Some(d));
+                        }
+                        self.save();
+                    }
+                    Err(_) => {
+                        *error = Some(
+                            lang.pick(
+                                "Ikke en dato: skriv dd-mm-åååå.",
+                                "Not a date: type dd-mm-yyyy.",
+                            )
+                            .to_string(),
+                        )
+                    }
+                },
+                _ => {}
+            },
+            Popup::StatePlace { input, error } => match c {
+                Control::Input(ch) => input.push(ch),
+                Control::Backspace => {
+                    input.pop();
+                }
+                Control::Back => {
+                    self.popups.pop();
+                    self.status = Some((T::SaveFailed.get(lang).to_string(), true));
+                }
+                Control::Confirm => {
+                    let path = PathBuf::from(input.trim());
+                    if let Some(ws) = self.ws.as_mut() {
+                        match ws.move_state(path.clone(), now) {
+                            Ok(()) => {
+                                self.popups.pop();
+                                self.status = Some((
+                                    format!("{} {}", T::SavedTo.get(lang), path.display()),
+                                    false,
+                                ));
+                            }
+                            Err(e) => *error = Some(e.to_string()),
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Popup::Export {
+                xlsx,
+                json,
+                field,
+                error,
+            } => match c {
+                Control::Input(ch) => {
+                    if *field == 0 { xlsx } else { json }.push(ch);
+                    *error = None;
+                }
+                Control::Backspace => {
+                    if *field == 0 { xlsx } else { json }.pop();
+                }
+                Control::NextField | Control::PrevField => *field = 1 - *field,
+                Control::Back => {
+                    self.popups.pop();
+                }
+                Control::Confirm => {
+                    let x = non_empty(xlsx);
+                    let j = non_empty(json);
+                    let list = self.ws.as_ref().map(|w| w.list_path().to_path_buf());
+                    if let Some(list) = list
+                        && [&x, &j].into_iter().flatten().any(|p| same_file(p, &list))
+                    {
+                        *error = Some(T::NotOverList.get(lang).to_string());
+                        return;
+                    }
+                    self.popups.pop();
+                    let exists = [&x, &j].into_iter().flatten().any(|p| p.exists());
+                    if exists {
+                        self.popups.push(Popup::ConfirmReplace { xlsx: x, json: j });
+                    } else {
+                        self.export(x, j);
+                    }
+                }
+                _ => {}
+            },
+            Popup::ConfirmReplace { xlsx, json } => match c {
+                Control::Yes => {
+                    let (x, j) = (xlsx.clone(), json.clone());
+                    self.popups.pop();
+                    self.export(x, j);
+                }
+                Control::No | Control::Back => {
+                    self.popups.pop();
+                }
+                _ => {}
+            },
+            Popup::Mapping { selected } => match c {
+                Control::Up | Control::ScrollUp => *selected = selected.saturating_sub(1),
+                Control::Down | Control::ScrollDown => {
+                    *selected = (*selected + 1).min(Field::ALL.len() - 1)
+                }
+                Control::Confirm => {
+                    let field = *selected;
+                    let f = Field::ALL[field];
+                    let input = self
+                        .columns
+                        .iter()
+                        .find(|(x, _)| *x == f)
+                        .map(|(_, h)| h.clone())
+                        .unwrap_or_default();
+                    self.popups.push(Popup::MappingHeader { field, input });
+                }
+                Control::Delete => {
+                    let f = Field::ALL[*selected];
+                    self.columns.retain(|(x, _)| *x != f);
+                }
+                Control::Reload => {
+                    self.popups.pop();
+                    if let Some(path) = self.ws.as_ref().map(|w| w.list_path().to_path_buf()) {
+                        self.ws = None;
+                        self.open_path(path);
+                    }
+                }
+                Control::Back => {
+                    self.popups.pop();
+                }
+                _ => {}
+            },
+            Popup::MappingHeader { field, input } => match c {
+                Control::Input(ch) => input.push(ch),
+                Control::Backspace => {
+                    input.pop();
+                }
+                Control::Back => {
+                    self.popups.pop();
+                }
+                Control::Confirm => {
+                    let f = Field::ALL[*field];
+                    let h = input.trim().to_string();
+                    self.popups.pop();
+                    self.columns.retain(|(x, _)| *x != f);
+                    if !h.is_empty() {
+                        self.columns.push((f, h));
+                    }
+                }
+                _ => {}
+            },
+        }
+    }
+
+    fn export(&mut self, xlsx: Option<PathBuf>, json: Option<PathBuf>) {
+        let lang = self.lang();
+        let now = self.now();
+        let Some(ws) = self.ws.as_ref() else {
+            return;
+        };
+        match super::exporting::write(
+            ws,
+            xlsx.as_deref(),
+            json.as_deref(),
+            self.show_cpr,
+            lang,
+            now,
+        ) {
+            Ok(paths) => {
+                let lines: Vec<String> = paths.iter().map(|p| strings::written(p, lang)).collect();
+                self.status = lines.first().map(|l| (l.clone(), false));
+                self.popups.push(Popup::Message {
+                    title: T::ExportedTitle.get(lang).to_string(),
+                    lines,
+                    error: false,
+                    scroll: 0,
+                });
+            }
+            Err(e) => self.error(
+                T::ErrorTitle,
+                vec![T::ExportFailed.get(lang).to_string(), e],
+            ),
+        }
+    }
+}
+
+fn non_empty(s: &str) -> Option<PathBuf> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| PathBuf::from(t))
+}
+
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
+    }
+}
+
+fn move_focused(view: &mut PlanView, delta: isize) {
+    match view.focus {
+        Focus::Citizens => move_citizen(view, delta),
+        Focus::Actions => move_action(view, delta),
+    }
+}
+
+fn move_focused_by(view: &mut PlanView, citizens: isize, actions: isize) {
+    match view.focus {
+        Focus::Citizens => move_citizen(view, citizens),
+        Focus::Actions => move_action(view, actions),
+    }
+}
+
+fn move_citizen(view: &mut PlanView, delta: isize) {
+    if view.rows.is_empty() {
+        return;
+    }
+    let max = view.rows.len() as isize - 1;
+    let new = (view.selected as isize).saturating_add(delta).clamp(0, max) as usize;
+    if new != view.selected {
+        view.selected = new;
+        view.action_selected = 0;
+        view.action_offset = 0;
+    }
+}
+
+fn move_action(view: &mut PlanView, delta: isize) {
+    let Some(i) = view.current() else {
+        return;
+    };
+    let n = view.plan.citizens[i].actions.len() as isize;
+    if n == 0 {
+        return;
+    }
+    view.action_selected = (view.action_selected as isize)
+        .saturating_add(delta)
+        .clamp(0, n - 1) as usize;
+}

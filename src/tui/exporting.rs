@@ -1,0 +1,53 @@
+//! Writing the action sheet and JSON from the UI, with the ticks in the Udført column.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::workspace::Workspace;
+use crate::export::{self, ExportInput};
+use crate::lang::Lang;
+use crate::plan::{Action, CitizenPlan};
+use crate::progress::TickKey;
+
+/// Writes the chosen exports (never over the list itself); returns the paths written.
+pub fn write(
+    ws: &Workspace,
+    xlsx: Option<&Path>,
+    json: Option<&Path>,
+    show_cpr: bool,
+    lang: Lang,
+    now: NaiveDateTime,
+) -> Result<Vec<PathBuf>, String> {
+    let Some(view) = ws.view.as_ref() else {
+        return Err(lang
+            .pick("Der er ingen plan endnu.", "There is no plan yet.")
+            .to_string());
+    };
+    if xlsx.is_none() && json.is_none() {
+        return Err(lang.pick("Ingen fil valgt.", "No file chosen.").to_string());
+    }
+    let done = |c: &CitizenPlan, a: &Action| -> Option<NaiveDate> {
+        ws.ticks.get(&TickKey::of(&c.cpr, a)).copied()
+    };
+    let input = ExportInput {
+        plan: &view.plan,
+        list: &ws.list,
+        show_cpr,
+        lang,
+        generated_at: now,
+        done: &done,
+    };
+    let mut written = Vec::new();
+    if let Some(p) = xlsx {
+        export::refuse_input(p, ws.list_path()).map_err(|e| e.message(lang))?;
+        export::write_xlsx(p, &input).map_err(|e| e.message(lang))?;
+        written.push(p.to_path_buf());
+    }
+    if let Some(p) = json {
+        export::refuse_input(p, ws.list_path()).map_err(|e| e.message(lang))?;
+        export::write_json(p, &input).map_err(|e| e.message(lang))?;
+        written.push(p.to_path_buf());
+    }
+    Ok(written)
+}

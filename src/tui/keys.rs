@@ -1,0 +1,622 @@
+//! The one key table. Input maps to a [`Control`] through it, and the help overlay and the hint
+//! bar are generated from it, so what the screen says and what the keys do cannot drift apart.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::strings::T;
+use crate::lang::Lang;
+
+/// Everything a user can ask for. Input (keys, mouse) becomes a `Control`; `App::step` applies it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Control {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Left,
+    Right,
+    Confirm,
+    Back,
+    Quit,
+    Help,
+    NextField,
+    PrevField,
+    Tick,
+    Search,
+    Filter,
+    Sort,
+    Forgotten,
+    RevealCpr,
+    Export,
+    Setup,
+    Summary,
+    Rejected,
+    Mapping,
+    Reload,
+    Yes,
+    No,
+    Complete,
+    Input(char),
+    Backspace,
+    Delete,
+    ScrollUp,
+    ScrollDown,
+    Click(u16, u16),
+}
+
+/// Where a binding applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ctx {
+    /// Every screen without an open text field.
+    Global,
+    Start,
+    /// Typing a path on the start screen.
+    StartPath,
+    Summary,
+    Setup,
+    /// The set-up's focused field takes text.
+    SetupText,
+    Plan,
+    /// Typing a search on the plan.
+    PlanSearch,
+    /// A popup that only shows text (help, messages, rejected rows).
+    Viewer,
+    /// A popup asking yes or no.
+    Confirm,
+    /// A popup with one or more text fields.
+    Prompt,
+    Mapping,
+}
+
+impl Ctx {
+    /// Contexts where letters are typed text.
+    pub fn is_text(self) -> bool {
+        matches!(
+            self,
+            Ctx::StartPath | Ctx::SetupText | Ctx::PlanSearch | Ctx::Prompt
+        )
+    }
+}
+
+/// A key as the table names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum K {
+    Ch(char),
+    Code(KeyCode),
+    Ctrl(char),
+}
+
+impl K {
+    fn matches(self, ev: &KeyEvent) -> bool {
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        match self {
+            K::Ch(c) => !ctrl && ev.code == KeyCode::Char(c),
+            K::Code(code) => ev.code == code,
+            K::Ctrl(c) => ctrl && ev.code == KeyCode::Char(c),
+        }
+    }
+
+    pub fn name(self, lang: Lang) -> String {
+        match self {
+            K::Ch(' ') => lang.pick("Mellemrum", "Space").to_string(),
+            K::Ch(c) => c.to_string(),
+            K::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            K::Code(code) => match code {
+                KeyCode::Up => "↑".into(),
+                KeyCode::Down => "↓".into(),
+                KeyCode::Left => "←".into(),
+                KeyCode::Right => "→".into(),
+                KeyCode::PageUp => "PgUp".into(),
+                KeyCode::PageDown => "PgDn".into(),
+                KeyCode::Home => "Home".into(),
+                KeyCode::End => "End".into(),
+                KeyCode::Enter => "Enter".into(),
+                KeyCode::Esc => "Esc".into(),
+                KeyCode::Tab => "Tab".into(),
+                KeyCode::BackTab => "Shift-Tab".into(),
+                KeyCode::Backspace => "Backspace".into(),
+                KeyCode::Delete => "Del".into(),
+                other => format!("{other:?}"),
+            },
+        }
+    }
+}
+
+/// One row of the key table.
+pub struct Binding {
+    pub ctx: Ctx,
+    pub keys: &'static [K],
+    /// None: a row shown in help only (typing, mouse), handled outside the table.
+    pub control: Option<Control>,
+    pub desc: T,
+    /// Shown in the bottom hint bar.
+    pub hint: bool,
+}
+
+use Control as C;
+use KeyCode as KC;
+
+const fn b(ctx: Ctx, keys: &'static [K], control: Control, desc: T, hint: bool) -> Binding {
+    Binding {
+        ctx,
+        keys,
+        control: Some(control),
+        desc,
+        hint,
+    }
+}
+
+const UP: &[K] = &[K::Code(KC::Up), K::Ch('k')];
+const DOWN: &[K] = &[K::Code(KC::Down), K::Ch('j')];
+const ARROWS: &[K] = &[K::Code(KC::Up), K::Code(KC::Down)];
+
+/// The key table. Order is the order of the help overlay and the hint bar.
+pub static BINDINGS: &[Binding] = &[
+    // Start
+    b(Ctx::Start, UP, C::Up, T::KeyMove, false),
+    b(Ctx::Start, DOWN, C::Down, T::KeyMove, false),
+    b(
+        Ctx::Start,
+        &[K::Code(KC::Enter)],
+        C::Confirm,
+        T::KeyOpen,
+        true,
+    ),
+    b(Ctx::Start, &[K::Code(KC::Esc)], C::Back, T::KeyQuit, false),
+    b(
+        Ctx::StartPath,
+        &[K::Code(KC::Enter)],
+        C::Confirm,
+        T::KeyOpen,
+        true,
+    ),
+    b(
+        Ctx::StartPath,
+        &[K::Code(KC::Tab)],
+        C::Complete,
+        T::KeyComplete,
+        true,
+    ),
+    b(Ctx::StartPath, ARROWS, C::Up, T::KeyMove, false),
+    b(
+        Ctx::StartPath,
+        &[K::Code(KC::Esc)],
+        C::Back,
+        T::KeyBack,
+        true,
+    ),
+    // Load summary
+    b(
+        Ctx::Summary,
+        &[K::Code(KC::Enter)],
+        C::Confirm,
+        T::KeyContinue,
+        true,
+    ),
+    b(Ctx::Summary, UP, C::Up, T::KeyScroll, false),
+    b(Ctx::Summary, DOWN, C::Down, T::KeyScroll, false),
+    b(
+        Ctx::Summary,
+        &[K::Code(KC::PageUp)],
+        C::PageUp,
+        T::KeyPage,
+        false,
+    ),
+    b(
+        Ctx::Summary,
+        &[K::Code(KC::PageDown)],
+        C::PageDown,
+        T::KeyPage,
+        false,
+    ),
+    b(
+        Ctx::Summary,
+        &[K::Ch('r')],
+        C::Rejected,
+        T::KeyRejected,
+        true,
+    ),
+    b(Ctx::Summary, &[K::Ch('m')], C::Mapping, T::KeyMapping, true),
+    b(
+        Ctx::Summary,
+        &[K::Code(KC::Esc)],
+        C::Back,
+        T::KeyBack,
+        false,
+    ),
+    // Set-up
+    b(
+        Ctx::Setup,
+        &[K::Code(KC::Tab), K::Code(KC::Down)],
+        C::NextField,
+        T::KeyField,
+        true,
+    ),
+    b(
+        Ctx::Setup,
+        &[K::Code(KC::BackTab), K::Code(KC::Up)],
+        C::PrevField,
+        T::KeyField,
+        false,
+    ),
+    b(
+        Ctx::Setup,
+        &[K::Code(KC::Left), K::Code(KC::Right), K::Ch(' ')],
+        C::Right,
+        T::KeyChoose,
+        true,
+    ),
+    b(
+        Ctx::Setup,
+        &[K::Code(KC::Enter)],
+        C::Confirm,
+        T::KeyContinue,
+        true,
+    ),
+    b(Ctx::Setup, &[K::Code(KC::Esc)], C::Back, T::KeyBack, true),
+    b(
+        Ctx::SetupText,
+        &[K::Code(KC::Tab), K::Code(KC::Down)],
+        C::NextField,
+        T::KeyField,
+        true,
+    ),
+    b(
+        Ctx::SetupText,
+        &[K::Code(KC::BackTab), K::Code(KC::Up)],
+        C::PrevField,
+        T::KeyField,
+        false,
+    ),
+    b(
+        Ctx::SetupText,
+        &[K::Code(KC::Enter)],
+        C::Confirm,
+        T::KeyContinue,
+        true,
+    ),
+    b(
+        Ctx::SetupText,
+        &[K::Code(KC::Esc)],
+        C::Back,
+        T::KeyBack,
+        true,
+    ),
+    // Plan
+    b(Ctx::Plan, UP, C::Up, T::KeyMove, false),
+    b(Ctx::Plan, DOWN, C::Down, T::KeyMove, false),
+    b(
+        Ctx::Plan,
+        &[K::Code(KC::PageUp)],
+        C::PageUp,
+        T::KeyPage,
+        false,
+    ),
+    b(
+        Ctx::Plan,
+        &[K::Code(KC::PageDown)],
+        C::PageDown,
+        T::KeyPage,
+        false,
+    ),
+    b(
+        Ctx::Plan,
+        &[K::Code(KC::Home)],
+        C::Home,
+        T::KeyHomeEnd,
+        false,
+    ),
+    b(Ctx::Plan, &[K::Code(KC::End)], C::End, T::KeyHomeEnd, false),
+    b(Ctx::Plan, &[K::Ch(' ')], C::Tick, T::KeyTick, true),
+    b(Ctx::Plan, &[K::Ch('/')], C::Search, T::KeySearch, true),
+    b(Ctx::Plan, &[K::Ch('f')], C::Filter, T::KeyFilter, false),
+    b(Ctx::Plan, &[K::Ch('s')], C::Sort, T::KeySort, false),
+    b(
+        Ctx::Plan,
+        &[K::Ch('g')],
+        C::Forgotten,
+        T::KeyForgotten,
+        true,
+    ),
+    b(Ctx::Plan, &[K::Ch('c')], C::RevealCpr, T::KeyReveal, false),
+    b(Ctx::Plan, &[K::Ch('e')], C::Export, T::KeyExport, true),
+    b(
+        Ctx::Plan,
+        &[K::Code(KC::Tab), K::Code(KC::Enter)],
+        C::NextField,
+        T::KeyFocus,
+        true,
+    ),
+    b(Ctx::Plan, &[K::Ch('o')], C::Setup, T::KeySetup, false),
+    b(Ctx::Plan, &[K::Ch('i')], C::Summary, T::KeySummary, false),
+    b(Ctx::Plan, &[K::Code(KC::Esc)], C::Back, T::KeyBack, false),
+    b(
+        Ctx::PlanSearch,
+        &[K::Code(KC::Enter)],
+        C::Confirm,
+        T::KeyConfirm,
+        true,
+    ),
+    b(
+        Ctx::PlanSearch,
+        &[K::Code(KC::Esc)],
+        C::Back,
+        T::KeyClear,
+        true,
+    ),
+    b(Ctx::PlanSearch, ARROWS, C::Down, T::KeyMove, false),
+    // Popups
+    b(Ctx::Viewer, UP, C::Up, T::KeyScroll, false),
+    b(Ctx::Viewer, DOWN, C::Down, T::KeyScroll, false),
+    b(
+        Ctx::Viewer,
+        &[K::Code(KC::PageUp)],
+        C::PageUp,
+        T::KeyPage,
+        false,
+    ),
+    b(
+        Ctx::Viewer,
+        &[K::Code(KC::PageDown)],
+        C::PageDown,
+        T::KeyPage,
+        false,
+    ),
+    b(
+        Ctx::Viewer,
+        &[K::Code(KC::Esc), K::Code(KC::Enter), K::Ch('q'), K::Ch('?')],
+        C::Back,
+        T::Close,
+        true,
+    ),
+    b(
+        Ctx::Confirm,
+        &[K::Ch('y'), K::Ch('j')],
+        C::Yes,
+        T::KeyYes,
+        true,
+    ),
+    b(
+        Ctx::Confirm,
+        &[K::Ch('n'), K::Code(KC::Esc)],
+        C::No,
+        T::KeyNo,
+        true,
+    ),
+    b(
+        Ctx::Prompt,
+        &[K::Code(KC::Enter)],
+        C::Confirm,
+        T::KeyConfirm,
+        true,
+    ),
+    b(
+        Ctx::Prompt,
+        &[K::Code(KC::Tab), K::Code(KC::Down), K::Code(KC::Up)],
+        C::NextField,
+        T::KeyField,
+        false,
+    ),
+    b(
+        Ctx::Prompt,
+        &[K::Code(KC::Esc)],
+        C::Back,
+        T::KeyCancel,
+        true,
+    ),
+    b(Ctx::Mapping, UP, C::Up, T::KeyMove, false),
+    b(Ctx::Mapping, DOWN, C::Down, T::KeyMove, false),
+    b(
+        Ctx::Mapping,
+        &[K::Code(KC::Enter)],
+        C::Confirm,
+        T::KeyMapping,
+        true,
+    ),
+    b(
+        Ctx::Mapping,
+        &[K::Code(KC::Delete), K::Code(KC::Backspace)],
+        C::Delete,
+        T::KeyClear,
+        true,
+    ),
+    b(Ctx::Mapping, &[K::Ch('l')], C::Reload, T::KeyReload, true),
+    b(Ctx::Mapping, &[K::Code(KC::Esc)], C::Back, T::Close, true),
+    // Everywhere (without a text field)
+    b(Ctx::Global, &[K::Ch('?')], C::Help, T::KeyHelp, true),
+    b(
+        Ctx::Global,
+        &[K::Ch('q'), K::Ctrl('c')],
+        C::Quit,
+        T::KeyQuit,
+        true,
+    ),
+    Binding {
+        ctx: Ctx::Global,
+        keys: &[],
+        control: None,
+        desc: T::KeyMouse,
+        hint: false,
+    },
+];
+
+/// Keys every text field understands besides typing.
+static TEXT_KEYS: &[(K, Control)] = &[
+    (K::Code(KC::Backspace), C::Backspace),
+    (K::Code(KC::Delete), C::Delete),
+    (K::Ctrl('c'), C::Quit),
+];
+
+/// Maps a key event to a control in a context. Only key presses count (some terminals send
+/// releases and repeats too).
+pub fn map_key(ctx: Ctx, ev: &KeyEvent) -> Option<Control> {
+    if ev.kind != KeyEventKind::Press {
+        return None;
+    }
+    if let Some(c) = BINDINGS
+        .iter()
+        .filter(|b| b.ctx == ctx)
+        .find(|b| b.keys.iter().any(|k| k.matches(ev)))
+        .and_then(|b| b.control)
+    {
+        // Arrow rows shared between up and down: tell them apart by the key.
+        return Some(direction(c, ev));
+    }
+    if ctx.is_text() {
+        if let Some((_, c)) = TEXT_KEYS.iter().find(|(k, _)| k.matches(ev)) {
+            return Some(*c);
+        }
+        if let KeyCode::Char(ch) = ev.code
+            && !ev.modifiers.contains(KeyModifiers::CONTROL)
+        {
+            return Some(C::Input(ch));
+        }
+        return None;
+    }
+    BINDINGS
+        .iter()
+        .filter(|b| b.ctx == Ctx::Global)
+        .find(|b| b.keys.iter().any(|k| k.matches(ev)))
+        .and_then(|b| b.control)
+}
+
+fn direction(c: Control, ev: &KeyEvent) -> Control {
+    match (c, ev.code) {
+        (C::Up | C::Down | C::NextField, KC::Up) => {
+            if c == C::NextField {
+                C::PrevField
+            } else {
+                C::Up
+            }
+        }
+        (C::Up | C::Down, KC::Down) => C::Down,
+        (C::Right, KC::Left) => C::Left,
+        _ => c,
+    }
+}
+
+/// The rows of the key table for a context (and the global rows unless it takes text).
+pub fn rows_for(ctx: Ctx) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS
+        .iter()
+        .filter(move |b| b.ctx == ctx || (!ctx.is_text() && b.ctx == Ctx::Global))
+}
+
+/// The keys of a binding as the user reads them: "↑/k".
+pub fn keys_label(binding: &Binding, lang: Lang) -> String {
+    binding
+        .keys
+        .iter()
+        .map(|k| k.name(lang))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Hint bar entries: (key, description, is the help key). The first key of each hint row, or
+/// the first two when both are arrows (←/→).
+pub fn hints(ctx: Ctx, lang: Lang) -> Vec<(String, &'static str, bool)> {
+    let arrow = |k: &K| matches!(k, K::Code(KC::Up | KC::Down | KC::Left | KC::Right));
+    rows_for(ctx)
+        .filter(|b| b.hint)
+        .map(|b| {
+            let n = if b.keys.len() >= 2 && b.keys[..2].iter().all(arrow) {
+                2
+            } else {
+                1
+            };
+            let key = b.keys[..n.min(b.keys.len())]
+                .iter()
+                .map(|k| k.name(lang))
+                .collect::<Vec<_>>()
+                .join("/");
+            (key, b.desc.get(lang), b.control == Some(C::Help))
+        })
+        .collect()
+}
+
+/// One row of the help: the keys and what they do.
+pub type HelpRow = (String, &'static str);
+
+/// Help rows: (keys, description) for a context, then the global ones.
+pub fn help_rows(ctx: Ctx, lang: Lang) -> (Vec<HelpRow>, Vec<HelpRow>) {
+    let mut screen: Vec<(String, &'static str)> = Vec::new();
+    let mut global = Vec::new();
+    for b in rows_for(ctx) {
+        let keys = if b.control.is_none() {
+            T::Mouse.get(lang).to_string()
+        } else {
+            keys_label(b, lang)
+        };
+        let row = (keys, b.desc.get(lang));
+        let target = if b.ctx == Ctx::Global {
+            &mut global
+        } else {
+            &mut screen
+        };
+        // Join rows that share a description (↑/k and ↓/j → one "move" row).
+        if let Some(last) = target.last_mut()
+            && last.1 == row.1
+        {
+            last.0 = format!("{} {}", last.0, row.0);
+            continue;
+        }
+        target.push(row);
+    }
+    if ctx.is_text() {
+        screen.push(("a–z".to_string(), T::KeyType.get(lang)));
+    }
+    (screen, global)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn arrows_and_vim_keys_move() {
+        assert_eq!(map_key(Ctx::Plan, &press(KC::Up)), Some(C::Up));
+        assert_eq!(map_key(Ctx::Plan, &press(KC::Char('k'))), Some(C::Up));
+        assert_eq!(map_key(Ctx::Plan, &press(KC::Down)), Some(C::Down));
+        assert_eq!(map_key(Ctx::Plan, &press(KC::Char('j'))), Some(C::Down));
+        assert_eq!(map_key(Ctx::PlanSearch, &press(KC::Up)), Some(C::Up));
+        assert_eq!(map_key(Ctx::Setup, &press(KC::Up)), Some(C::PrevField));
+        assert_eq!(map_key(Ctx::Setup, &press(KC::Left)), Some(C::Left));
+    }
+
+    #[test]
+    fn text_fields_take_letters() {
+        assert_eq!(
+            map_key(Ctx::PlanSearch, &press(KC::Char('q'))),
+            Some(C::Input('q'))
+        );
+        assert_eq!(map_key(Ctx::Plan, &press(KC::Char('q'))), Some(C::Quit));
+        let ctrl_c = KeyEvent::new(KC::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(map_key(Ctx::Prompt, &ctrl_c), Some(C::Quit));
+    }
+
+    #[test]
+    fn releases_are_ignored() {
+        let mut ev = press(KC::Char('q'));
+        ev.kind = KeyEventKind::Release;
+        assert_eq!(map_key(Ctx::Plan, &ev), None);
+    }
+
+    #[test]
+    fn every_hint_is_in_the_help() {
+        for ctx in [Ctx::Start, Ctx::Summary, Ctx::Setup, Ctx::Plan, Ctx::Prompt] {
+            let (screen, global) = help_rows(ctx, Lang::Da);
+            for (_, desc, _) in hints(ctx, Lang::Da) {
+                assert!(
+                    screen.iter().chain(&global).any(|(_, d)| *d == desc),
+                    "{desc}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Drawing: a pure function of the app state (it only records screen areas for the mouse).
+
+mod plan;
+mod popups;
+mod screens;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::app::{App, Screen};
+use super::keys;
+use super::strings::T;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &mut App) {
+    let area = frame.area();
+    let [header, body, status, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(frame, app, header);
+    match app.screen {
+        Screen::Start => screens::start(frame, app, body),
+        Screen::Loading => screens::loading(frame, app, body),
+        Screen::Summary => screens::summary(frame, app, body),
+        Screen::Setup => screens::setup(frame, app, body),
+        Screen::Plan => plan::plan(frame, app, body),
+    }
+    if let Some((msg, err)) = &app.status {
+        let style = if *err {
+            app.theme.error
+        } else {
+            app.theme.muted
+        };
+        frame.render_widget(Paragraph::new(Span::styled(msg.as_str(), style)), status);
+    }
+    draw_hints(frame, app, hints);
+    if !app.popups.is_empty() {
+        popups::draw(frame, app, body);
+    }
+}
+
+fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
+    let lang = app.lang();
+    let t = &app.theme;
+    let mut spans = vec![Span::styled(format!(" {} ", T::AppName.get(lang)), t.title)];
+    if app.show_cpr {
+        spans.push(Span::styled(
+            format!(" {} ", T::CprShown.get(lang)),
+            t.marker,
+        ));
+        spans.push(Span::raw(" "));
+    }
+    if let Some(ws) = &app.ws {
+        let name = ws
+            .list_path()
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        spans.push(Span::styled(format!("· {name} "), t.base));
+        if let Some(s) = &ws.state.settings {
+            spans.push(Span::styled(
+                format!(
+                    "· {} · D {} ",
+                    crate::text::model_label(s.model, lang),
+                    crate::domain::date::fmt_dk(s.switch_date)
+                ),
+                t.accent,
+            ));
+            if !s.kommune.is_empty() {
+                spans.push(Span::styled(format!("· {} ", s.kommune), t.muted));
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The bottom hint bar, from the key table: what fits, and always the help key last.
+fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
+    let lang = app.lang();
+    let all = keys::hints(app.ctx(), lang);
+    let cost = |k: &str, d: &str| k.chars().count() + d.chars().count() + 3;
+    let help_w: usize = all.iter().filter(|h| h.2).map(|h| cost(&h.0, h.1)).sum();
+    let mut room = (area.width as usize).saturating_sub(help_w);
+    let mut spans = Vec::new();
+    for (key, desc, is_help) in all
+        .iter()
+        .filter(|h| !h.2)
+        .chain(all.iter().filter(|h| h.2))
+    {
+        let w = cost(key, desc);
+        if !*is_help {
+            if w > room {
+                continue;
+            }
+            room -= w;
+        }
+        spans.push(Span::styled(format!(" {key}"), app.theme.key));
+        spans.push(Span::styled(format!(" {desc} "), app.theme.muted));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A rectangle of at most `w`×`h` centred in `area`.
+pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// Cuts text to `width` characters, marking the cut with `…`.
+pub(crate) fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut s: String = text.chars().take(width - 1).collect();
+    s.push('…');
+    s
+}

@@ -1,0 +1,178 @@
+//! Shared helpers of the TUI tests: a fictitious list built in code, key presses, rendering.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use skifteplan::aktivliste::Aktivliste;
+use skifteplan::domain::{
+    Anmodning, Citizen, Cpr, Indskrivning, KvalHep, SourceRef, Tilbudstilknytning, Ydelse,
+};
+use skifteplan::lang::Lang;
+use skifteplan::progress::ListRef;
+use skifteplan::tui::{App, AppConfig};
+
+pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn src(row: u32) -> SourceRef {
+    SourceRef {
+        sheet: "Anmodninger".into(),
+        row,
+    }
+}
+
+fn anm(id: &str, date: NaiveDate, iv: Option<NaiveDate>, row: u32) -> Anmodning {
+    Anmodning {
+        id: Some(id.into()),
+        anmodningsdato: date,
+        ivaerksaettelsesdato: iv,
+        tilbudstilknytning: None,
+        kvalhep: None,
+        source: src(row),
+    }
+}
+
+fn citizen(cpr: &str, name: &str) -> Citizen {
+    let (cpr, class) = Cpr::parse(cpr).unwrap();
+    let mut c = Citizen::new(cpr, class);
+    c.name = Some(name.into());
+    c
+}
+
+/// Five fictitious citizens: a full case with an offer, one without iværksættelse, one with two
+/// anmodninger, one starting after D (31-03-2026), and a plain one.
+pub fn citizens() -> Vec<Citizen> {
+    let mut a = citizen("010190-2000", "Anna Andersen");
+    let mut an = anm("A-100", d(2024, 1, 10), Some(d(2024, 1, 20)), 4);
+    an.tilbudstilknytning = Some(Tilbudstilknytning {
+        tilbud: Some("Center Nord".into()),
+        dato: Some(d(2024, 2, 1)),
+    });
+    an.kvalhep = Some(KvalHep {
+        dato: Some(d(2024, 2, 3)),
+    });
+    a.anmodninger.push(an);
+    a.indskrivninger.push(Indskrivning {
+        id: Some("I-7".into()),
+        tilbud: Some("Center Nord".into()),
+        indskrivningsdato: d(2024, 2, 1),
+        ydelser: vec![Ydelse {
+            navn: "Ambulant".into(),
+            startdato: Some(d(2024, 2, 5)),
+        }],
+        source: SourceRef {
+            sheet: "Indskrivninger".into(),
+            row: 3,
+        },
+    });
+    let mut b = citizen("020285-3000", "Bo Berg");
+    b.anmodninger.push(anm("A-101", d(2025, 5, 1), None, 5));
+    let mut c = citizen("030370-4000", "Carla Christensen");
+    c.anmodninger
+        .push(anm("A-102", d(2023, 3, 1), Some(d(2023, 3, 8)), 6));
+    c.anmodninger
+        .push(anm("A-103", d(2025, 9, 1), Some(d(2025, 9, 2)), 7));
+    let mut dd = citizen("040460-5000", "Dan Dahl");
+    dd.anmodninger.push(anm("A-104", d(2026, 4, 15), None, 8));
+    let mut e = citizen("050555-6000", "Eva Eriksen");
+    e.anmodninger
+        .push(anm("A-105", d(2023, 6, 1), Some(d(2023, 6, 10)), 9));
+    vec![a, b, c, dd, e]
+}
+
+pub fn list(path: &Path, citizens: Vec<Citizen>) -> Aktivliste {
+    Aktivliste {
+        path: path.to_path_buf(),
+        citizens,
+        sheets: Vec::new(),
+        ignored_sheets: Vec::new(),
+        rejected: Vec::new(),
+        warnings: Vec::new(),
+    }
+}
+
+pub fn list_ref(path: &Path, fingerprint: &str) -> ListRef {
+    ListRef {
+        file_name: path.file_name().unwrap().to_string_lossy().into_owned(),
+        path: path.to_path_buf(),
+        size: 1,
+        fingerprint: fingerprint.into(),
+    }
+}
+
+pub fn config(dir: &Path, lang: Lang) -> AppConfig {
+    AppConfig::fixed(lang, d(2026, 3, 31), dir.to_path_buf())
+}
+
+/// An app with the fictitious list opened from `dir/aktivliste.xlsx`.
+pub fn opened(dir: &Path, lang: Lang, citizens: Vec<Citizen>) -> App {
+    let path = dir.join("aktivliste.xlsx");
+    let mut app = App::new(config(dir, lang));
+    app.finish_load(Ok((list(&path, citizens), list_ref(&path, "f1"))));
+    app
+}
+
+pub fn press(app: &mut App, code: KeyCode) {
+    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+pub fn ch(app: &mut App, c: char) {
+    press(app, KeyCode::Char(c));
+}
+
+pub fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        ch(app, c);
+    }
+}
+
+/// Set-up: model 2 (two steps right from none: 1, 2), D typed.
+pub fn setup_model_two(app: &mut App, date: &str) {
+    // Kommune, vendor, system name
+    typ(app, "Testkommune");
+    press(app, KeyCode::Tab);
+    typ(app, "Leverandør A/S");
+    press(app, KeyCode::Tab);
+    typ(app, "NytSystem");
+    press(app, KeyCode::Tab);
+    typ(app, date);
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Right);
+    press(app, KeyCode::Right);
+    press(app, KeyCode::Enter);
+}
+
+pub fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| skifteplan::tui::draw(f, app)).unwrap();
+    t
+}
+
+pub fn screen_text(app: &mut App, w: u16, h: u16) -> String {
+    let t = render(app, w, h);
+    let buf = t.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+pub fn snapshot_settings() -> insta::Settings {
+    let mut s = insta::Settings::clone_current();
+    s.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"));
+    s.set_prepend_module_to_snapshot(false);
+    s
+}
+
+pub fn state_file(dir: &Path) -> PathBuf {
+    dir.join("aktivliste.skifteplan.json")
+}
