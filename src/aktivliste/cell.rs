@@ -74,9 +74,37 @@ pub(crate) fn date_value(cell: &Cell<'_>) -> Result<Option<NaiveDate>, DateError
         Cell::Empty => Ok(None),
         Cell::Date(d) => Ok(Some(d)),
         Cell::Number(n) => from_excel_serial(n).map(Some),
-        Cell::Text(t) => parse_date_text(t).map(Some),
+        Cell::Text(t) => match quick_date(t) {
+            Some(d) => Ok(Some(d)),
+            None => parse_date_text(t).map(Some),
+        },
         Cell::Bool(_) | Cell::Error(_) => Err(DateError::Unrecognised),
     }
+}
+
+/// The two most common date texts, `dd-mm-yyyy` and `yyyy-mm-dd`, read without allocating.
+/// `None` sends the text to the full parser (which also explains what is wrong).
+fn quick_date(t: &str) -> Option<NaiveDate> {
+    let b = t.as_bytes();
+    if b.len() != 10 {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b.get(r)?.iter().try_fold(0u32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    let (day, month, year) = if b[2] == b'-' && b[5] == b'-' {
+        (num(0..2)?, num(3..5)?, num(6..10)?)
+    } else if b[4] == b'-' && b[7] == b'-' {
+        (num(8..10)?, num(5..7)?, num(0..4)?)
+    } else {
+        return None;
+    };
+    if !(1900..=2100).contains(&year) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year as i32, month, day)
 }
 
 /// A CPR cell: text with or without hyphen, or a number that lost its leading zero.
@@ -231,6 +259,21 @@ mod tests {
             assert_eq!(date_value(&Cell::Text(t)), want, "{t}");
         }
         assert_eq!(date_value(&Cell::Empty), Ok(None));
+        // The quick path agrees with the full parser.
+        for t in [
+            "28-02-2024",
+            "2024-02-29",
+            "29-02-2025",
+            "01-13-2025",
+            "1899-12-31",
+            "2a-02-2025",
+        ] {
+            assert_eq!(
+                date_value(&Cell::Text(t)),
+                parse_date_text(t).map(Some),
+                "{t}"
+            );
+        }
         assert!(matches!(
             date_value(&Cell::Text("31-02-2025")),
             Err(DateError::Impossible { .. })

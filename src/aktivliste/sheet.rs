@@ -231,11 +231,10 @@ fn row_cpr(
     header: &Header,
     cells: &[Cell<'_>],
 ) -> Result<(Cpr, CprClass), RejectReason> {
-    if header.is_repeated_in(matcher, cells) {
-        return Err(RejectReason::RepeatedHeader);
-    }
+    // A repeated header never holds a CPR, so the costlier checks wait for a failed one.
     match cpr_value(&header.cell(cells, Field::Cpr)) {
         Ok(found) => Ok(found),
+        Err(_) if header.is_repeated_in(matcher, cells) => Err(RejectReason::RepeatedHeader),
         Err(_) if is_note(header, cells) => Err(RejectReason::NoteLine),
         Err(crate::domain::CprError::Empty) => Err(RejectReason::MissingCpr),
         Err(e) => Err(RejectReason::InvalidCpr(e)),

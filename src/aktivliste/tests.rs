@@ -571,3 +571,135 @@ fn decisions_from_a_workbook() {
     let map = load_decisions(&path).unwrap();
     assert_eq!(map["0101902000"].slutdato, Some(d(2025, 1, 31)));
 }
+
+#[test]
+fn a_workbook_renamed_xls_is_read_for_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = xlsx(
+        dir.path(),
+        "liste.xlsx",
+        &[(
+            "Ark1",
+            vec![
+                vec![S("CPR"), S("Anmodningsdato")],
+                vec![S("010190-2000"), D(2025, 1, 1)],
+            ],
+        )],
+    );
+    let renamed = dir.path().join("liste.xls");
+    std::fs::rename(&path, &renamed).unwrap();
+    let list = load(&renamed, &LoadOptions::default()).unwrap();
+    assert_eq!(list.citizens.len(), 1);
+}
+
+/// The range path (used for .xls, .xlsb and .ods) gives the same rows as the streamed .xlsx
+/// path, with row numbers counted from the range's start.
+#[test]
+fn range_path_and_streamed_path_agree() {
+    use super::source::Workbook;
+    let dir = tempfile::tempdir().unwrap();
+    let path = xlsx(
+        dir.path(),
+        "liste.xlsx",
+        &[(
+            "Ark1",
+            vec![
+                vec![],
+                vec![],
+                vec![E, S("CPR"), S("Anmodningsdato"), S("KvalHep")],
+                vec![E, N(101902000.0), D(2025, 1, 1), B(true)],
+                vec![],
+                vec![E, S("020190-3000"), N(45717.0), S("x")],
+            ],
+        )],
+    );
+    let collect = |wb: &mut Workbook| {
+        let mut rows = Vec::new();
+        wb.read_sheet("Ark1", &mut |n, cells| {
+            if cells.iter().any(|c| !c.is_empty()) {
+                rows.push((n, cells.iter().map(|c| c.display()).collect::<Vec<_>>()));
+            }
+            true
+        })
+        .unwrap();
+        rows
+    };
+    let mut streamed = Workbook::open(&path, &super::header::Matcher::default()).unwrap();
+    let reader = std::io::BufReader::new(std::fs::File::open(&path).unwrap());
+    let sheets = calamine::Sheets::Xlsx(calamine::Reader::new(reader).unwrap());
+    let mut ranged = Workbook::Other(Box::new(sheets));
+    let a = collect(&mut streamed);
+    let b = collect(&mut ranged);
+    assert_eq!(a, b);
+    assert_eq!(a[0].0, 3);
+    assert_eq!(a[1].1, ["", "101902000", "01-01-2025", "TRUE"]);
+    assert_eq!(a[2].0, 6);
+}
+
+/// 100,000 rows must load within 1.25× of a bare calamine read of the same workbook. Run it in
+/// release mode: `cargo test --release --lib aktivliste::tests::speed -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn speed_of_100k_rows_against_a_bare_calamine_read() {
+    use calamine::Reader;
+    use std::time::Instant;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stor.xlsx");
+    let mut wb = Workbook::new();
+    let date = Format::new().set_num_format("dd-mm-yyyy");
+    let ws = wb.add_worksheet();
+    ws.set_name("Anmodninger").unwrap();
+    for (c, h) in [
+        "CPR",
+        "Navn",
+        "Anmodning ID",
+        "Anmodningsdato",
+        "Iværksat",
+        "Tilbud",
+        "KvalHep",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let dt = ExcelDateTime::from_ymd(2025, 3, 1).unwrap();
+    for r in 1..=100_000u32 {
+        let day = r % 28 + 1;
+        let month = r / 28 % 12 + 1;
+        ws.write_string(r, 0, format!("{day:02}{month:02}90-{:04}", r % 10_000))
+            .unwrap();
+        ws.write_string(r, 1, format!("Borger {r}")).unwrap();
+        ws.write_number(r, 2, f64::from(r)).unwrap();
+        ws.write_datetime_with_format(r, 3, &dt, &date).unwrap();
+        ws.write_string(r, 4, "02-03-2025").unwrap();
+        ws.write_string(r, 5, "Rusmiddelcenter").unwrap();
+        ws.write_string(r, 6, "Ja").unwrap();
+    }
+    wb.save(&path).unwrap();
+
+    let best = |f: &dyn Fn()| {
+        (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .min()
+            .unwrap()
+    };
+    let bare = best(&|| {
+        let mut w: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+        let range = w.worksheet_range("Anmodninger").unwrap();
+        assert_eq!(range.height(), 100_001);
+    });
+    let ours = best(&|| {
+        let list = load(&path, &LoadOptions::default()).unwrap();
+        assert_eq!(list.sheets[0].rows_used + list.rejected.len(), 100_000);
+    });
+    let ratio = ours.as_secs_f64() / bare.as_secs_f64();
+    println!("bare calamine {bare:?}, load {ours:?}, ratio {ratio:.2}");
+    if !cfg!(debug_assertions) {
+        assert!(ratio <= 1.25, "ratio {ratio:.2}");
+    }
+}
