@@ -3,7 +3,7 @@
 //! typed every which way; every unusable row is kept with sheet, row and reason.
 //! The contract is `shared/AKTIVLISTE.md`, documented for users in README.
 //!
-//! Layers: [`source`] turns a file into rows of our own cell type; `sheet` finds the header
+//! Layers: `source` turns a file into rows of our own cell type; `sheet` finds the header
 //! and turns rows into records or rejected rows, whatever the source; `join` makes citizens.
 
 mod cell;
