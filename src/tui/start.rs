@@ -149,13 +149,15 @@ pub fn is_list(path: &Path) -> bool {
         .is_some_and(|e| LIST_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-/// Files this program wrote (action sheets) are not offered as lists.
+/// Files this program wrote (action sheets) and decisions files are not offered as lists.
 fn is_output(path: &Path) -> bool {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    name.contains("handlinger") || name.contains("skifteplan")
+    ["handlinger", "skifteplan", "beslutning", "decision"]
+        .iter()
+        .any(|w| name.contains(w))
 }
 
 /// Where recent files are remembered: `$XDG_CONFIG_HOME/skifteplan/recent.json` or
