@@ -5,6 +5,8 @@
 //! → exports ([`export`]) and the faces (CLI in `main.rs`, terminal UI in [`tui`]).
 
 pub mod aktivliste;
+pub mod cli;
+pub mod cmd;
 pub mod domain;
 pub mod export;
 pub mod lang;

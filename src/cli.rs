@@ -1,0 +1,159 @@
+//! The command line: clap definitions. `skifteplan` alone opens the terminal UI.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+use crate::aktivliste::Field;
+use crate::domain::date::parse_date_text;
+use crate::lang::Lang;
+use crate::plan::Model;
+
+const ABOUT: &str =
+    "Plan and track a system switch (systemskifte) in Stofmisbrugsdatabasen (SMDB).";
+
+const AFTER_HELP: &str = "\
+Examples:
+  skifteplan                                  open the terminal UI (start screen)
+  skifteplan sample-data/aktivliste-lille.xlsx
+                                              open a list in the terminal UI
+  skifteplan plan sample-data/aktivliste-rodet.xlsx --model 2 --switch-date 2026-03-31 \\
+      --xlsx handlinger.xlsx --json plan.json
+                                              plan model 2, write the action sheet and JSON
+
+Exit codes of `plan`: 0 plan without conflicts or rejected rows; 1 plan written but something
+needs a person; 2 nothing could be planned.";
+
+#[derive(Debug, Parser)]
+#[command(name = "skifteplan", version, about = ABOUT, after_help = AFTER_HELP)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// The list to open in the terminal UI.
+    pub file: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub tui: TuiArgs,
+
+    /// Language of the texts: da (default) or en.
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Da)]
+    pub lang: Lang,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Plan a switch from an Aktivliste and write the action sheet and/or JSON.
+    Plan(PlanArgs),
+    /// Open the terminal UI (the default when no command is given).
+    Tui {
+        /// The list to open.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        tui: TuiArgs,
+    },
+}
+
+#[derive(Debug, Args, Default)]
+pub struct TuiArgs {
+    /// Where progress is saved (default: beside the list as <name>.skifteplan.json).
+    #[arg(long, value_name = "PATH")]
+    pub state: Option<PathBuf>,
+    /// Use the light colour theme.
+    #[arg(long)]
+    pub light: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The Aktivliste: .xlsx, .xls, .xlsb, .ods or .csv.
+    pub file: PathBuf,
+
+    /// The model: 1 (keep history), 2 (no history) or mellem (interim).
+    #[arg(long, value_parser = parse_model)]
+    pub model: Model,
+
+    /// The switch date D (YYYY-MM-DD, or dd-mm-yyyy).
+    #[arg(long, value_name = "DATE", value_parser = parse_switch_date)]
+    pub switch_date: NaiveDate,
+
+    /// Write the action sheet (.xlsx) here.
+    #[arg(long, value_name = "OUT")]
+    pub xlsx: Option<PathBuf>,
+
+    /// Write the JSON plan here; `-` writes it to standard output.
+    #[arg(long, value_name = "OUT")]
+    pub json: Option<PathBuf>,
+
+    /// Show full CPR numbers in the outputs (masked DDMMYY-xxxx by default).
+    #[arg(long)]
+    pub show_cpr: bool,
+
+    /// Map a field to a header of the list, e.g. --column ivaerksaettelsesdato="Startdato".
+    /// Repeatable.
+    #[arg(long = "column", value_name = "FIELD=HEADER", value_parser = parse_column)]
+    pub columns: Vec<(Field, String)>,
+
+    /// The description every model-2 close carries.
+    #[arg(long, value_name = "TEXT", default_value = crate::plan::DEFAULT_REASON_TEXT)]
+    pub reason_text: String,
+
+    /// A decisions file (CSV or spreadsheet with columns CPR, Glemt, Slutdato) marking forgotten
+    /// cases and their real end dates; it overrides the list's own columns.
+    #[arg(long, value_name = "FILE")]
+    pub decisions: Option<PathBuf>,
+}
+
+fn parse_model(text: &str) -> Result<Model, String> {
+    Model::parse(text).ok_or_else(|| {
+        format!("unknown model '{text}': use 1 (keep history), 2 (no history) or mellem (interim)")
+    })
+}
+
+fn parse_switch_date(text: &str) -> Result<NaiveDate, String> {
+    parse_date_text(text).map_err(|e| format!("'{text}' is not a usable switch date: {e}"))
+}
+
+fn parse_column(text: &str) -> Result<(Field, String), String> {
+    let (field, header) = text.split_once('=').ok_or_else(|| {
+        format!("'{text}': write FIELD=HEADER, e.g. ivaerksaettelsesdato=\"Startdato\"")
+    })?;
+    let field = Field::from_key(field.trim()).ok_or_else(|| {
+        let known: Vec<&str> = Field::ALL.iter().map(|f| f.key()).collect();
+        format!(
+            "unknown field '{}': known fields are {}",
+            field.trim(),
+            known.join(", ")
+        )
+    })?;
+    let header = header.trim().trim_matches('"').to_string();
+    if header.is_empty() {
+        return Err("the header after '=' is empty".into());
+    }
+    Ok((field, header))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn refuses_impossible_dates_and_unknown_models() {
+        assert!(parse_switch_date("2026-02-30").is_err());
+        assert!(parse_switch_date("31-03-26").is_err());
+        assert_eq!(
+            parse_switch_date("2026-03-31").unwrap(),
+            NaiveDate::from_ymd_opt(2026, 3, 31).unwrap()
+        );
+        assert!(parse_model("3").unwrap_err().contains("mellem"));
+        assert_eq!(parse_model("mellem").unwrap(), Model::Mellem);
+    }
+}

@@ -1,0 +1,352 @@
+//! Process tests of `skifteplan plan`: every exit code, the bad inputs a caseworker meets, and
+//! that no full CPR leaves the program unless asked for.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use skifteplan::aktivliste::{LoadOptions, load};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_skifteplan"));
+    c.env_remove("NO_COLOR");
+    c
+}
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-data")
+        .join(name)
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("the binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exited normally")
+}
+
+/// Every CPR of a sample list, in the full forms that must never be printed unasked.
+fn full_cprs(list: &Path) -> Vec<String> {
+    let list = load(list, &LoadOptions::default()).expect("the sample loads");
+    list.citizens
+        .iter()
+        .flat_map(|c| [c.cpr.full(), c.cpr.digits().to_string()])
+        .collect()
+}
+
+fn assert_no_full_cpr(haystack: &str, cprs: &[String], what: &str) {
+    for cpr in cprs {
+        assert!(!haystack.contains(cpr.as_str()), "{what} shows a full CPR");
+    }
+}
+
+fn xlsx_text(path: &Path) -> String {
+    use calamine::{Reader, open_workbook_auto};
+    let mut wb = open_workbook_auto(path).expect("the action sheet opens");
+    let mut out = String::new();
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).expect("sheet reads");
+        for row in range.rows() {
+            for cell in row {
+                out.push_str(&cell.to_string());
+                out.push('\t');
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn messy_list_plans_with_exit_1_and_masks_cpr_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("handlinger.xlsx");
+    let json = dir.path().join("plan.json");
+    let list = sample("aktivliste-rodet.xlsx");
+    let cprs = full_cprs(&list);
+    assert!(!cprs.is_empty());
+    for model in ["1", "2", "mellem"] {
+        let o = run(&[
+            "plan",
+            list.to_str().unwrap(),
+            "--model",
+            model,
+            "--switch-date",
+            "2026-03-31",
+            "--xlsx",
+            xlsx.to_str().unwrap(),
+            "--json",
+            json.to_str().unwrap(),
+        ]);
+        let err = stderr(&o);
+        assert_eq!(code(&o), 1, "model {model}: {err}");
+        assert!(err.contains("Afviste rækker"), "{err}");
+        assert!(err.contains(&xlsx.display().to_string()), "{err}");
+        assert_no_full_cpr(&err, &cprs, "stderr");
+        assert_no_full_cpr(&String::from_utf8_lossy(&o.stdout), &cprs, "stdout");
+        assert_no_full_cpr(&std::fs::read_to_string(&json).unwrap(), &cprs, "JSON");
+        assert_no_full_cpr(&xlsx_text(&xlsx), &cprs, "action sheet");
+    }
+}
+
+#[test]
+fn show_cpr_shows_full_numbers() {
+    let list = sample("aktivliste-rodet.xlsx");
+    let cprs = full_cprs(&list);
+    let o = run(&[
+        "plan",
+        list.to_str().unwrap(),
+        "--model",
+        "2",
+        "--switch-date",
+        "2026-03-31",
+        "--json",
+        "-",
+        "--show-cpr",
+    ]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let json = String::from_utf8_lossy(&o.stdout);
+    assert!(json.contains(cprs[0].as_str()));
+    let v: serde_json::Value = serde_json::from_str(&json).expect("stdout is the JSON plan");
+    assert_eq!(v["model"], "2");
+    assert_eq!(v["reentry_date"], "2026-04-01");
+}
+
+#[test]
+fn json_to_stdout_is_the_contract() {
+    let o = run(&[
+        "plan",
+        sample("aktivliste-lille.xlsx").to_str().unwrap(),
+        "--model",
+        "1",
+        "--switch-date",
+        "31-03-2026",
+        "--json",
+        "-",
+    ]);
+    assert!(code(&o) <= 1, "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON on stdout");
+    assert_eq!(v["model"], "1");
+    assert_eq!(v["switch_date"], "2026-03-31");
+    assert_eq!(v["reentry_date"], serde_json::Value::Null);
+    let citizens = v["citizens"].as_array().unwrap();
+    assert!(!citizens.is_empty());
+    for c in citizens {
+        let cpr = c["cpr"].as_str().unwrap();
+        assert!(cpr.ends_with("-xxxx"), "{cpr}");
+        for a in c["actions"].as_array().unwrap() {
+            for key in [
+                "step",
+                "system",
+                "part",
+                "form",
+                "action",
+                "date",
+                "reason",
+                "reason_text",
+                "privilege",
+            ] {
+                assert!(a.get(key).is_some(), "action lacks {key}");
+            }
+        }
+    }
+    for key in ["conflicts", "rejected_rows", "ignored_sheets"] {
+        assert!(v[key].is_array(), "{key}");
+    }
+}
+
+#[test]
+fn a_clean_list_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("ren.csv");
+    std::fs::write(
+        &list,
+        "CPR;Navn;Anmodningsdato;Iværksættelsesdato\n\
+         010190-2000;Test Testesen;01-02-2025;15-02-2025\n\
+         020285-3000;Anna Fiktivsen;2025-03-01;2025-03-10\n",
+    )
+    .unwrap();
+    let o = run(&[
+        "plan",
+        list.to_str().unwrap(),
+        "--model",
+        "2",
+        "--switch-date",
+        "2026-03-31",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("Borgere: 2"), "{}", stderr(&o));
+}
+
+fn assert_fatal(args: &[&str], needle: &str) {
+    let o = run(args);
+    let err = stderr(&o);
+    assert_eq!(code(&o), 2, "{err}");
+    assert!(
+        err.to_lowercase().contains(&needle.to_lowercase()),
+        "expected '{needle}' in: {err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.lines().count() <= 3, "one short message, got: {err}");
+}
+
+fn plan_args(file: &Path) -> Vec<String> {
+    vec![
+        "plan".into(),
+        file.display().to_string(),
+        "--model".into(),
+        "2".into(),
+        "--switch-date".into(),
+        "2026-03-31".into(),
+    ]
+}
+
+fn run_plan(file: &Path) -> (i32, String) {
+    let args = plan_args(file);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = run(&args);
+    (code(&o), stderr(&o))
+}
+
+#[test]
+fn a_missing_file_exits_2() {
+    let (c, err) = run_plan(Path::new("findes-ikke.xlsx"));
+    assert_eq!(c, 2, "{err}");
+    assert!(err.contains("findes-ikke.xlsx"), "{err}");
+}
+
+#[test]
+fn a_text_file_renamed_xlsx_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("liste.xlsx");
+    std::fs::write(&f, "dette er ikke et regneark\n").unwrap();
+    let (c, err) = run_plan(&f);
+    assert_eq!(c, 2, "{err}");
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn an_empty_workbook_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("tom.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.add_worksheet();
+    wb.save(&f).unwrap();
+    let (c, err) = run_plan(&f);
+    assert_eq!(c, 2, "{err}");
+}
+
+#[test]
+fn a_workbook_without_a_recognisable_header_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("uden-overskrift.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "Indkøbsliste").unwrap();
+    ws.write_string(1, 0, "Mælk").unwrap();
+    ws.write_string(2, 0, "Brød").unwrap();
+    wb.save(&f).unwrap();
+    let (c, err) = run_plan(&f);
+    assert_eq!(c, 2, "{err}");
+}
+
+#[test]
+fn an_unknown_extension_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("liste.pdf");
+    std::fs::write(&f, "%PDF-1.4").unwrap();
+    let (c, err) = run_plan(&f);
+    assert_eq!(c, 2, "{err}");
+}
+
+#[test]
+fn impossible_switch_date_and_unknown_model_are_refused() {
+    let list = sample("aktivliste-lille.xlsx");
+    let l = list.to_str().unwrap();
+    assert_fatal(
+        &["plan", l, "--model", "2", "--switch-date", "2026-02-30"],
+        "switch date",
+    );
+    assert_fatal(
+        &["plan", l, "--model", "3", "--switch-date", "2026-03-31"],
+        "mellem",
+    );
+    assert_fatal(
+        &[
+            "plan",
+            l,
+            "--model",
+            "2",
+            "--switch-date",
+            "2026-03-31",
+            "--column",
+            "skostørrelse=Sko",
+        ],
+        "unknown field",
+    );
+}
+
+#[test]
+fn the_list_itself_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("liste.xlsx");
+    std::fs::copy(sample("aktivliste-lille.xlsx"), &f).unwrap();
+    let before = std::fs::read(&f).unwrap();
+    let o = run(&[
+        "plan",
+        f.to_str().unwrap(),
+        "--model",
+        "2",
+        "--switch-date",
+        "2026-03-31",
+        "--xlsx",
+        f.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert_eq!(std::fs::read(&f).unwrap(), before);
+}
+
+#[test]
+fn english_on_request() {
+    let o = run(&[
+        "plan",
+        sample("aktivliste-rodet.xlsx").to_str().unwrap(),
+        "--model",
+        "2",
+        "--switch-date",
+        "2026-03-31",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code(&o), 1);
+    let err = stderr(&o);
+    assert!(err.contains("Rejected rows"), "{err}");
+    assert!(err.contains("Conflicts"), "{err}");
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let o = run(&["--help"]);
+    assert_eq!(code(&o), 0);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("plan"), "{out}");
+    let o = run(&["plan", "--help"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    for flag in [
+        "--model",
+        "--switch-date",
+        "--xlsx",
+        "--json",
+        "--show-cpr",
+        "--column",
+        "--reason-text",
+        "--decisions",
+    ] {
+        assert!(out.contains(flag), "{flag} missing from plan --help");
+    }
+}
