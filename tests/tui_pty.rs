@@ -1,0 +1,271 @@
+//! The real binary in a pseudo-terminal: open the bundled sample, set up model 2, tick an action,
+//! quit, and check the exit code, the restored terminal and the saved tick. A missing FILE must
+//! print a one-line error before the terminal is touched.
+//!
+//! The pty is the terminal, so these run without one (CI, no stdin). Output is read on a thread
+//! and fed to a terminal emulator, so a wait is for text on the screen, not for bytes; every wait
+//! has a deadline and a failing test kills the child, so the suite never hangs.
+
+#![cfg(unix)]
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const ROWS: u16 = 24;
+const COLS: u16 = 80;
+/// The whole of one test, start to exit.
+const DEADLINE: Duration = Duration::from_secs(20);
+
+const LEAVE_ALT_SCREEN: &str = "\x1b[?1049l";
+const ENTER_ALT_SCREEN: &str = "\x1b[?1049h";
+const SHOW_CURSOR: &str = "\x1b[?25h";
+/// What crossterm's `DisableMouseCapture` writes (and `EnableMouseCapture` with `h`).
+const MOUSE_MODES: [&str; 5] = ["1000", "1002", "1003", "1015", "1006"];
+
+/// The binary running in a pty, its output collected on a thread.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Arc<Mutex<Vec<u8>>>,
+    /// Signals once the reader has seen the end of the output.
+    eof: Receiver<()>,
+    started: Instant,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    fn spawn(args: &[&str], config_home: &Path) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_skifteplan"));
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        // Recently opened files go here, not into the real home.
+        cmd.env("XDG_CONFIG_HOME", config_home);
+        cmd.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(cmd).expect("spawn skifteplan");
+        // Only the child holds the slave now, so the reader sees the end when it exits.
+        drop(pty.slave);
+
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let writer = pty.master.take_writer().expect("pty writer");
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let (tx, eof) = mpsc::channel();
+        let sink = Arc::clone(&output);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => sink.lock().unwrap().extend_from_slice(&buf[..n]),
+                }
+            }
+            let _ = tx.send(());
+        });
+        Session {
+            child,
+            writer,
+            output,
+            eof,
+            started: Instant::now(),
+            _master: pty.master,
+        }
+    }
+
+    fn left(&self) -> Duration {
+        DEADLINE.saturating_sub(self.started.elapsed())
+    }
+
+    fn bytes(&self) -> Vec<u8> {
+        self.output.lock().unwrap().clone()
+    }
+
+    /// The screen as a terminal would show it after everything written so far.
+    fn screen(&self) -> String {
+        let mut parser = vt100::Parser::new(
+            NonZeroU16::new(ROWS).unwrap(),
+            NonZeroU16::new(COLS).unwrap(),
+            0,
+        );
+        parser.process(&self.bytes());
+        parser.screen().contents()
+    }
+
+    /// Kills the child and fails with what the screen showed.
+    fn fail(&mut self, what: &str) -> ! {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        panic!(
+            "{what} (after {:?})\n--- screen ---\n{}\n--- raw tail ---\n{:?}",
+            self.started.elapsed(),
+            self.screen(),
+            String::from_utf8_lossy(&tail(&self.bytes(), 400)),
+        );
+    }
+
+    fn wait_for(&mut self, text: &str) {
+        while self.left() > Duration::ZERO {
+            if self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        self.fail(&format!("{text:?} never appeared on the screen"));
+    }
+
+    fn wait_until(&mut self, what: &str, mut done: impl FnMut() -> bool) {
+        while self.left() > Duration::ZERO {
+            if done() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        self.fail(what);
+    }
+
+    /// Sends one key's bytes, then gives the app a moment so an escape sequence is not split
+    /// from or merged with the next key.
+    fn key(&mut self, bytes: &str) {
+        if self.writer.write_all(bytes.as_bytes()).is_err() || self.writer.flush().is_err() {
+            self.fail(&format!("could not send {bytes:?}"));
+        }
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn keys(&mut self, keys: &[&str]) {
+        for k in keys {
+            self.key(k);
+        }
+    }
+
+    /// Waits for the exit and the end of the output; returns the exit code.
+    fn finish(&mut self) -> u32 {
+        let status = loop {
+            match self.child.try_wait() {
+                Ok(Some(status)) => break status,
+                Ok(None) if self.left() > Duration::ZERO => {
+                    std::thread::sleep(Duration::from_millis(20))
+                }
+                Ok(None) => self.fail("the program did not exit"),
+                Err(e) => self.fail(&format!("waiting for the program: {e}")),
+            }
+        };
+        if self.eof.recv_timeout(self.left()).is_err() {
+            self.fail("the output did not end after the exit");
+        }
+        status.exit_code()
+    }
+}
+
+fn tail(bytes: &[u8], n: usize) -> Vec<u8> {
+    bytes[bytes.len().saturating_sub(n)..].to_vec()
+}
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/aktivliste-lille.xlsx")
+}
+
+const TAB: &str = "\t";
+const ENTER: &str = "\r";
+const RIGHT: &str = "\x1b[C";
+const DOWN: &str = "\x1b[B";
+
+#[test]
+fn ticks_quits_cleanly_and_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("lille.skifteplan.json");
+    let list = sample();
+    let mut s = Session::spawn(
+        &[list.to_str().unwrap(), "--state", state.to_str().unwrap()],
+        dir.path(),
+    );
+
+    s.wait_for("Indlæst liste");
+    s.key(ENTER);
+    s.wait_for("Opsætning af skiftet");
+    // Kommune → Leverandør → Systemnavn → Skiftedato, type D, on to the model, pick model 2.
+    s.keys(&[TAB, TAB, TAB, "31-03-2026", TAB, RIGHT, RIGHT]);
+    s.wait_for("(•) Model 2");
+    s.key(ENTER);
+    s.wait_for("Udført 0/");
+    s.keys(&[DOWN, " "]);
+    s.wait_until("the tick was never saved", || {
+        std::fs::read_to_string(&state).is_ok_and(|t| t.contains("\"done\""))
+    });
+    s.key("q");
+    let code = s.finish();
+
+    let out = String::from_utf8_lossy(&s.bytes()).into_owned();
+    assert_eq!(code, 0, "exit code; screen:\n{}", s.screen());
+    assert!(
+        out.contains(ENTER_ALT_SCREEN),
+        "never entered the alternate screen"
+    );
+    // Everything that restores the terminal comes after the last frame: mouse capture off,
+    // then the alternate screen left and the cursor shown.
+    let last_frame = out.rfind("Udført").expect("a drawn plan");
+    let restore = &out[last_frame..];
+    for mode in MOUSE_MODES {
+        assert!(
+            restore.contains(&format!("\x1b[?{mode}l")),
+            "mouse mode {mode} not turned off: {:?}",
+            tail(restore.as_bytes(), 200)
+        );
+    }
+    let leave = restore
+        .rfind(LEAVE_ALT_SCREEN)
+        .expect("left the alternate screen");
+    let show = restore.rfind(SHOW_CURSOR).expect("cursor shown again");
+    assert!(
+        !restore[leave..].contains(ENTER_ALT_SCREEN),
+        "the alternate screen was entered again after leaving it"
+    );
+    // Nothing is drawn after the terminal is given back.
+    let end = leave.max(show);
+    let trailing = &restore[end..]
+        .replacen(LEAVE_ALT_SCREEN, "", 1)
+        .replacen(SHOW_CURSOR, "", 1);
+    assert!(
+        trailing.chars().all(char::is_whitespace),
+        "output after the terminal was restored: {trailing:?}"
+    );
+
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
+    let ticks = saved["ticks"].as_array().expect("ticks in the state file");
+    assert_eq!(ticks.len(), 1, "{saved:#}");
+    assert_eq!(saved["settings"]["model"], "2");
+    assert_eq!(saved["settings"]["switch_date"], "2026-03-31");
+}
+
+#[test]
+fn a_missing_file_is_a_plain_error_before_the_terminal_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("findes-ikke.xlsx");
+    let mut s = Session::spawn(&[missing.to_str().unwrap()], dir.path());
+    let code = s.finish();
+
+    let out = String::from_utf8_lossy(&s.bytes()).into_owned();
+    assert_eq!(code, 2, "exit code; output: {out:?}");
+    assert!(!out.contains('\x1b'), "escape sequences written: {out:?}");
+    // Output post-processing still on (the terminal was never put in raw mode): "\n" → "\r\n".
+    assert!(out.ends_with("\r\n"), "not a cooked terminal line: {out:?}");
+    let lines: Vec<&str> = out.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 1, "one line: {out:?}");
+    assert!(lines[0].starts_with("skifteplan: "), "{out:?}");
+    assert!(lines[0].contains("findes-ikke.xlsx"), "{out:?}");
+}
