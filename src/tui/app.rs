@@ -1,6 +1,7 @@
 //! The UI's state and its one update function: input becomes a [`Control`], and
 //! [`App::step`] applies it. Drawing lives in `view`; nothing here touches the terminal.
 
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Instant;
@@ -344,7 +345,10 @@ impl App {
         let p = path.clone();
         let lang = self.lang();
         std::thread::spawn(move || {
-            let _ = tx.send(read_list(&p, &options, lang));
+            // A panic in the reader becomes a failed read shown in the UI.
+            let read = std::panic::catch_unwind(AssertUnwindSafe(|| read_list(&p, &options, lang)))
+                .unwrap_or_else(|payload| Err(panic_text(payload.as_ref(), lang)));
+            let _ = tx.send(read);
         });
         self.loading = Some(Loading {
             path,
@@ -655,6 +659,23 @@ fn read_list(path: &Path, options: &LoadOptions, lang: Lang) -> LoadResult {
     let list = aktivliste::load(path, options).map_err(|e| e.message(lang))?;
     let list_ref = progress::list_ref(path).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok((list, list_ref))
+}
+
+/// A reader's panic as one line for a person (the hook in `tui::run` stays quiet off the UI
+/// thread, so this is where it is told).
+fn panic_text(payload: &(dyn std::any::Any + Send), lang: Lang) -> String {
+    let detail = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("?");
+    format!(
+        "{}: {detail}",
+        lang.pick(
+            "Læsningen stoppede med en intern fejl",
+            "The reading stopped with an internal error"
+        )
+    )
 }
 
 pub(crate) fn contains(a: Rect, x: u16, y: u16) -> bool {

@@ -76,13 +76,21 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
 
 /// Mouse capture on while alive. `ratatui::restore` (also run by its panic hook) does not turn
 /// it off, so this guard does on drop, and a panic hook does it before ratatui's.
+///
+/// The hook restores the terminal only for a panic on the UI thread. A background read that
+/// panics is reported by the UI as a failed read and the UI goes on, so it must not leave the
+/// alternate screen and raw mode behind it (nor print over the screen).
 struct MouseGuard;
 
 impl MouseGuard {
     fn enable() -> MouseGuard {
         let _ = execute!(std::io::stdout(), EnableMouseCapture);
+        let ui_thread = std::thread::current().id();
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            if std::thread::current().id() != ui_thread {
+                return;
+            }
             let _ = execute!(std::io::stdout(), DisableMouseCapture);
             previous(info);
         }));
