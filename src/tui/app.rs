@@ -1,9 +1,8 @@
 //! The UI's state and its one update function: input becomes a [`Control`], and
 //! [`App::step`] applies it. Drawing lives in `view`; nothing here touches the terminal.
 
-use std::panic::AssertUnwindSafe;
-use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::path::PathBuf;
+use std::sync::mpsc::Receiver;
 use std::time::Instant;
 
 use chrono::{Local, NaiveDate, NaiveDateTime};
@@ -15,10 +14,10 @@ use super::setup::SetupForm;
 use super::start::{self, Entry, StartState};
 use super::strings::T;
 use super::theme::Theme;
-use super::workspace::{Notice, Workspace};
-use crate::aktivliste::{self, Aktivliste, Field, LoadOptions};
+use super::workspace::Workspace;
+use crate::aktivliste::{Aktivliste, Field};
 use crate::lang::Lang;
-use crate::progress::{self, ListRef, Unusable};
+use crate::progress::ListRef;
 
 /// How the app is set up: from the command line in the real program, fixed in tests.
 #[derive(Clone, Debug)]
@@ -115,7 +114,7 @@ pub struct Loading {
     pub path: PathBuf,
     pub size: u64,
     pub started: Instant,
-    rx: Receiver<LoadResult>,
+    pub(super) rx: Receiver<LoadResult>,
 }
 
 /// Screen areas from the last frame, for the mouse and for page sizes.
@@ -326,249 +325,6 @@ impl App {
         }
     }
 
-    /// Starts reading a list on a background thread.
-    pub fn open_path(&mut self, path: PathBuf) {
-        if !path.is_file() {
-            let msg = format!(
-                "{}: {}",
-                self.lang().pick("Ingen sådan fil", "No such file"),
-                path.display()
-            );
-            self.start.error = Some(msg.clone());
-            self.error(T::ErrorTitle, vec![msg]);
-            return;
-        }
-        self.start.error = None;
-        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        let (tx, rx) = std::sync::mpsc::channel();
-        let options = self.load_options_for(&path);
-        let p = path.clone();
-        let lang = self.lang();
-        std::thread::spawn(move || {
-            // A panic in the reader becomes a failed read shown in the UI.
-            let read = std::panic::catch_unwind(AssertUnwindSafe(|| read_list(&p, &options, lang)))
-                .unwrap_or_else(|payload| Err(panic_text(payload.as_ref(), lang)));
-            let _ = tx.send(read);
-        });
-        self.loading = Some(Loading {
-            path,
-            size,
-            started: Instant::now(),
-            rx,
-        });
-        self.screen = Screen::Loading;
-    }
-
-    /// Reads a list on this thread (the command line's FILE, before the terminal is set up).
-    pub fn open_blocking(&mut self, path: &Path) -> Result<(), String> {
-        let options = self.load_options_for(path);
-        let loaded = read_list(path, &options, self.lang())?;
-        self.finish_load(Ok(loaded));
-        Ok(())
-    }
-
-    /// Waits for a background read to finish (tests and benchmarks).
-    pub fn wait_for_load(&mut self) {
-        if let Some(l) = self.loading.take() {
-            let r =
-                l.rx.recv()
-                    .unwrap_or_else(|_| Err("the reading stopped".to_string()));
-            self.finish_load(r);
-        }
-    }
-
-    /// Checks on a background read; returns whether the screen changed.
-    pub fn poll(&mut self) -> bool {
-        let Some(l) = &self.loading else {
-            return false;
-        };
-        self.spinner = self.spinner.wrapping_add(1);
-        match l.rx.try_recv() {
-            Ok(r) => {
-                self.loading = None;
-                self.finish_load(r);
-            }
-            Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) => {
-                self.loading = None;
-                self.finish_load(Err("the reading stopped".to_string()));
-            }
-        }
-        true
-    }
-
-    fn state_path_for(&self, list: &Path) -> PathBuf {
-        self.cfg
-            .state_path
-            .clone()
-            .unwrap_or_else(|| progress::default_path(list))
-    }
-
-    /// Column mappings: the ones chosen now, else those saved in the list's state file.
-    fn load_options_for(&mut self, list: &Path) -> LoadOptions {
-        if self.columns.is_empty()
-            && let Ok(progress::ReadOutcome::Loaded(s)) = progress::read(&self.state_path_for(list))
-        {
-            self.columns = s
-                .columns
-                .iter()
-                .filter_map(|(k, h)| Field::from_key(k).map(|f| (f, h.clone())))
-                .collect();
-        }
-        LoadOptions {
-            columns: self.columns.clone(),
-        }
-    }
-
-    /// Opens a read list: state file, notices, and the screen to show.
-    pub fn finish_load(&mut self, result: LoadResult) {
-        self.loading = None;
-        let (list, list_ref) = match result {
-            Ok(x) => x,
-            Err(msg) => {
-                self.screen = Screen::Start;
-                self.error(T::ErrorTitle, vec![msg]);
-                return;
-            }
-        };
-        start::remember(self.cfg.recent_file.as_deref(), &list.path);
-        let state_path = self.state_path_for(&list.path);
-        let now = self.now();
-        let (mut ws, notices) = Workspace::open(list, list_ref, state_path, now);
-        ws.state.columns = self
-            .columns
-            .iter()
-            .map(|(f, h)| (f.key().to_string(), h.clone()))
-            .collect();
-        self.setup = ws
-            .state
-            .settings
-            .as_ref()
-            .map(SetupForm::from_saved)
-            .unwrap_or_default();
-        self.screen = if ws.view.is_some() {
-            Screen::Plan
-        } else {
-            Screen::Summary
-        };
-        self.summary_scroll = 0;
-        self.ws = Some(ws);
-        self.save();
-        for n in notices {
-            self.notice(n);
-        }
-    }
-
-    fn notice(&mut self, n: Notice) {
-        let lang = self.lang();
-        match n {
-            Notice::Restored(p) => {
-                self.status = Some((
-                    format!("{} {}", T::StateRestored.get(lang), p.display()),
-                    false,
-                ));
-            }
-            Notice::SetAside(why, kept) => {
-                let why = match why {
-                    Unusable::Foreign => T::StateForeign.get(lang).to_string(),
-                    Unusable::NewerVersion(_) => T::StateNewer.get(lang).to_string(),
-                    Unusable::Corrupt(_) => T::StateCorrupt.get(lang).to_string(),
-                };
-                self.error(
-                    T::NoticeTitle,
-                    vec![
-                        T::StateSetAside.get(lang).to_string(),
-                        format!("  {}", kept.display()),
-                        format!("({why})"),
-                    ],
-                );
-            }
-            Notice::Unreadable(e) => self.error(
-                T::ErrorTitle,
-                vec![format!("{}: {e}", T::SaveFailed.get(lang))],
-            ),
-            Notice::Changes(ch) => {
-                let mut lines = vec![T::ChangesIntro.get(lang).to_string(), String::new()];
-                let names: std::collections::HashMap<&str, &str> = self
-                    .ws
-                    .as_ref()
-                    .map(|w| {
-                        w.list
-                            .citizens
-                            .iter()
-                            .map(|c| (c.cpr.digits(), c.name.as_deref().unwrap_or("")))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                lines.push(format!("{} ({}):", T::ChangesNew.get(lang), ch.new.len()));
-                for d in &ch.new {
-                    lines.push(format!(
-                        "  {}  {}",
-                        mask_digits(d, self.show_cpr),
-                        names.get(d.as_str()).unwrap_or(&"")
-                    ));
-                }
-                lines.push(String::new());
-                lines.push(format!("{} ({}):", T::ChangesGone.get(lang), ch.gone.len()));
-                for d in &ch.gone {
-                    lines.push(format!("  {}", mask_digits(d, self.show_cpr)));
-                }
-                self.popups.push(Popup::Message {
-                    title: T::ChangesTitle.get(lang).to_string(),
-                    lines,
-                    error: false,
-                    scroll: 0,
-                });
-            }
-            Notice::ReadOnly => {
-                let suggestion = self.suggest_state_place();
-                self.popups.push(Popup::StatePlace {
-                    input: suggestion,
-                    error: None,
-                });
-            }
-        }
-    }
-
-    fn suggest_state_place(&self) -> String {
-        let name = self
-            .ws
-            .as_ref()
-            .and_then(|w| {
-                w.state_path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-            })
-            .unwrap_or_else(|| "aktivliste.skifteplan.json".into());
-        let base = std::env::var_os("HOME")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| self.cfg.cwd.clone());
-        base.join(name).display().to_string()
-    }
-
-    /// Saves the state file; a failure is shown, and a read-only folder offers another place.
-    pub fn save(&mut self) {
-        let now = self.now();
-        let Some(ws) = self.ws.as_mut() else {
-            return;
-        };
-        if let Err(e) = ws.save(now) {
-            if e.kind() == std::io::ErrorKind::PermissionDenied
-                || e.kind() == std::io::ErrorKind::ReadOnlyFilesystem
-            {
-                ws.can_save = false;
-                let input = self.suggest_state_place();
-                self.popups.push(Popup::StatePlace { input, error: None });
-            } else {
-                let lang = self.lang();
-                self.error(
-                    T::ErrorTitle,
-                    vec![format!("{}: {e}", T::SaveFailed.get(lang))],
-                );
-            }
-        }
-    }
-
     pub fn error(&mut self, title: T, lines: Vec<String>) {
         self.popups.push(Popup::Message {
             title: title.get(self.lang()).to_string(),
@@ -654,38 +410,6 @@ impl App {
     }
 }
 
-/// Reads a list and fingerprints it; the error is one line for a person.
-fn read_list(path: &Path, options: &LoadOptions, lang: Lang) -> LoadResult {
-    let list = aktivliste::load(path, options).map_err(|e| e.message(lang))?;
-    let list_ref = progress::list_ref(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok((list, list_ref))
-}
-
-/// A reader's panic as one line for a person (the hook in `tui::run` stays quiet off the UI
-/// thread, so this is where it is told).
-fn panic_text(payload: &(dyn std::any::Any + Send), lang: Lang) -> String {
-    let detail = payload
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("?");
-    format!(
-        "{}: {detail}",
-        lang.pick(
-            "Læsningen stoppede med en intern fejl",
-            "The reading stopped with an internal error"
-        )
-    )
-}
-
 pub(crate) fn contains(a: Rect, x: u16, y: u16) -> bool {
     x >= a.x && x < a.x + a.width && y >= a.y && y < a.y + a.height
-}
-
-/// CPR digits from the state file, shown masked unless full CPR is shown.
-fn mask_digits(digits: &str, show: bool) -> String {
-    match crate::domain::Cpr::parse(digits) {
-        Ok((cpr, _)) => cpr.display(show),
-        Err(_) => "??????-xxxx".to_string(),
-    }
 }

@@ -5,6 +5,7 @@
 //! it, [`draw`] renders the state. The key table also builds the help overlay and the hint bar.
 
 mod app;
+mod app_load;
 mod app_plan;
 mod exporting;
 pub mod keys;
