@@ -47,6 +47,9 @@ pub struct Cli {
 pub enum Command {
     /// Plan a switch from an Aktivliste and write the action sheet and/or JSON.
     Plan(PlanArgs),
+    /// Check a written plan (action sheet .xlsx, possibly edited, or JSON) against the rules.
+    /// Exit 0 clean, 1 findings, 2 unreadable.
+    Check(CheckArgs),
     /// Open the terminal UI (the default when no command is given).
     Tui {
         /// The list to open.
@@ -104,6 +107,12 @@ pub struct PlanArgs {
     /// cases and their real end dates; it overrides the list's own columns.
     #[arg(long, value_name = "FILE")]
     pub decisions: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The plan: the action sheet (.xlsx) or the JSON plan written by `plan`.
+    pub plan: PathBuf,
 }
 
 fn parse_model(text: &str) -> Result<Model, String> {

@@ -12,5 +12,6 @@ pub mod export;
 pub mod lang;
 pub mod plan;
 pub mod progress;
+pub mod review;
 pub mod text;
 pub mod tui;

@@ -15,6 +15,9 @@ fn main() -> ExitCode {
         Some(Command::Plan(args)) => {
             cmd::plan::run(&args, lang, &mut std::io::stderr()).map_err(anyhow::Error::from)
         }
+        Some(Command::Check(args)) => {
+            cmd::check::run(&args, lang, &mut std::io::stdout()).map_err(anyhow::Error::from)
+        }
         Some(Command::Tui { file, tui }) => run_tui(file, tui, lang),
         None => run_tui(cli.file, cli.tui, lang),
     };

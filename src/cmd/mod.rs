@@ -1,5 +1,6 @@
 //! The commands behind the CLI. Each returns an [`Outcome`] that `main` maps to an exit code.
 
+pub mod check;
 pub mod plan;
 
 /// How a command ended, for the exit code.

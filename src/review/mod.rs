@@ -1,0 +1,129 @@
+//! Review and follow-up of a written plan: a neutral model of the plan's rows read back from the
+//! action sheet (`.xlsx`, possibly edited in a spreadsheet program) or the JSON plan, and the
+//! pure checks over it.
+//!
+//! Reading lives in [`read`] (bytes in, rows out); [`check`] is pure. Every human text of
+//! this module is in [`words`].
+
+pub mod check;
+pub mod read;
+pub mod words;
+
+use chrono::NaiveDate;
+
+use crate::domain::Form;
+use crate::plan::{ActionKind, Model, System};
+
+pub use check::{Finding, FindingKind, check};
+pub use read::{ReadError, read_plan, read_plan_file};
+
+/// Where something is in the plan a person opened: a sheet and an Excel row number, or a place
+/// in the JSON (`citizens[2].actions[4]`) with no row.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    pub sheet: String,
+    pub row: Option<u32>,
+}
+
+impl Location {
+    pub fn row(sheet: &str, row: u32) -> Location {
+        Location {
+            sheet: sheet.to_string(),
+            row: Some(row),
+        }
+    }
+    pub fn sheet(sheet: &str) -> Location {
+        Location {
+            sheet: sheet.to_string(),
+            row: None,
+        }
+    }
+}
+
+/// Which kind of file the plan was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanFormat {
+    Xlsx,
+    Json,
+}
+
+/// A count the plan's summary states, and where it says so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Counted {
+    pub n: usize,
+    pub at: Location,
+}
+
+/// The plan's set-up and summary (the Oversigt sheet or the JSON header).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Header {
+    pub model: Model,
+    pub switch_date: NaiveDate,
+    pub reentry_date: Option<NaiveDate>,
+    /// Where the re-entry date is stated (for a finding about it).
+    pub reentry_at: Location,
+    /// The description every model-2 close carries, as the plan states it.
+    pub reason_text: Option<String>,
+    pub source_file: Option<String>,
+    pub citizens: Option<Counted>,
+    pub forgotten: Option<Counted>,
+    pub actions: Option<Counted>,
+    /// Per (action, form): the stated count.
+    pub per_kind: Vec<(ActionKind, Form, Counted)>,
+}
+
+/// One action row of the plan, as read (cells that could not be read are `None`, and the reader
+/// reports them as findings).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub at: Location,
+    /// The citizen's number in the plan (Borger nr; 1-based position in JSON).
+    pub citizen: u32,
+    /// As shown in the plan: masked unless the plan was written with full CPR.
+    pub cpr: String,
+    pub name: Option<String>,
+    pub step: Option<u32>,
+    pub system: Option<System>,
+    pub form: Option<Form>,
+    pub action: Option<ActionKind>,
+    pub date: Option<NaiveDate>,
+    pub original_date: Option<NaiveDate>,
+    pub reason: Option<String>,
+    pub reason_text: Option<String>,
+    pub case_id: Option<String>,
+    /// The Udført cell holds something (a date, "x", "Ja"), or `done` is set in JSON.
+    pub done: bool,
+    pub done_date: Option<NaiveDate>,
+    /// The citizen is listed as a forgotten case (Glemte sager, or status "glemt").
+    pub forgotten: bool,
+}
+
+/// A conflict the plan itself lists for a person to decide.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanConflict {
+    pub cpr: String,
+    /// The machine key, e.g. `forgotten_without_end_date`.
+    pub kind: String,
+}
+
+/// A plan read back: set-up, rows in file order, listed conflicts, and the problems met while
+/// reading cells (reported as findings).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanRows {
+    pub format: PlanFormat,
+    pub header: Header,
+    pub rows: Vec<Row>,
+    pub conflicts: Vec<PlanConflict>,
+    pub problems: Vec<Finding>,
+}
+
+impl PlanRows {
+    /// The rows grouped by citizen number, each group in file order.
+    pub fn by_citizen(&self) -> std::collections::BTreeMap<u32, Vec<&Row>> {
+        let mut out: std::collections::BTreeMap<u32, Vec<&Row>> = Default::default();
+        for r in &self.rows {
+            out.entry(r.citizen).or_default().push(r);
+        }
+        out
+    }
+}

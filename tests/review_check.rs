@@ -1,0 +1,409 @@
+//! `check` against a tampered-plan corpus: a plan written by the product is read back, one cell
+//! or row is changed the way a person in a spreadsheet program would, the workbook is written
+//! again, and the check must report exactly that tampering at its row.
+
+use std::path::Path;
+
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use chrono::{Local, NaiveDate};
+use rust_xlsxwriter::{Format, Workbook};
+use skifteplan::aktivliste::{LoadOptions, load, load_decisions};
+use skifteplan::export::{ExportInput, xlsx_bytes};
+use skifteplan::lang::Lang;
+use skifteplan::plan::{self, Action, CitizenPlan, Model, Settings};
+use skifteplan::review::{self, Finding, FindingKind};
+
+type Grid = Vec<Vec<Data>>;
+type Sheets = Vec<(String, Grid)>;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+const D: (i32, u32, u32) = (2026, 3, 31);
+
+fn switch() -> NaiveDate {
+    d(D.0, D.1, D.2)
+}
+
+/// The product's action sheet for a sample list.
+fn product_xlsx(sample: &str, model: Model, lang: Lang) -> Vec<u8> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let list = load(&dir.join(sample), &LoadOptions::default()).unwrap();
+    let mut settings = Settings::new(model, switch());
+    settings.decisions = load_decisions(&dir.join("beslutninger.csv")).unwrap();
+    if sample != "aktivliste-lille.xlsx" {
+        settings.decisions.clear();
+    }
+    let plan = plan::plan(&list.citizens, &settings);
+    let none = |_: &CitizenPlan, _: &Action| None;
+    xlsx_bytes(&ExportInput {
+        plan: &plan,
+        list: &list,
+        show_cpr: false,
+        lang,
+        generated_at: Local::now().naive_local(),
+        done: &none,
+    })
+    .unwrap()
+}
+
+fn read_sheets(bytes: &[u8]) -> Sheets {
+    let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    wb.sheet_names()
+        .into_iter()
+        .map(|name| {
+            let range = wb.worksheet_range(&name).unwrap();
+            assert_eq!(range.start().unwrap_or((0, 0)), (0, 0));
+            let grid = range.rows().map(|r| r.to_vec()).collect();
+            (name, grid)
+        })
+        .collect()
+}
+
+/// Writes the sheets again, as a spreadsheet program saves them: text, numbers and dates.
+fn write_sheets(sheets: &Sheets) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let date = Format::new().set_num_format("dd-mm-yyyy");
+    for (name, grid) in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (r, row) in grid.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match cell {
+                    Data::String(s) => {
+                        ws.write_string(r, c, s).unwrap();
+                    }
+                    Data::Float(f) => {
+                        ws.write_number(r, c, *f).unwrap();
+                    }
+                    Data::Int(i) => {
+                        ws.write_number(r, c, *i as f64).unwrap();
+                    }
+                    Data::DateTime(x) => {
+                        ws.write_number_with_format(r, c, x.as_f64(), &date)
+                            .unwrap();
+                    }
+                    Data::Empty => {}
+                    other => {
+                        ws.write_string(r, c, other.to_string()).unwrap();
+                    }
+                }
+            }
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+fn serial(date: NaiveDate) -> Data {
+    let base = d(1899, 12, 30);
+    Data::Float((date - base).num_days() as f64)
+}
+
+fn sheet<'a>(sheets: &'a mut Sheets, name: &str) -> &'a mut Grid {
+    &mut sheets.iter_mut().find(|(n, _)| n == name).unwrap().1
+}
+
+fn col(grid: &Grid, header: &str) -> usize {
+    grid[0]
+        .iter()
+        .position(|c| *c == header)
+        .unwrap_or_else(|| panic!("no column {header}"))
+}
+
+fn text(grid: &Grid, row: usize, header: &str) -> String {
+    grid[row][col(grid, header)].to_string()
+}
+
+/// The 0-based grid index of the first action row matching a predicate on (Handling, Skema).
+fn find_row(grid: &Grid, pred: impl Fn(&str, &str, usize) -> bool) -> usize {
+    (1..grid.len())
+        .find(|&i| pred(&text(grid, i, "Handling"), &text(grid, i, "Skema"), i))
+        .expect("a matching row")
+}
+
+fn check(bytes: &[u8]) -> Vec<Finding> {
+    review::check(&review::read_plan(bytes).expect("the plan reads"))
+}
+
+/// Asserts that a finding matching `pred` is at Excel row `row` of Handlinger.
+fn assert_found(findings: &[Finding], row: usize, pred: impl Fn(&FindingKind) -> bool) {
+    let hit = findings
+        .iter()
+        .any(|f| f.at.sheet == "Handlinger" && f.at.row == Some(row as u32) && pred(&f.kind));
+    assert!(hit, "not found at row {row}: {findings:#?}");
+}
+
+fn tampered(
+    sample: &str,
+    model: Model,
+    edit: impl FnOnce(&mut Sheets) -> usize,
+) -> (Vec<Finding>, usize) {
+    let mut sheets = read_sheets(&product_xlsx(sample, model, Lang::Da));
+    let row = edit(&mut sheets);
+    (check(&write_sheets(&sheets)), row)
+}
+
+#[test]
+fn product_plans_check_clean_for_every_model_and_both_samples() {
+    for sample in ["aktivliste-lille.xlsx", "aktivliste-rodet.xlsx"] {
+        for model in Model::ALL {
+            for lang in [Lang::Da, Lang::En] {
+                let bytes = product_xlsx(sample, model, lang);
+                assert_eq!(check(&bytes), vec![], "{sample} {model:?} {lang:?}");
+                // Saved again by a spreadsheet program, untouched: still clean.
+                let again = write_sheets(&read_sheets(&bytes));
+                assert_eq!(check(&again), vec![], "{sample} {model:?} resaved");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_overview_is_read_in_both_languages() {
+    for lang in [Lang::Da, Lang::En] {
+        let plan =
+            review::read_plan(&product_xlsx("aktivliste-rodet.xlsx", Model::Two, lang)).unwrap();
+        let h = &plan.header;
+        assert_eq!(h.model, Model::Two);
+        assert_eq!(h.switch_date, switch());
+        assert_eq!(h.reentry_date, Some(d(2026, 4, 1)));
+        assert_eq!(h.reason_text.as_deref(), Some("Systemskift"));
+        assert_eq!(h.citizens.as_ref().unwrap().n, 20);
+        assert_eq!(h.actions.as_ref().unwrap().n, plan.rows.len());
+        assert!(!h.per_kind.is_empty());
+        assert_eq!(
+            plan.rows
+                .iter()
+                .filter(|r| r.forgotten)
+                .map(|r| r.citizen)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len(),
+            2
+        );
+    }
+}
+
+#[test]
+fn swapped_deletion_order_is_found() {
+    let (f, row) = tampered("aktivliste-rodet.xlsx", Model::One, |s| {
+        let g = sheet(s, "Handlinger");
+        let i = find_row(g, |a, f, _| a == "Slet" && f == "Ydelse");
+        let j = find_row(g, |a, f, j| a == "Slet" && f == "Indskrivning" && j > i);
+        let c = col(g, "Skema");
+        let tmp = g[i][c].clone();
+        g[i][c] = g[j][c].clone();
+        g[j][c] = tmp;
+        j + 1
+    });
+    assert_found(&f, row, |k| matches!(k, FindingKind::DeleteOrder { .. }));
+}
+
+#[test]
+fn registration_date_changed_in_model_one_is_found() {
+    let (f, row) = tampered("aktivliste-rodet.xlsx", Model::One, |s| {
+        let g = sheet(s, "Handlinger");
+        let i = find_row(g, |a, f, _| a == "Registrér" && f == "Anmodning");
+        let c = col(g, "Dato");
+        g[i][c] = serial(d(2026, 4, 1));
+        i + 1
+    });
+    assert_found(&f, row, |k| {
+        matches!(k, FindingKind::DateNotOriginal { .. })
+    });
+}
+
+#[test]
+fn close_date_changed_is_found() {
+    let (f, row) = tampered("aktivliste-rodet.xlsx", Model::Two, |s| {
+        let g = sheet(s, "Handlinger");
+        let i = find_row(g, |a, f, _| a == "Afslut" && f == "Behandling");
+        let c = col(g, "Dato");
+        g[i][c] = Data::String("30-03-2026".into());
+        i + 1
+    });
+    assert_found(
+        &f,
+        row,
+        |k| matches!(k, FindingKind::CloseDateNotD { found: Some(x), .. } if *x == d(2026, 3, 30)),
+    );
+}
+
+#[test]
+fn reason_and_reason_text_changed_are_found() {
+    let (f, row) = tampered("aktivliste-rodet.xlsx", Model::Two, |s| {
+        let g = sheet(s, "Handlinger");
+        let i = find_row(g, |a, _, _| a == "Afslut");
+        let (c, t) = (col(g, "Årsag"), col(g, "Beskrivelse"));
+        g[i][c] = Data::String("Behandling afsluttet".into());
+        g[i + 1][t] = Data::String("Flytning".into());
+        i + 1
+    });
+    assert_found(&f, row, |k| matches!(k, FindingKind::ReasonNotAnden { .. }));
+    assert_found(
+        &f,
+        row + 1,
+        |k| matches!(k, FindingKind::ReasonTextWrong { expected, .. } if expected == "Systemskift"),
+    );
+}
+
+#[test]
+fn reentry_date_changed_is_found() {
+    let (f, row) = tampered("aktivliste-rodet.xlsx", Model::Two, |s| {
+        let g = sheet(s, "Handlinger");
+        let i = find_row(g, |a, f, _| a == "Registrér" && f == "Iværksættelse");
+        let c = col(g, "Dato");
+        g[i][c] = serial(d(2026, 3, 31));
+        i + 1
+    });
+    assert_found(
+        &f,
+        row,
+        |k| matches!(k, FindingKind::ReentryDateWrong { expected, .. } if *expected == d(2026, 4, 1)),
+    );
+}
+
+#[test]
+fn forgotten_case_closed_after_the_switch_date_is_found() {
+    let (f, row) = tampered("aktivliste-lille.xlsx", Model::Two, |s| {
+        let forgotten = text(sheet(s, "Glemte sager"), 1, "CPR");
+        let g = sheet(s, "Handlinger");
+        let i = find_row(g, |a, _, i| a == "Afslut" && text(g, i, "CPR") == forgotten);
+        let c = col(g, "Dato");
+        g[i][c] = serial(d(2026, 4, 15));
+        i + 1
+    });
+    assert_found(&f, row, |k| {
+        matches!(k, FindingKind::ForgottenAfterSwitch { .. })
+    });
+}
+
+#[test]
+fn forgotten_case_closed_with_systemskift_or_reentered_is_found() {
+    let (f, row) = tampered("aktivliste-lille.xlsx", Model::One, |s| {
+        // The second forgotten case has every form, so several closes.
+        let forgotten = text(sheet(s, "Glemte sager"), 2, "CPR");
+        let g = sheet(s, "Handlinger");
+        let i = find_row(g, |a, _, i| a == "Afslut" && text(g, i, "CPR") == forgotten);
+        let t = col(g, "Beskrivelse");
+        g[i][t] = Data::String("Systemskift".into());
+        let a = col(g, "Handling");
+        g[i + 1][a] = Data::String("Slet".into());
+        i + 1
+    });
+    assert_found(&f, row, |k| {
+        matches!(k, FindingKind::ForgottenSystemskift { .. })
+    });
+    assert_found(&f, row + 1, |k| {
+        matches!(
+            k,
+            FindingKind::WrongAction {
+                forgotten: true,
+                ..
+            }
+        )
+    });
+}
+
+#[test]
+fn a_deleted_row_is_found() {
+    let (f, row) = tampered("aktivliste-rodet.xlsx", Model::Two, |s| {
+        let g = sheet(s, "Handlinger");
+        // The first citizen's third step.
+        let i = find_row(g, |_, _, i| text(g, i, "Trin") == "3");
+        g.remove(i);
+        i + 1
+    });
+    assert_found(&f, row, |k| {
+        matches!(k, FindingKind::StepGap { after: 2, found: 4 })
+    });
+    assert!(
+        f.iter().any(
+            |x| matches!(x.kind, FindingKind::CountMismatch { .. }) && x.at.sheet == "Oversigt"
+        )
+    );
+}
+
+#[test]
+fn a_deleted_citizen_is_found() {
+    let (f, row) = tampered("aktivliste-rodet.xlsx", Model::One, |s| {
+        let g = sheet(s, "Handlinger");
+        let first = find_row(g, |_, _, i| text(g, i, "Borger nr") == "3");
+        g.retain(|r| r.first().map(|c| c.to_string()) != Some("3".into()));
+        first + 1
+    });
+    assert_found(&f, row, |k| {
+        matches!(k, FindingKind::CitizenMissing { citizen: 3 })
+    });
+}
+
+#[test]
+fn a_step_gap_is_found() {
+    let (f, row) = tampered("aktivliste-rodet.xlsx", Model::Mellem, |s| {
+        let g = sheet(s, "Handlinger");
+        // A citizen with two follow-ups: renumber the second as 3.
+        let i = find_row(g, |_, _, i| text(g, i, "Trin") == "2");
+        let c = col(g, "Trin");
+        g[i][c] = Data::Float(3.0);
+        i + 1
+    });
+    assert_found(&f, row, |k| {
+        matches!(k, FindingKind::StepGap { after: 1, found: 3 })
+    });
+}
+
+#[test]
+fn moved_rows_and_unreadable_cells_are_found() {
+    let (f, row) = tampered("aktivliste-rodet.xlsx", Model::Two, |s| {
+        let g = sheet(s, "Handlinger");
+        g.swap(1, 2);
+        let c = col(g, "Dato");
+        g[5][c] = Data::String("snart".into());
+        3
+    });
+    assert_found(&f, row, |k| {
+        matches!(k, FindingKind::StepOutOfRowOrder { .. })
+    });
+    assert_found(&f, 6, |k| matches!(k, FindingKind::Unreadable { .. }));
+}
+
+#[test]
+fn the_json_plan_is_checked_too() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let list = load(&dir.join("aktivliste-rodet.xlsx"), &LoadOptions::default()).unwrap();
+    let plan = plan::plan(&list.citizens, &Settings::new(Model::Two, switch()));
+    let none = |_: &CitizenPlan, _: &Action| None;
+    let input = ExportInput {
+        plan: &plan,
+        list: &list,
+        show_cpr: false,
+        lang: Lang::Da,
+        generated_at: Local::now().naive_local(),
+        done: &none,
+    };
+    let mut dto = skifteplan::export::build_json(&input);
+    let clean = serde_json::to_vec(&dto).unwrap();
+    assert_eq!(check(&clean), vec![]);
+    dto.citizens[0].actions[0].date = Some(d(2026, 3, 1));
+    dto.citizens.remove(1);
+    let findings = check(&serde_json::to_vec(&dto).unwrap());
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.at.sheet == "citizens[0].actions[0]"
+                && matches!(f.kind, FindingKind::CloseDateNotD { .. }))
+    );
+    assert!(
+        findings
+            .iter()
+            .any(|f| matches!(f.kind, FindingKind::CountMismatch { .. }))
+    );
+}
+
+#[test]
+fn unreadable_inputs_are_errors_not_panics() {
+    for bytes in [&b""[..], b"PK\x03\x04garbage", b"{\"format\":1}", b"hello"] {
+        assert!(review::read_plan(bytes).is_err());
+    }
+}
