@@ -50,6 +50,9 @@ pub enum Command {
     /// Check a written plan (action sheet .xlsx, possibly edited, or JSON) against the rules.
     /// Exit 0 clean, 1 findings, 2 unreadable.
     Check(CheckArgs),
+    /// Write the e-mail text to DST (SMDB@dst.dk) from a plan: go-live, vendor, system, model,
+    /// deadline (model 1) and counts; never CPR. Exit 1 when model 1 lacks --deadline.
+    Notify(NotifyArgs),
     /// Open the terminal UI (the default when no command is given).
     Tui {
         /// The list to open.
@@ -113,6 +116,30 @@ pub struct PlanArgs {
 pub struct CheckArgs {
     /// The plan: the action sheet (.xlsx) or the JSON plan written by `plan`.
     pub plan: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct NotifyArgs {
+    /// The plan: the action sheet (.xlsx) or the JSON plan written by `plan`.
+    pub plan: PathBuf,
+    /// The new system's vendor.
+    #[arg(long, value_name = "NAME")]
+    pub vendor: String,
+    /// The new system's name.
+    #[arg(long, value_name = "NAME")]
+    pub system: String,
+    /// The kommune's name (for the subject and the signature).
+    #[arg(long, value_name = "NAME")]
+    pub kommune: Option<String>,
+    /// Planned go-live date (default: the day after the switch date).
+    #[arg(long, value_name = "DATE", value_parser = parse_switch_date)]
+    pub go_live: Option<NaiveDate>,
+    /// Model 1: the deadline for re-reporting every active citizen.
+    #[arg(long, value_name = "DATE", value_parser = parse_switch_date)]
+    pub deadline: Option<NaiveDate>,
+    /// Write the text here instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 fn parse_model(text: &str) -> Result<Model, String> {

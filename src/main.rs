@@ -18,6 +18,10 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => {
             cmd::check::run(&args, lang, &mut std::io::stdout()).map_err(anyhow::Error::from)
         }
+        Some(Command::Notify(args)) => {
+            cmd::notify::run(&args, lang, &mut std::io::stdout(), &mut std::io::stderr())
+                .map_err(anyhow::Error::from)
+        }
         Some(Command::Tui { file, tui }) => run_tui(file, tui, lang),
         None => run_tui(cli.file, cli.tui, lang),
     };

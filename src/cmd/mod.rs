@@ -1,6 +1,7 @@
 //! The commands behind the CLI. Each returns an [`Outcome`] that `main` maps to an exit code.
 
 pub mod check;
+pub mod notify;
 pub mod plan;
 
 /// How a command ended, for the exit code.
