@@ -204,11 +204,33 @@ pub fn rows_for(ctx: Ctx) -> impl Iterator<Item = &'static Binding> {
         .filter(move |b| b.ctx == ctx || (!ctx.is_text() && b.ctx == Ctx::Global))
 }
 
-/// The keys of a binding as the user reads them: "↑/k".
-pub fn keys_label(binding: &Binding, lang: Lang) -> String {
+/// The keys of a row that act in `ctx`: a global row loses the keys the context's own rows take
+/// (in a viewer `q` and `?` close it, so they are not offered there as quit and help).
+pub fn live_keys(ctx: Ctx, binding: &Binding) -> Vec<K> {
     binding
         .keys
         .iter()
+        .copied()
+        .filter(|k| {
+            binding.ctx != Ctx::Global
+                || !BINDINGS
+                    .iter()
+                    .any(|own| own.ctx == ctx && own.ctx != Ctx::Global && own.keys.contains(k))
+        })
+        .collect()
+}
+
+/// The rows of a context with the keys that act there; rows left without a key are dropped
+/// (the mouse row, which has none, stays).
+fn live_rows(ctx: Ctx) -> impl Iterator<Item = (&'static Binding, Vec<K>)> {
+    rows_for(ctx)
+        .map(move |b| (b, live_keys(ctx, b)))
+        .filter(|(b, keys)| !keys.is_empty() || b.keys.is_empty())
+}
+
+/// Keys as the user reads them: "↑/k".
+pub fn keys_label(keys: &[K], lang: Lang) -> String {
+    keys.iter()
         .map(|k| k.name(lang))
         .collect::<Vec<_>>()
         .join("/")
@@ -218,19 +240,15 @@ pub fn keys_label(binding: &Binding, lang: Lang) -> String {
 /// the first two when both are arrows (←/→).
 pub fn hints(ctx: Ctx, lang: Lang) -> Vec<(String, &'static str, bool)> {
     let arrow = |k: &K| matches!(k, K::Code(KC::Up | KC::Down | KC::Left | KC::Right));
-    rows_for(ctx)
-        .filter(|b| b.hint)
-        .map(|b| {
-            let n = if b.keys.len() >= 2 && b.keys[..2].iter().all(arrow) {
+    live_rows(ctx)
+        .filter(|(b, _)| b.hint)
+        .map(|(b, keys)| {
+            let n = if keys.len() >= 2 && keys[..2].iter().all(arrow) {
                 2
             } else {
                 1
             };
-            let key = b.keys[..n.min(b.keys.len())]
-                .iter()
-                .map(|k| k.name(lang))
-                .collect::<Vec<_>>()
-                .join("/");
+            let key = keys_label(&keys[..n.min(keys.len())], lang);
             (key, b.desc.get(lang), b.control == Some(C::Help))
         })
         .collect()
@@ -243,11 +261,11 @@ pub type HelpRow = (String, &'static str);
 pub fn help_rows(ctx: Ctx, lang: Lang) -> (Vec<HelpRow>, Vec<HelpRow>) {
     let mut screen: Vec<(String, &'static str)> = Vec::new();
     let mut global = Vec::new();
-    for b in rows_for(ctx) {
+    for (b, keys) in live_rows(ctx) {
         let keys = if b.control.is_none() {
             T::Mouse.get(lang).to_string()
         } else {
-            keys_label(b, lang)
+            keys_label(&keys, lang)
         };
         let row = (keys, b.desc.get(lang));
         let target = if b.ctx == Ctx::Global {
@@ -305,6 +323,30 @@ mod tests {
         let mut ev = press(KC::Char('q'));
         ev.kind = KeyEventKind::Release;
         assert_eq!(map_key(Ctx::Plan, &ev), None);
+    }
+
+    #[test]
+    fn hints_offer_no_key_the_screen_uses_for_something_else() {
+        // In a viewer `q` and `?` close it: the bar must not call them quit and help.
+        let hints = hints(Ctx::Viewer, Lang::Da);
+        assert!(hints.iter().any(|(k, _, _)| k == "Ctrl-C"), "{hints:?}");
+        for (key, desc, _) in &hints {
+            let claimed = BINDINGS.iter().filter(|b| b.ctx == Ctx::Viewer);
+            for b in claimed {
+                if b.desc.get(Lang::Da) != *desc {
+                    assert!(
+                        !b.keys.iter().any(|k| k.name(Lang::Da) == *key),
+                        "{key} offered as {desc:?} but does {:?}",
+                        b.desc.get(Lang::Da)
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            map_key(Ctx::Viewer, &press(KC::Char('q'))),
+            Some(C::Back),
+            "q closes a viewer"
+        );
     }
 
     #[test]
