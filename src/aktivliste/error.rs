@@ -20,6 +20,8 @@ pub enum SpreadsheetProblem {
     Encrypted,
     /// The reader failed inside the file; the detail is masked and short.
     Damaged(String),
+    /// A part of the workbook unpacks to more than any real list (a zip bomb, or damage).
+    TooLarge { part: String, mib: u64 },
 }
 
 impl SpreadsheetProblem {
@@ -45,6 +47,22 @@ impl SpreadsheetProblem {
                 "{}: {detail}",
                 lang.pick("filen er beskadiget eller ufuldstændig", "the file is damaged or incomplete")
             ),
+            SpreadsheetProblem::TooLarge { part, mib } => {
+                let size = if *mib == u64::MAX >> 20 {
+                    lang.pick("over 4 GiB", "over 4 GiB").to_string()
+                } else {
+                    format!("{mib} MiB")
+                };
+                format!(
+                    "{} '{part}' {} {size}: {}",
+                    lang.pick("delen", "the part"),
+                    lang.pick("pakkes ud til", "unpacks to"),
+                    lang.pick(
+                        "mere end en aktivliste kan fylde (er filen beskadiget?)",
+                        "more than an active-case list can hold (is the file damaged?)"
+                    )
+                )
+            }
         }
     }
 }
