@@ -28,7 +28,13 @@ const LIST_EXTENSIONS: [&str; 5] = ["xlsx", "xls", "xlsb", "ods", "csv"];
 
 impl StartState {
     pub fn new(sample_dirs: &[PathBuf], recent: &[PathBuf]) -> StartState {
-        let mut entries = Vec::new();
+        // Recently opened lists first: on the second day, Enter goes on where work stopped.
+        let mut entries: Vec<Entry> = recent
+            .iter()
+            .filter(|p| p.exists())
+            .cloned()
+            .map(Entry::Recent)
+            .collect();
         for dir in sample_dirs {
             let Ok(rd) = std::fs::read_dir(dir) else {
                 continue;
@@ -39,18 +45,11 @@ impl StartState {
                 .filter(|p| is_list(p) && !is_output(p))
                 .collect();
             files.sort();
-            entries.extend(files.into_iter().map(Entry::Sample));
-            if !entries.is_empty() {
+            if !files.is_empty() {
+                entries.extend(files.into_iter().map(Entry::Sample));
                 break;
             }
         }
-        entries.extend(
-            recent
-                .iter()
-                .filter(|p| p.exists())
-                .cloned()
-                .map(Entry::Recent),
-        );
         entries.push(Entry::Other);
         StartState {
             entries,
@@ -236,5 +235,25 @@ mod tests {
         s.path.push('b');
         s.complete(dir.path());
         assert_eq!(s.path, "lister/aktiv-b.csv");
+    }
+
+    #[test]
+    fn recent_lists_come_before_the_samples() {
+        let dir = tempfile::tempdir().unwrap();
+        let samples = dir.path().join("sample-data");
+        std::fs::create_dir(&samples).unwrap();
+        std::fs::write(samples.join("aktivliste.xlsx"), "").unwrap();
+        let recent = dir.path().join("kommunens-liste.xlsx");
+        std::fs::write(&recent, "").unwrap();
+        let gone = dir.path().join("flyttet.xlsx");
+        let s = StartState::new(&[samples.clone()], &[recent.clone(), gone]);
+        assert_eq!(
+            s.entries,
+            vec![
+                Entry::Recent(recent),
+                Entry::Sample(samples.join("aktivliste.xlsx")),
+                Entry::Other
+            ]
+        );
     }
 }
