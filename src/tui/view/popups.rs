@@ -323,7 +323,7 @@ fn draw_one(frame: &mut Frame, app: &App, area: Rect, popup: &Popup, depth: usiz
                 let sel = i == *selected;
                 lines.push(Line::from(vec![
                     Span::styled(
-                        format!("{}{:<22}", if sel { "▶ " } else { "  " }, f.key()),
+                        format!("{}{:<22}", if sel { "▶ " } else { "  " }, f.label()),
                         if sel { t.selected } else { t.header },
                     ),
                     Span::styled(format!(" ← {value}"), style),
@@ -351,7 +351,7 @@ fn draw_one(frame: &mut Frame, app: &App, area: Rect, popup: &Popup, depth: usiz
                 })
                 .collect();
             let lines = vec![
-                Line::raw(format!("{} {}:", T::MappingPrompt.get(lang), f.key())),
+                Line::raw(format!("{} {}:", T::MappingPrompt.get(lang), f.label())),
                 input_line(app, lang.pick("Overskrift", "Header"), input, true),
                 Line::raw(""),
                 Line::styled(headers.join(" · "), t.muted),

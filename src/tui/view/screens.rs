@@ -197,7 +197,7 @@ pub fn summary(frame: &mut Frame, app: &App, area: Rect) {
         let map: Vec<String> = s
             .mapping
             .iter()
-            .map(|(f, h)| format!("{h} → {}", f.key()))
+            .map(|(f, h)| format!("{h} → {}", f.label()))
             .collect();
         lines.push(Line::raw(format!("    {}", map.join(" · "))));
         let unused = if s.unused_headers.is_empty() {
