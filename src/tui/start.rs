@@ -246,7 +246,7 @@ mod tests {
         let recent = dir.path().join("kommunens-liste.xlsx");
         std::fs::write(&recent, "").unwrap();
         let gone = dir.path().join("flyttet.xlsx");
-        let s = StartState::new(&[samples.clone()], &[recent.clone(), gone]);
+        let s = StartState::new(std::slice::from_ref(&samples), &[recent.clone(), gone]);
         assert_eq!(
             s.entries,
             vec![
