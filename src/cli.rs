@@ -53,6 +53,10 @@ pub enum Command {
     /// Write the e-mail text to DST (SMDB@dst.dk) from a plan: go-live, vendor, system, model,
     /// deadline (model 1) and counts; never CPR. Exit 1 when model 1 lacks --deadline.
     Notify(NotifyArgs),
+    /// Model 1: write the confirmation list for DST (.xlsx): the anmodninger and indskrivninger
+    /// of citizens that are not forgotten and whose registrations in the new system are all
+    /// marked done. Exit 0 every such citizen is on it, 1 some are left off, 2 not possible.
+    Confirm(ConfirmArgs),
     /// Open the terminal UI (the default when no command is given).
     Tui {
         /// The list to open.
@@ -140,6 +144,20 @@ pub struct NotifyArgs {
     /// Write the text here instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfirmArgs {
+    /// The model-1 plan: the action sheet (.xlsx, with the Udført column filled in) or the JSON
+    /// plan.
+    pub plan: PathBuf,
+    /// Write the confirmation list (.xlsx) here.
+    #[arg(long, value_name = "FILE.xlsx")]
+    pub out: PathBuf,
+    /// Show full CPR numbers (masked DDMMYY-xxxx by default; needs a plan written with full
+    /// CPR). Such a list goes to DST by encrypted mail only.
+    #[arg(long)]
+    pub show_cpr: bool,
 }
 
 fn parse_model(text: &str) -> Result<Model, String> {

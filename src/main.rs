@@ -22,6 +22,9 @@ fn main() -> ExitCode {
             cmd::notify::run(&args, lang, &mut std::io::stdout(), &mut std::io::stderr())
                 .map_err(anyhow::Error::from)
         }
+        Some(Command::Confirm(args)) => {
+            cmd::confirm::run(&args, lang, &mut std::io::stderr()).map_err(anyhow::Error::from)
+        }
         Some(Command::Tui { file, tui }) => run_tui(file, tui, lang),
         None => run_tui(cli.file, cli.tui, lang),
     };

@@ -1,6 +1,7 @@
 //! The commands behind the CLI. Each returns an [`Outcome`] that `main` maps to an exit code.
 
 pub mod check;
+pub mod confirm;
 pub mod notify;
 pub mod plan;
 

@@ -6,6 +6,7 @@
 //! this module is in [`words`].
 
 pub mod check;
+pub mod confirm;
 pub mod read;
 pub mod words;
 

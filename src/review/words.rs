@@ -652,3 +652,76 @@ pub fn notify_text(plan: &super::PlanRows, info: &NotifyInfo, lang: Lang) -> Str
     line(&kommune);
     s
 }
+
+// ---- confirm: the confirmation list for DST (model 1) ----
+
+/// The sheet of the confirmation list.
+pub fn confirm_sheet(lang: Lang) -> &'static str {
+    lang.pick("Bekræftelse til DST", "Confirmation for DST")
+}
+
+/// Column headers of the confirmation list.
+pub fn confirm_headers(lang: Lang) -> [&'static str; 6] {
+    [
+        "CPR",
+        lang.pick("Navn", "Name"),
+        lang.pick("Skema", "Form"),
+        lang.pick("ID", "ID"),
+        lang.pick("Oprindelig dato", "Original date"),
+        lang.pick("Tilbud", "Offer"),
+    ]
+}
+
+pub fn confirm_not_model_one(model: Model, lang: Lang) -> String {
+    format!(
+        "{} ({}: {}).",
+        lang.pick(
+            "En bekræftelsesliste til DST findes kun i model 1 (med historik)",
+            "A confirmation list for DST exists only in model 1 (keep history)"
+        ),
+        lang.pick("planen er", "the plan is"),
+        model_label(model, lang)
+    )
+}
+
+pub fn confirm_summary(included: usize, rows: usize, lang: Lang) -> String {
+    format!(
+        "{}: {included} {}, {rows} {}.",
+        lang.pick("Bekræftelsesliste", "Confirmation list"),
+        lang.pick("borgere", "citizens"),
+        lang.pick(
+            "anmodninger og indskrivninger DST må slette",
+            "anmodninger and indskrivninger DST may delete"
+        )
+    )
+}
+
+/// One left-off citizen; `cpr` must already be masked.
+pub fn confirm_excluded(cpr: &str, why: &super::confirm::Exclusion, lang: Lang) -> String {
+    use super::confirm::Exclusion as E;
+    let why = match why {
+        E::Forgotten => lang
+            .pick(
+                "glemt sag (afsluttes med de rigtige datoer, slettes aldrig)",
+                "forgotten case (closed with its real dates, never deleted)",
+            )
+            .to_string(),
+        E::NotRegistered { done, total } => format!(
+            "{}: {done} {} {total} {}",
+            lang.pick(
+                "endnu ikke registreret i det nye system",
+                "not yet registered in the new system"
+            ),
+            lang.pick("af", "of"),
+            lang.pick("registreringer udført", "registrations done")
+        ),
+    };
+    format!("  {} {cpr}: {why}", lang.pick("Udeladt", "Left off"))
+}
+
+pub fn confirm_full_cpr_reminder(lang: Lang) -> &'static str {
+    lang.pick(
+        "Husk: en liste med fuldt CPR-nummer må kun sendes til DST med krypteret mail.",
+        "Remember: a list with full CPR numbers goes to DST by encrypted mail only.",
+    )
+}

@@ -1,0 +1,333 @@
+//! `confirm`: the confirmation list for DST. A model-1 plan is written by the product with some
+//! registrations ticked off (the Udført column / `done`), the real binary writes the list, and
+//! the list is read back: only citizens that are not forgotten and fully registered in the new
+//! system, and no full CPR unless asked.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use chrono::{Local, NaiveDate};
+use skifteplan::aktivliste::{LoadOptions, load, load_decisions};
+use skifteplan::domain::Form;
+use skifteplan::export::{ExportInput, write_json_to, xlsx_bytes};
+use skifteplan::lang::Lang;
+use skifteplan::plan::{self, Action, ActionKind, CitizenPlan, Model, Settings, System};
+use skifteplan::review::confirm::{Exclusion, confirmation, tilbud_details};
+use skifteplan::review::read_plan;
+
+fn switch() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 31).unwrap()
+}
+
+fn done_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 4, 2).unwrap()
+}
+
+/// Forgotten: in `beslutninger.csv`, and 140771 in the list's own columns.
+const FORGOTTEN: [&str; 3] = ["120379", "140771", "191265"];
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Xlsx,
+    Json,
+}
+
+/// Which registrations are ticked off.
+#[derive(Clone, Copy)]
+enum Ticks {
+    /// Every registration of every citizen (forgotten ones included: they must still be left
+    /// off).
+    All,
+    /// 230468 and 171282 fully; 050590 all but its last registration; nobody else.
+    Some,
+}
+
+fn ticked(ticks: Ticks, c: &CitizenPlan, a: &Action) -> Option<NaiveDate> {
+    if a.action != ActionKind::Registrer {
+        return None;
+    }
+    let birth = &c.cpr.digits()[..6];
+    let last_reg = c
+        .actions
+        .iter()
+        .filter(|x| x.action == ActionKind::Registrer)
+        .map(|x| x.step)
+        .max();
+    let yes = match ticks {
+        Ticks::All => true,
+        Ticks::Some => {
+            birth == "230468"
+                || birth == "171282"
+                || (birth == "050590" && Some(a.step) != last_reg)
+        }
+    };
+    yes.then(done_day)
+}
+
+/// The product's plan of the small sample, as file bytes.
+fn plan_file(model: Model, format: Format, ticks: Ticks, show_cpr: bool) -> Vec<u8> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let list = load(&dir.join("aktivliste-lille.xlsx"), &LoadOptions::default()).unwrap();
+    let mut settings = Settings::new(model, switch());
+    settings.decisions = load_decisions(&dir.join("beslutninger.csv")).unwrap();
+    let plan = plan::plan(&list.citizens, &settings);
+    let done = move |c: &CitizenPlan, a: &Action| ticked(ticks, c, a);
+    let input = ExportInput {
+        plan: &plan,
+        list: &list,
+        show_cpr,
+        lang: Lang::Da,
+        generated_at: Local::now().naive_local(),
+        done: &done,
+    };
+    match format {
+        Format::Xlsx => xlsx_bytes(&input).unwrap(),
+        Format::Json => {
+            let mut out = Vec::new();
+            write_json_to(&mut out, &input).unwrap();
+            out
+        }
+    }
+}
+
+struct Run {
+    out: Output,
+    list: Option<Vec<Vec<String>>>,
+    _dir: tempfile::TempDir,
+}
+
+impl Run {
+    fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.out.stderr).into_owned()
+    }
+    fn code(&self) -> i32 {
+        self.out.status.code().unwrap()
+    }
+    fn rows(&self) -> &[Vec<String>] {
+        &self.list.as_ref().unwrap()[1..]
+    }
+    fn cprs(&self) -> Vec<&str> {
+        self.rows().iter().map(|r| r[0].as_str()).collect()
+    }
+}
+
+fn run_confirm(plan: &[u8], format: Format, extra: &[&str]) -> Run {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path: PathBuf = dir.path().join(match format {
+        Format::Xlsx => "handlinger.xlsx",
+        Format::Json => "plan.json",
+    });
+    std::fs::write(&plan_path, plan).unwrap();
+    let out_path = dir.path().join("bekraeftelse.xlsx");
+    let out = Command::new(env!("CARGO_BIN_EXE_skifteplan"))
+        .arg("confirm")
+        .arg(&plan_path)
+        .arg("--out")
+        .arg(&out_path)
+        .args(extra)
+        .output()
+        .unwrap();
+    let list = std::fs::read(&out_path).ok().map(|b| read_list(&b));
+    Run {
+        out,
+        list,
+        _dir: dir,
+    }
+}
+
+/// Every cell as text; each cell must be a string cell.
+fn read_list(bytes: &[u8]) -> Vec<Vec<String>> {
+    let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let names = wb.sheet_names();
+    assert_eq!(names.len(), 1);
+    let range = wb.worksheet_range(&names[0]).unwrap();
+    range
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    Data::String(s) => s.clone(),
+                    Data::Empty => String::new(),
+                    other => panic!("not a text cell: {other:?}"),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn has_full_cpr(text: &str) -> bool {
+    let b = text.as_bytes();
+    (0..b.len()).any(|i| {
+        let digits = |s: usize, n: usize| {
+            b.get(s..s + n)
+                .is_some_and(|x| x.iter().all(u8::is_ascii_digit))
+        };
+        digits(i, 6) && ((b.get(i + 6) == Some(&b'-') && digits(i + 7, 4)) || digits(i + 6, 4))
+    })
+}
+
+#[test]
+fn only_registered_citizens_that_are_not_forgotten_are_listed() {
+    for format in [Format::Xlsx, Format::Json] {
+        let plan = plan_file(Model::One, format, Ticks::Some, false);
+        let run = run_confirm(&plan, format, &[]);
+        assert_eq!(run.code(), 1, "{}", run.stderr());
+        let list = run.list.as_ref().unwrap();
+        assert_eq!(
+            list[0],
+            ["CPR", "Navn", "Skema", "ID", "Oprindelig dato", "Tilbud"]
+        );
+        let mut cprs = run.cprs();
+        cprs.dedup();
+        assert_eq!(cprs, ["230468-xxxx", "171282-xxxx"]);
+        for r in run.rows() {
+            assert!(r[2] == "Anmodning" || r[2] == "Indskrivning", "{r:?}");
+            assert!(!r[3].is_empty(), "an ID on every row: {r:?}");
+            assert!(!r[4].is_empty(), "an original date on every row: {r:?}");
+        }
+        let err = run.stderr();
+        assert!(err.contains("Bekræftelsesliste: 2 borgere"), "{err}");
+        assert!(
+            err.contains("Udeladt 050590-xxxx: endnu ikke registreret i det nye system: 2 af 3"),
+            "{err}"
+        );
+        for f in FORGOTTEN {
+            assert!(
+                err.contains(&format!("Udeladt {f}-xxxx: glemt sag")),
+                "{err}"
+            );
+        }
+        assert!(!has_full_cpr(&err), "{err}");
+        assert!(!err.contains("krypteret"), "{err}");
+    }
+}
+
+#[test]
+fn every_registered_citizen_listed_and_exit_zero() {
+    for format in [Format::Xlsx, Format::Json] {
+        let plan = plan_file(Model::One, format, Ticks::All, false);
+        let run = run_confirm(&plan, format, &["--lang", "en"]);
+        assert_eq!(run.code(), 0, "{}", run.stderr());
+        let cprs = run.cprs();
+        for f in FORGOTTEN {
+            assert!(!cprs.iter().any(|c| c.starts_with(f)), "{cprs:?}");
+        }
+        // One row per SMDB deletion of an anmodning or indskrivning of a non-forgotten citizen.
+        let rows = read_plan(&plan).unwrap();
+        let expected = rows
+            .rows
+            .iter()
+            .filter(|r| {
+                !r.forgotten
+                    && r.action == Some(ActionKind::Slet)
+                    && r.system == Some(System::Smdb)
+                    && matches!(r.form, Some(Form::Anmodning | Form::Indskrivning))
+            })
+            .count();
+        assert_eq!(run.rows().len(), expected);
+        assert!(expected > 0);
+        // Indskrivninger name their offer.
+        let indskr: Vec<_> = run
+            .rows()
+            .iter()
+            .filter(|r| r[2] == "Indskrivning")
+            .collect();
+        assert!(!indskr.is_empty());
+        assert!(indskr.iter().all(|r| !r[5].is_empty()), "{indskr:?}");
+        let err = run.stderr();
+        assert!(err.contains("Confirmation list: 9 citizens"), "{err}");
+        assert!(err.contains("forgotten case"), "{err}");
+        assert!(!err.contains("not yet registered"), "{err}");
+    }
+}
+
+#[test]
+fn full_cpr_only_when_asked_with_a_reminder() {
+    let plan = plan_file(Model::One, Format::Xlsx, Ticks::All, true);
+    let masked = run_confirm(&plan, Format::Xlsx, &[]);
+    assert_eq!(masked.code(), 0, "{}", masked.stderr());
+    assert!(masked.cprs().iter().all(|c| c.ends_with("-xxxx")));
+    assert!(!has_full_cpr(&masked.stderr()));
+
+    let full = run_confirm(&plan, Format::Xlsx, &["--show-cpr"]);
+    assert_eq!(full.code(), 0, "{}", full.stderr());
+    assert!(
+        full.cprs().iter().all(|c| has_full_cpr(c)),
+        "{:?}",
+        full.cprs()
+    );
+    let err = full.stderr();
+    assert!(err.contains("krypteret mail"), "{err}");
+    assert!(!has_full_cpr(&err), "never full CPR on stderr: {err}");
+}
+
+#[test]
+fn other_models_are_refused_in_one_line() {
+    for model in [Model::Two, Model::Mellem] {
+        let plan = plan_file(model, Format::Json, Ticks::All, false);
+        let run = run_confirm(&plan, Format::Json, &[]);
+        assert_eq!(run.code(), 2);
+        assert!(run.list.is_none(), "no list written");
+        let err = run.stderr();
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(err.contains("kun i model 1"), "{err}");
+    }
+}
+
+#[test]
+fn never_writes_over_the_plan_and_refuses_what_is_not_a_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = dir.path().join("plan.xlsx");
+    let plan = plan_file(Model::One, Format::Xlsx, Ticks::All, false);
+    std::fs::write(&plan_path, &plan).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_skifteplan"))
+        .arg("confirm")
+        .arg(&plan_path)
+        .arg("--out")
+        .arg(&plan_path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read(&plan_path).unwrap(), plan);
+
+    let junk = dir.path().join("junk.xlsx");
+    std::fs::write(&junk, b"not a workbook").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_skifteplan"))
+        .arg("confirm")
+        .arg(&junk)
+        .arg("--out")
+        .arg(dir.path().join("o.xlsx"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.path().join("o.xlsx").exists());
+}
+
+#[test]
+fn library_reports_why_each_citizen_is_left_off() {
+    let plan = plan_file(Model::One, Format::Json, Ticks::Some, false);
+    let rows = read_plan(&plan).unwrap();
+    let list = confirmation(&rows, &tilbud_details(&plan, &rows)).unwrap();
+    assert_eq!(list.included, 2);
+    let forgotten = list
+        .excluded
+        .iter()
+        .filter(|e| e.why == Exclusion::Forgotten)
+        .count();
+    assert_eq!(forgotten, 3);
+    let partial = list
+        .excluded
+        .iter()
+        .find(|e| e.cpr.starts_with("050590"))
+        .unwrap();
+    assert_eq!(partial.why, Exclusion::NotRegistered { done: 2, total: 3 });
+    assert_eq!(list.pending(), list.excluded.len() - 3);
+    assert!(
+        confirmation(
+            &read_plan(&plan_file(Model::Two, Format::Json, Ticks::All, false)).unwrap(),
+            &Default::default()
+        )
+        .is_err()
+    );
+}
