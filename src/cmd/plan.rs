@@ -53,7 +53,10 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
             export::write_json_to(&mut lock, &input)
                 .and_then(|()| lock.flush().map_err(Into::into))
                 .map_err(|e| Fatal(e.message(lang)))?;
-            written.push(lang.pick("standardoutput (stdout)", "standard output").to_string());
+            written.push(
+                lang.pick("standardoutput (stdout)", "standard output")
+                    .to_string(),
+            );
         } else {
             export::refuse_input(out, &args.file).map_err(|e| Fatal(e.message(lang)))?;
             export::write_json(out, &input).map_err(|e| Fatal(e.message(lang)))?;
