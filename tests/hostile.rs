@@ -1001,3 +1001,502 @@ fn a_list_with_zero_citizens_loads_as_an_empty_list() {
         assert_eq!(run.code, 0, "{file}: {}", run.stderr);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Mutation fuzzing on stable: the inputs of `fuzz/fuzz_targets/aktivliste.rs`, mutated from the
+// CSV files of the corpus with a fixed-seed generator. A few thousand inputs in every test
+// run; `SKIFTEPLAN_FUZZ_SECS=600 cargo test --release --test hostile fuzz -- --nocapture` runs
+// it for ten minutes.
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        // xorshift64*
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Pieces worth splicing into a list: separators, quotes, line breaks, dates right and wrong,
+/// CPR shapes, header names, encodings.
+const TOKENS: &[&[u8]] = &[
+    b";",
+    b",",
+    b"\t",
+    b"\"",
+    b"\"\"",
+    b"\n",
+    b"\r\n",
+    b"\r",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\xfe\xff",
+    b"\xf8\xe6\xe5",
+    "æøåÆØÅ".as_bytes(),
+    b"\x00",
+    b"-",
+    b".",
+    b"/",
+    b":",
+    b" ",
+    b"31-02-2025",
+    b"29-02-2024",
+    b"2025-03-01T10:00:00",
+    b"01.03.2025 12:00",
+    b"1-3-25",
+    b"9999-99-99",
+    b"00-00-0000",
+    b"-1-1-2025",
+    b"45659",
+    b"1e308",
+    b"-0",
+    b"NaN",
+    b"010190-2000",
+    b"0101902000",
+    b"101902000",
+    b"010190-200A",
+    b"999999-9999",
+    b"CPR",
+    b"CPR-nr.",
+    b"Navn",
+    b"Anmodningsdato",
+    b"Indskrivningsdato",
+    b"Iv\xc3\xa6rks\xc3\xa6ttelsesdato",
+    b"Ydelse",
+    b"Ydelse startdato",
+    b"KvalHep",
+    b"Glemt",
+    b"Slutdato",
+    b"Ja",
+    b"x",
+    b"I alt",
+    b"#N/A",
+    b"=1+1",
+    b"12345678901234567890123456789",
+];
+
+fn seeds() -> Vec<Vec<u8>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out: Vec<Vec<u8>> = [
+        "sample-data/aktivliste.csv",
+        "sample-data/aktivliste-1252.csv",
+        "sample-data/beslutninger.csv",
+        "tests/hostile/windows-1252.csv",
+        "tests/hostile/bom.csv",
+        "tests/hostile/semikolon.csv",
+        "tests/hostile/komma.csv",
+        "tests/hostile/tom.csv",
+    ]
+    .iter()
+    .filter_map(|p| std::fs::read(root.join(p)).ok())
+    .collect();
+    out.push(Vec::new());
+    out
+}
+
+fn mutate(rng: &mut Rng, seeds: &[Vec<u8>], input: &mut Vec<u8>) {
+    for _ in 0..1 + rng.below(8) {
+        let len = input.len();
+        match rng.below(8) {
+            0 if len > 0 => {
+                let i = rng.below(len);
+                input[i] ^= 1 << rng.below(8);
+            }
+            1 if len > 0 => {
+                let i = rng.below(len);
+                input[i] = rng.next() as u8;
+            }
+            2 | 3 => {
+                let t = TOKENS[rng.below(TOKENS.len())];
+                let i = rng.below(len + 1);
+                input.splice(i..i, t.iter().copied());
+            }
+            4 if len > 0 => {
+                let i = rng.below(len);
+                let j = (i + 1 + rng.below(32)).min(len);
+                input.drain(i..j);
+            }
+            5 if len > 0 => {
+                let i = rng.below(len);
+                let j = (i + 1 + rng.below(64)).min(len);
+                let piece = input[i..j].to_vec();
+                let k = rng.below(len + 1);
+                input.splice(k..k, piece);
+            }
+            6 => {
+                let other = &seeds[rng.below(seeds.len())];
+                if !other.is_empty() {
+                    let i = rng.below(other.len());
+                    let j = (i + 1 + rng.below(128)).min(other.len());
+                    let k = rng.below(len + 1);
+                    input.splice(k..k, other[i..j].iter().copied());
+                }
+            }
+            _ => {
+                // Random bytes.
+                let k = rng.below(len + 1);
+                let n = 1 + rng.below(8);
+                let bytes: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
+                input.splice(k..k, bytes);
+            }
+        }
+    }
+    input.truncate(64 * 1024);
+}
+
+/// What the fuzz target does with one input.
+fn fuzz_one(dir: &Path, data: &[u8]) {
+    use skifteplan::aktivliste::{load_decisions, normalise};
+    use skifteplan::domain::Cpr;
+    use skifteplan::domain::date::parse_date_text;
+    let text = String::from_utf8_lossy(data);
+    for part in text.split(['\n', ';', ',']).take(64) {
+        let _ = parse_date_text(part);
+        let _ = Cpr::parse(part);
+        let _ = normalise(part);
+    }
+    let path = dir.join("liste.csv");
+    std::fs::write(&path, data).unwrap();
+    let mut options = LoadOptions::default();
+    if data.first().is_some_and(|b| b & 1 == 1) {
+        let header = text.lines().next().unwrap_or_default().to_string();
+        options.columns.push((Field::Anmodningsdato, header));
+    }
+    if let Err(e) = load(&path, &options) {
+        let m = e.message(Lang::Da);
+        assert!(!m.contains('\n'), "{m}");
+    }
+    let _ = load_decisions(&path);
+}
+
+#[test]
+fn fuzz_the_csv_path_cell_parsing_and_header_detection() {
+    let secs: u64 = std::env::var("SKIFTEPLAN_FUZZ_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let seed: u64 = std::env::var("SKIFTEPLAN_FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5EED_2026);
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = seeds();
+    let mut rng = Rng(seed);
+    let mut pool = seeds.clone();
+    let start = Instant::now();
+    let mut execs = 0u64;
+    let mut slowest = Duration::ZERO;
+    loop {
+        if secs == 0 && execs >= 600 || secs > 0 && start.elapsed().as_secs() >= secs {
+            break;
+        }
+        let mut input = pool[rng.below(pool.len())].clone();
+        mutate(&mut rng, &seeds, &mut input);
+        let t = Instant::now();
+        let result = std::panic::catch_unwind(|| fuzz_one(dir.path(), &input));
+        let took = t.elapsed();
+        if let Err(p) = result {
+            let out = std::env::temp_dir().join(format!("skifteplan-fuzz-crash-{execs}.csv"));
+            std::fs::write(&out, &input).unwrap();
+            std::panic::resume_unwind(p);
+        }
+        assert!(took < Duration::from_secs(2), "an input took {took:?}");
+        slowest = slowest.max(took);
+        // Keep some inputs to mutate further, so mutations stack.
+        if pool.len() < 512 {
+            pool.push(input);
+        } else {
+            let i = rng.below(pool.len());
+            pool[i] = input;
+        }
+        execs += 1;
+    }
+    eprintln!(
+        "fuzz: {execs} inputs in {:?}, slowest {slowest:?}",
+        start.elapsed()
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formula injection: text that starts like a formula is written as text in every export.
+
+const FORMULA_LIKE: [&str; 5] = [
+    "=HYPERLINK(\"http://example.invalid\",\"klik\")",
+    "+45 1234",
+    "-1+1",
+    "@SUM(A1:A2)",
+    "=cmd|' /C calc'!A0",
+];
+
+#[test]
+fn text_that_looks_like_a_formula_is_written_as_text() {
+    use calamine::{Reader, open_workbook_auto};
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("formler.xlsx");
+    xlsx_rows(
+        &list,
+        &[(
+            "Anmodninger",
+            false,
+            vec![
+                vec![
+                    Some("CPR"),
+                    Some("Navn"),
+                    Some("Anmodning ID"),
+                    Some("Anmodningsdato"),
+                    Some("Tilbud"),
+                    Some("Tilknytningsdato"),
+                ],
+                vec![
+                    Some("010190-2000"),
+                    Some(FORMULA_LIKE[0]),
+                    Some(FORMULA_LIKE[1]),
+                    Some("01-02-2025"),
+                    Some(FORMULA_LIKE[2]),
+                    Some("03-02-2025"),
+                ],
+                vec![
+                    Some("020190-3000"),
+                    Some(FORMULA_LIKE[3]),
+                    Some("A-2"),
+                    Some("01-02-2025"),
+                    None,
+                    None,
+                ],
+                // A rejected row: its values are exported too.
+                vec![
+                    Some("030190-4000"),
+                    Some(FORMULA_LIKE[4]),
+                    Some("A-3"),
+                    Some(FORMULA_LIKE[0]),
+                    None,
+                    None,
+                ],
+            ],
+        )],
+    );
+    let xlsx = dir.path().join("handlinger.xlsx");
+    let json = dir.path().join("plan.json");
+    for model in ["1", "2", "mellem"] {
+        let o = Command::new(env!("CARGO_BIN_EXE_skifteplan"))
+            .args(["plan", list.to_str().unwrap(), "--model", model])
+            .args(["--switch-date", "2026-03-31"])
+            .args(["--xlsx", xlsx.to_str().unwrap()])
+            .args(["--json", json.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        // The action sheet: no formula anywhere, and the texts are there as text.
+        let mut wb = open_workbook_auto(&xlsx).unwrap();
+        let mut texts = Vec::new();
+        for name in wb.sheet_names() {
+            let formulas = wb.worksheet_formula(&name).unwrap();
+            assert!(
+                formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+                "model {model}, sheet '{name}' has formulas: {:?}",
+                formulas.used_cells().collect::<Vec<_>>()
+            );
+            let range = wb.worksheet_range(&name).unwrap();
+            for (_, _, cell) in range.used_cells() {
+                if let calamine::Data::String(s) = cell {
+                    texts.push(s.clone());
+                }
+            }
+        }
+        for text in FORMULA_LIKE {
+            assert!(
+                texts.iter().any(|t| t.contains(text)),
+                "model {model}: '{text}' is not in the action sheet as text"
+            );
+        }
+        // The JSON: plain strings, as read.
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+        let mut strings = Vec::new();
+        collect_strings(&v, &mut strings);
+        for text in FORMULA_LIKE {
+            assert!(
+                strings.iter().any(|s| s.contains(text)),
+                "model {model}: '{text}' is not in the JSON"
+            );
+        }
+    }
+}
+
+fn collect_strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| collect_strings(x, out)),
+        serde_json::Value::Object(o) => o.values().for_each(|x| collect_strings(x, out)),
+        _ => {}
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Atomic saves: a write that fails midway leaves the previous file intact and readable.
+
+/// Plans a small list with the binary, writing the action sheet and the JSON into `dir`.
+fn previous_exports(dir: &Path) -> (PathBuf, PathBuf) {
+    let xlsx = dir.join("handlinger.xlsx");
+    let json = dir.join("plan.json");
+    let o = Command::new(env!("CARGO_BIN_EXE_skifteplan"))
+        .args(["plan", corpus("komma.csv").to_str().unwrap()])
+        .args(["--model", "2", "--switch-date", "2026-03-31"])
+        .args(["--xlsx", xlsx.to_str().unwrap()])
+        .args(["--json", json.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_ne!(
+        o.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    (xlsx, json)
+}
+
+fn assert_exports_intact(xlsx: &Path, json: &Path, before: &(Vec<u8>, Vec<u8>)) {
+    use calamine::{Reader, open_workbook_auto};
+    assert_eq!(
+        std::fs::read(xlsx).unwrap(),
+        before.0,
+        "the action sheet changed"
+    );
+    assert_eq!(std::fs::read(json).unwrap(), before.1, "the JSON changed");
+    let mut wb = open_workbook_auto(xlsx).expect("the action sheet still opens");
+    let first = wb.sheet_names()[0].clone();
+    wb.worksheet_range(&first).expect("and reads");
+    skifteplan::export::from_reader(std::fs::File::open(json).unwrap())
+        .expect("the JSON still loads");
+}
+
+/// Writes half of `bytes`, then fails as a disk does (a macro so the closure takes whatever
+/// writer type `write_atomic` hands it).
+macro_rules! half_then_fail {
+    ($bytes:expr) => {
+        |w| {
+            let bytes: &[u8] = $bytes;
+            w.write_all(&bytes[..bytes.len() / 2])?;
+            w.flush()?;
+            Err(std::io::Error::other("the device went away"))
+        }
+    };
+}
+
+fn no_temporary_files_left(dir: &Path) {
+    let left: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+}
+
+#[test]
+fn a_failing_write_leaves_the_previous_exports_intact() {
+    use skifteplan::export::{ExportError, write_atomic};
+    let dir = tempfile::tempdir().unwrap();
+    let (xlsx, json) = previous_exports(dir.path());
+    let before = (std::fs::read(&xlsx).unwrap(), std::fs::read(&json).unwrap());
+    // Something else that is large, written over each export, failing halfway.
+    let other: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+    for path in [&xlsx, &json] {
+        let e = write_atomic(path, half_then_fail!(&other)).unwrap_err();
+        assert!(matches!(e, ExportError::Write { .. }), "{e:?}");
+        assert!(!e.to_string().contains('\n'));
+    }
+    assert_exports_intact(&xlsx, &json, &before);
+    no_temporary_files_left(dir.path());
+}
+
+#[test]
+fn a_failing_write_leaves_the_previous_state_file_intact() {
+    use skifteplan::progress::{ListRef, ReadOutcome, StateFile, read, save};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("liste.skifteplan.json");
+    let mut state = StateFile::new(ListRef::default());
+    state.citizens = vec!["0101902000".to_string()];
+    save(&path, &state).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    // The state file's own writer, failing halfway.
+    let e = skifteplan::export::write_atomic(&path, half_then_fail!(&before)).unwrap_err();
+    assert!(!e.to_string().contains('\n'));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    match read(&path).unwrap() {
+        ReadOutcome::Loaded(s) => assert_eq!(*s, state),
+        other => panic!("{other:?}"),
+    }
+    no_temporary_files_left(dir.path());
+}
+
+/// A 64 KiB tmpfs, unmounted when dropped.
+struct SmallDisk(tempfile::TempDir);
+
+impl SmallDisk {
+    fn mount() -> Option<SmallDisk> {
+        let dir = tempfile::tempdir().ok()?;
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+            .arg(dir.path())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then_some(SmallDisk(dir))
+    }
+    fn path(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.0.path()).status();
+    }
+}
+
+#[test]
+fn a_full_disk_leaves_the_previous_files_intact() {
+    use skifteplan::progress::{ListRef, ReadOutcome, StateFile, read, save};
+    let Some(disk) = SmallDisk::mount() else {
+        eprintln!("note: cannot mount a small tmpfs here (not root?): full-disk test skipped");
+        return;
+    };
+    // The state file: a small one saved, then one too large for the disk.
+    let path = disk.path().join("liste.skifteplan.json");
+    let mut state = StateFile::new(ListRef::default());
+    state.citizens = vec!["0101902000".to_string()];
+    save(&path, &state).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let mut big = state.clone();
+    big.citizens = (0..20_000u32).map(|i| format!("{i:010}")).collect();
+    let e = save(&path, &big).unwrap_err();
+    eprintln!("full disk, state file: {e}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    match read(&path).unwrap() {
+        ReadOutcome::Loaded(s) => assert_eq!(*s, state),
+        other => panic!("{other:?}"),
+    }
+    no_temporary_files_left(disk.path());
+    // The exports: written by the plan command, then something larger than the disk.
+    let (xlsx, json) = previous_exports(disk.path());
+    let before = (std::fs::read(&xlsx).unwrap(), std::fs::read(&json).unwrap());
+    let big = vec![b' '; 128 * 1024];
+    for path in [&xlsx, &json] {
+        let e = skifteplan::export::write_atomic(path, |w| w.write_all(&big)).unwrap_err();
+        eprintln!("full disk, export: {e}");
+    }
+    assert_exports_intact(&xlsx, &json, &before);
+    no_temporary_files_left(disk.path());
+}
