@@ -208,6 +208,10 @@ impl Workbook {
         match self {
             Workbook::Xlsx(w) => read_xlsx(w, name, f),
             Workbook::Other(w) => {
+                if let Sheets::Xlsb(x) = w.as_mut() {
+                    return read_xlsb(x, name, f);
+                }
+                // .xls and .ods build their ranges when opened.
                 let range = w.worksheet_range(name).map_err(detail)?;
                 let Some((row0, col0)) = range.start() else {
                     return Ok(());
@@ -327,6 +331,25 @@ fn read_xlsx(
         Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(()),
         Err(e) => return Err(detail(e)),
     };
+    stream_cells(&mut || reader.next_cell().map_err(detail), f)
+}
+
+/// Streams an `.xlsb` sheet cell by cell: its range would be a dense grid from the first to the
+/// last cell, billions of cells for one stray cell far out.
+fn read_xlsb(
+    w: &mut Xlsb<BufReader<File>>,
+    name: &str,
+    f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool,
+) -> Result<(), String> {
+    let mut reader = w.worksheet_cells_reader(name).map_err(detail)?;
+    stream_cells(&mut || reader.next_cell().map_err(detail), f)
+}
+
+/// Gathers streamed cells (in row order) into rows and hands each to `f`.
+fn stream_cells<'a>(
+    next: &mut dyn FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, String>,
+    f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool,
+) -> Result<(), String> {
     let mut raw: Vec<DataRef<'_>> = Vec::new();
     let mut current: Option<u32> = None;
     let emit = |row: u32, raw: &[DataRef<'_>], f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool| {
@@ -334,7 +357,7 @@ fn read_xlsx(
         f(row.saturating_add(1), &cells)
     };
     loop {
-        match reader.next_cell().map_err(detail)? {
+        match next()? {
             Some(cell) => {
                 let (r, c) = cell.get_position();
                 if current != Some(r) {
