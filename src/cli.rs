@@ -57,6 +57,10 @@ pub enum Command {
     /// of citizens that are not forgotten and whose registrations in the new system are all
     /// marked done. Exit 0 every such citizen is on it, 1 some are left off, 2 not possible.
     Confirm(ConfirmArgs),
+    /// Verify the switch: a plan against a later Aktivliste. Per citizen done, still blocking,
+    /// re-entered too early or twice, and new citizens; interim: old cases still open. Exit 0
+    /// nothing blocks, 1 something blocks or is new, 2 unreadable.
+    Verify(VerifyArgs),
     /// Open the terminal UI (the default when no command is given).
     Tui {
         /// The list to open.
@@ -158,6 +162,19 @@ pub struct ConfirmArgs {
     /// CPR). Such a list goes to DST by encrypted mail only.
     #[arg(long)]
     pub show_cpr: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The plan: the action sheet (.xlsx) or the JSON plan written by `plan`.
+    #[arg(long, value_name = "PLAN")]
+    pub plan: PathBuf,
+    /// The later Aktivliste: .xlsx, .xls, .xlsb, .ods or .csv.
+    #[arg(long, value_name = "LIST")]
+    pub after: PathBuf,
+    /// Count days open as of this date (default: today).
+    #[arg(long, value_name = "DATE", value_parser = parse_switch_date)]
+    pub today: Option<NaiveDate>,
 }
 
 fn parse_model(text: &str) -> Result<Model, String> {

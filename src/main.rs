@@ -25,6 +25,9 @@ fn main() -> ExitCode {
         Some(Command::Confirm(args)) => {
             cmd::confirm::run(&args, lang, &mut std::io::stderr()).map_err(anyhow::Error::from)
         }
+        Some(Command::Verify(args)) => {
+            cmd::verify::run(&args, lang, &mut std::io::stdout()).map_err(anyhow::Error::from)
+        }
         Some(Command::Tui { file, tui }) => run_tui(file, tui, lang),
         None => run_tui(cli.file, cli.tui, lang),
     };

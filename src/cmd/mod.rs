@@ -4,6 +4,7 @@ pub mod check;
 pub mod confirm;
 pub mod notify;
 pub mod plan;
+pub mod verify;
 
 /// How a command ended, for the exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,6 +8,7 @@
 pub mod check;
 pub mod confirm;
 pub mod read;
+pub mod verify;
 pub mod words;
 
 use chrono::NaiveDate;
