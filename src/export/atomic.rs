@@ -106,7 +106,7 @@ fn one_line(s: &str) -> String {
 /// the temporary file is gone.
 pub fn write_atomic(
     path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    write: impl FnOnce(&mut (dyn Write + Send)) -> io::Result<()>,
 ) -> Result<(), ExportError> {
     if path.is_dir() {
         return Err(ExportError::IsADirectory(path.to_path_buf()));

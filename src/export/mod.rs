@@ -98,8 +98,7 @@ pub fn write_json_to(w: &mut dyn Write, input: &ExportInput<'_>) -> Result<(), E
 
 /// Writes the xlsx action sheet to `path` atomically.
 pub fn write_xlsx(path: &Path, input: &ExportInput<'_>) -> Result<(), ExportError> {
-    let bytes = xlsx_bytes(input)?;
-    write_atomic(path, |w| w.write_all(&bytes))
+    write_atomic(path, |w| xlsx::write_xlsx_to(w, input))
 }
 
 #[cfg(test)]

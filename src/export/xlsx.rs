@@ -8,6 +8,7 @@
 //! code serves large plans written row by row.
 
 use std::collections::HashMap;
+use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, RowNum, Workbook, Worksheet, XlsxError};
@@ -107,8 +108,24 @@ fn xlsx_err(e: XlsxError) -> ExportError {
     ExportError::Xlsx(e.to_string())
 }
 
+/// Zip level for large plans: level 3 deflates about twice as fast as the default (6) for a file
+/// only slightly larger.
+const LARGE_ZIP_LEVEL: u8 = 3;
+
 /// Builds the workbook and returns its bytes.
 pub fn xlsx_bytes(input: &ExportInput<'_>) -> Result<Vec<u8>, ExportError> {
+    workbook(input)?.save_to_buffer().map_err(xlsx_err)
+}
+
+/// Builds the workbook and streams it to `w` (large plans never hold the whole file in memory).
+pub fn write_xlsx_to(w: &mut (dyn Write + Send), input: &ExportInput<'_>) -> io::Result<()> {
+    let mut wb = workbook(input).map_err(io::Error::other)?;
+    wb.save_to_writer(w).map_err(io::Error::other)
+}
+
+/// Fills every sheet. Large plans are written in constant-memory mode: each row goes to a
+/// temporary file as soon as the next one starts, and strings are stored inline.
+fn workbook(input: &ExportInput<'_>) -> Result<Workbook, ExportError> {
     let mut wb = Workbook::new();
     let formats = Formats {
         header: Format::new().set_bold(),
@@ -116,20 +133,25 @@ pub fn xlsx_bytes(input: &ExportInput<'_>) -> Result<Vec<u8>, ExportError> {
         datetime: Format::new().set_num_format(DATETIME_FORMAT),
     };
     let large = input.plan.action_count() > CONSTANT_MEMORY_ABOVE;
+    if large {
+        wb.set_zip_compression_level(LARGE_ZIP_LEVEL);
+    }
     overview(add_sheet(&mut wb, large)?, &formats, input)?;
     actions(add_sheet(&mut wb, large)?, &formats, input)?;
     conflicts(add_sheet(&mut wb, large)?, &formats, input)?;
     rejected(add_sheet(&mut wb, large)?, &formats, input)?;
     forgotten(add_sheet(&mut wb, large)?, &formats, input)?;
-    wb.save_to_buffer().map_err(xlsx_err)
+    Ok(wb)
 }
 
-/// Adds a worksheet. Large plans would use `add_worksheet_with_constant_memory` (rows are
-/// written in order and widths are computed, so the sheet code is ready for it); that needs
-/// rust_xlsxwriter's `constant_memory` feature, which is not enabled yet.
+/// Adds a worksheet: row by row in constant memory for large plans (the sheet code writes rows
+/// in order and computes widths itself), the normal mode otherwise.
 fn add_sheet(wb: &mut Workbook, large: bool) -> Result<&mut Worksheet, ExportError> {
-    let _ = large;
-    Ok(wb.add_worksheet())
+    if large {
+        wb.add_worksheet_with_constant_memory().map_err(xlsx_err)
+    } else {
+        Ok(wb.add_worksheet())
+    }
 }
 
 struct Formats {

@@ -275,3 +275,53 @@ fn an_over_long_cell_is_cut_to_the_excel_limit() {
     let range = xlsx.worksheet_range("Afviste rækker").unwrap();
     assert_eq!(range[(1, 6)].to_string().len(), MAX_CELL_CHARS);
 }
+
+#[test]
+fn a_large_plan_is_written_row_by_row_and_reads_back() {
+    // Copies of the fixture's citizens until the plan is above the constant-memory threshold.
+    let small = fixture::plan(Model::Two);
+    let mut plan = small.clone();
+    while plan.action_count() <= CONSTANT_MEMORY_ABOVE {
+        plan.citizens.extend(small.citizens.iter().cloned());
+    }
+    let list = fixture::list();
+    let none = |_: &CitizenPlan, _: &Action| None;
+    let input = |plan| ExportInput {
+        plan,
+        list: &list,
+        show_cpr: false,
+        lang: Lang::Da,
+        generated_at: fixture::generated_at(),
+        done: &none,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (small_path, large_path) = (dir.path().join("small.xlsx"), dir.path().join("large.xlsx"));
+    write_xlsx(&small_path, &input(&small)).unwrap();
+    write_xlsx(&large_path, &input(&plan)).unwrap();
+
+    let mut small_book = Book {
+        xlsx: open_workbook(&small_path).unwrap(),
+    };
+    let mut large_book = Book {
+        xlsx: open_workbook(&large_path).unwrap(),
+    };
+    assert_eq!(large_book.xlsx.sheet_names(), SHEET_NAMES.to_vec());
+    let small_rows = small_book.rows("Handlinger");
+    let large_rows = large_book.rows("Handlinger");
+    assert_eq!(large_rows.len() - 1, plan.action_count());
+    // The first copy reads back exactly as the normal-mode sheet of the small plan, text that
+    // looks like a formula included; dates are real date cells.
+    assert_eq!(large_rows[..small_rows.len()], small_rows[..]);
+    let range = large_book.range("Handlinger");
+    assert!(range.rows().skip(1).any(|r| as_date(&r[8]).is_some()));
+    assert!(large_rows.iter().any(|r| r[2].starts_with('=')));
+    assert!(
+        large_book
+            .xlsx
+            .worksheet_formula("Handlinger")
+            .unwrap()
+            .used_cells()
+            .next()
+            .is_none()
+    );
+}

@@ -265,17 +265,21 @@ pub struct Plan {
 impl Plan {
     /// Number of actions per (action kind, form), in a fixed order, only those that occur.
     pub fn counts(&self) -> Vec<(ActionKind, Form, usize)> {
+        // One pass over the actions (a plan may hold hundreds of thousands).
+        let mut n = vec![0usize; ActionKind::ALL.len() * Form::ALL.len()];
+        for a in self.citizens.iter().flat_map(|c| &c.actions) {
+            let k = ActionKind::ALL.iter().position(|k| *k == a.action);
+            let f = Form::ALL.iter().position(|f| *f == a.form);
+            if let (Some(k), Some(f)) = (k, f) {
+                n[k * Form::ALL.len() + f] += 1;
+            }
+        }
         let mut out = Vec::new();
-        for kind in ActionKind::ALL {
-            for form in Form::ALL {
-                let n = self
-                    .citizens
-                    .iter()
-                    .flat_map(|c| &c.actions)
-                    .filter(|a| a.action == kind && a.form == form)
-                    .count();
-                if n > 0 {
-                    out.push((kind, form, n));
+        for (ki, kind) in ActionKind::ALL.into_iter().enumerate() {
+            for (fi, form) in Form::ALL.into_iter().enumerate() {
+                let count = n[ki * Form::ALL.len() + fi];
+                if count > 0 {
+                    out.push((kind, form, count));
                 }
             }
         }
