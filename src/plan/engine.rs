@@ -11,13 +11,13 @@ use crate::domain::{Citizen, Decision, Form, SourceRef, date};
 
 /// One form of a citizen's case as the plan sees it: which form, its date, and where it came
 /// from. Listed in the order the guide deletes and closes them (a → f).
-#[derive(Clone, Debug)]
-struct FormRef {
+#[derive(Clone, Copy, Debug)]
+struct FormRef<'a> {
     form: Form,
     date: Option<NaiveDate>,
-    case_id: Option<String>,
-    detail: Option<String>,
-    source: SourceRef,
+    case_id: Option<&'a str>,
+    detail: Option<&'a str>,
+    source: &'a SourceRef,
 }
 
 /// Plans every citizen.
@@ -126,7 +126,7 @@ pub fn plan_citizen(citizen: &Citizen, settings: &Settings) -> (CitizenPlan, Vec
                             form: f.form,
                             date: d,
                         },
-                        Some(&f.source),
+                        Some(f.source),
                     ));
                 }
             }
@@ -160,16 +160,16 @@ fn norm_tilbud(t: &Option<String>) -> String {
 
 /// The citizen's existing forms in the guide's backwards order: ydelse → indskrivning →
 /// tilbudstilknytning → iværksættelse → anmodning → KvalHep (§3.2 a–f). Only forms that exist.
-fn forms_in_close_order(citizen: &Citizen) -> Vec<FormRef> {
+fn forms_in_close_order(citizen: &Citizen) -> Vec<FormRef<'_>> {
     let mut out = Vec::new();
     for ind in &citizen.indskrivninger {
         for y in &ind.ydelser {
             out.push(FormRef {
                 form: Form::Ydelse,
                 date: y.startdato,
-                case_id: ind.id.clone(),
-                detail: Some(y.navn.clone()),
-                source: ind.source.clone(),
+                case_id: ind.id.as_deref(),
+                detail: Some(&y.navn),
+                source: &ind.source,
             });
         }
     }
@@ -177,9 +177,9 @@ fn forms_in_close_order(citizen: &Citizen) -> Vec<FormRef> {
         out.push(FormRef {
             form: Form::Indskrivning,
             date: Some(ind.indskrivningsdato),
-            case_id: ind.id.clone(),
-            detail: ind.tilbud.clone(),
-            source: ind.source.clone(),
+            case_id: ind.id.as_deref(),
+            detail: ind.tilbud.as_deref(),
+            source: &ind.source,
         });
     }
     for a in &citizen.anmodninger {
@@ -187,9 +187,9 @@ fn forms_in_close_order(citizen: &Citizen) -> Vec<FormRef> {
             out.push(FormRef {
                 form: Form::Tilbudstilknytning,
                 date: t.dato,
-                case_id: a.id.clone(),
-                detail: t.tilbud.clone(),
-                source: a.source.clone(),
+                case_id: a.id.as_deref(),
+                detail: t.tilbud.as_deref(),
+                source: &a.source,
             });
         }
     }
@@ -198,9 +198,9 @@ fn forms_in_close_order(citizen: &Citizen) -> Vec<FormRef> {
             out.push(FormRef {
                 form: Form::Ivaerksaettelse,
                 date: a.ivaerksaettelsesdato,
-                case_id: a.id.clone(),
+                case_id: a.id.as_deref(),
                 detail: None,
-                source: a.source.clone(),
+                source: &a.source,
             });
         }
     }
@@ -208,9 +208,9 @@ fn forms_in_close_order(citizen: &Citizen) -> Vec<FormRef> {
         out.push(FormRef {
             form: Form::Anmodning,
             date: Some(a.anmodningsdato),
-            case_id: a.id.clone(),
+            case_id: a.id.as_deref(),
             detail: None,
-            source: a.source.clone(),
+            source: &a.source,
         });
     }
     for a in &citizen.anmodninger {
@@ -218,9 +218,9 @@ fn forms_in_close_order(citizen: &Citizen) -> Vec<FormRef> {
             out.push(FormRef {
                 form: Form::KvalHep,
                 date: k.dato,
-                case_id: a.id.clone(),
+                case_id: a.id.as_deref(),
                 detail: None,
-                source: a.source.clone(),
+                source: &a.source,
             });
         }
     }
@@ -229,8 +229,8 @@ fn forms_in_close_order(citizen: &Citizen) -> Vec<FormRef> {
 
 /// The order of registrations in the new system (guide §4: anmodning, iværksættelse,
 /// tilbudstilknytning, indskrivning, ydelse, KvalHep).
-fn in_registration_order(forms: &[FormRef]) -> Vec<&FormRef> {
-    let mut v: Vec<&FormRef> = forms.iter().collect();
+fn in_registration_order<'a>(forms: &[FormRef<'a>]) -> Vec<FormRef<'a>> {
+    let mut v: Vec<FormRef<'a>> = forms.to_vec();
     // Form's declaration order is the registration order; the sort is stable, so forms of one
     // kind keep the list's order.
     v.sort_by_key(|f| f.form);
@@ -249,8 +249,8 @@ fn action(f: &FormRef, system: System, kind: ActionKind, date: Option<NaiveDate>
         reason: None,
         reason_text: None,
         privilege: f.form.privilege(),
-        case_id: f.case_id.clone(),
-        detail: f.detail.clone(),
+        case_id: f.case_id.map(str::to_owned),
+        detail: f.detail.map(str::to_owned),
         source: f.source.clone(),
     }
 }
@@ -259,7 +259,7 @@ fn action(f: &FormRef, system: System, kind: ActionKind, date: Option<NaiveDate>
 fn model_one(forms: &[FormRef]) -> Vec<Action> {
     let mut out: Vec<Action> = in_registration_order(forms)
         .into_iter()
-        .map(|f| action(f, System::Nyt, ActionKind::Registrer, f.date))
+        .map(|f| action(&f, System::Nyt, ActionKind::Registrer, f.date))
         .collect();
     out.extend(
         forms
@@ -271,7 +271,7 @@ fn model_one(forms: &[FormRef]) -> Vec<Action> {
 
 /// The forms that are closed (ydelse, indskrivning, tilbudstilknytning), then one "Afslut
 /// behandling" per anmodning, in the guide's order (§4 a–d).
-fn closes(forms: &[FormRef]) -> Vec<FormRef> {
+fn closes<'a>(forms: &[FormRef<'a>]) -> Vec<FormRef<'a>> {
     let mut out: Vec<FormRef> = forms
         .iter()
         .filter(|f| {
@@ -288,7 +288,7 @@ fn closes(forms: &[FormRef]) -> Vec<FormRef> {
             .filter(|f| f.form == Form::Anmodning)
             .map(|f| FormRef {
                 form: Form::Behandling,
-                ..f.clone()
+                ..*f
             }),
     );
     out
@@ -310,7 +310,7 @@ fn model_two(forms: &[FormRef], settings: &Settings) -> Vec<Action> {
     out.extend(
         in_registration_order(forms)
             .into_iter()
-            .map(|f| action(f, System::Nyt, ActionKind::Registrer, Some(d1))),
+            .map(|f| action(&f, System::Nyt, ActionKind::Registrer, Some(d1))),
     );
     out
 }
@@ -329,7 +329,7 @@ fn check_forgotten(
     forms: &[FormRef],
     report: &mut dyn FnMut(ConflictKind, Option<&SourceRef>),
 ) {
-    let first_source = forms.first().map(|f| &f.source);
+    let first_source = forms.first().map(|f| f.source);
     let Some(end) = decision.slutdato else {
         report(ConflictKind::ForgottenWithoutEndDate, first_source);
         return;
@@ -352,7 +352,7 @@ fn check_forgotten(
                 form: latest.form,
                 start: latest.date.unwrap_or(end),
             },
-            Some(&latest.source),
+            Some(latest.source),
         );
     }
 }
@@ -364,9 +364,12 @@ fn interim(citizen: &Citizen) -> Vec<Action> {
         let f = FormRef {
             form: Form::Anmodning,
             date: Some(a.anmodningsdato),
-            case_id: a.id.clone(),
-            detail: a.tilbudstilknytning.as_ref().and_then(|t| t.tilbud.clone()),
-            source: a.source.clone(),
+            case_id: a.id.as_deref(),
+            detail: a
+                .tilbudstilknytning
+                .as_ref()
+                .and_then(|t| t.tilbud.as_deref()),
+            source: &a.source,
         };
         out.push(action(&f, System::Smdb, ActionKind::FoelgOp, f.date));
     }
@@ -374,9 +377,9 @@ fn interim(citizen: &Citizen) -> Vec<Action> {
         let f = FormRef {
             form: Form::Indskrivning,
             date: Some(i.indskrivningsdato),
-            case_id: i.id.clone(),
-            detail: i.tilbud.clone(),
-            source: i.source.clone(),
+            case_id: i.id.as_deref(),
+            detail: i.tilbud.as_deref(),
+            source: &i.source,
         };
         out.push(action(&f, System::Smdb, ActionKind::FoelgOp, f.date));
     }
