@@ -29,7 +29,7 @@ const SHOW_CURSOR: &str = "\x1b[?25h";
 const MOUSE_MODES: [&str; 5] = ["1000", "1002", "1003", "1015", "1006"];
 
 /// The binary running in a pty, its output collected on a thread.
-struct Session {
+struct PtyRun {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     output: Arc<Mutex<Vec<u8>>>,
@@ -39,8 +39,8 @@ struct Session {
     _master: Box<dyn MasterPty + Send>,
 }
 
-impl Session {
-    fn spawn(args: &[&str], config_home: &Path) -> Session {
+impl PtyRun {
+    fn spawn(args: &[&str], config_home: &Path) -> PtyRun {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -76,7 +76,7 @@ impl Session {
             }
             let _ = tx.send(());
         });
-        Session {
+        PtyRun {
             child,
             writer,
             output,
@@ -189,7 +189,7 @@ fn ticks_quits_cleanly_and_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let state = dir.path().join("lille.skifteplan.json");
     let list = sample();
-    let mut s = Session::spawn(
+    let mut s = PtyRun::spawn(
         &[list.to_str().unwrap(), "--state", state.to_str().unwrap()],
         dir.path(),
     );
@@ -256,7 +256,7 @@ fn ticks_quits_cleanly_and_restores_the_terminal() {
 fn a_missing_file_is_a_plain_error_before_the_terminal_is_touched() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("findes-ikke.xlsx");
-    let mut s = Session::spawn(&[missing.to_str().unwrap()], dir.path());
+    let mut s = PtyRun::spawn(&[missing.to_str().unwrap()], dir.path());
     let code = s.finish();
 
     let out = String::from_utf8_lossy(&s.bytes()).into_owned();
