@@ -5,6 +5,7 @@
 
 mod atomic;
 mod json;
+pub mod labels;
 mod xlsx;
 
 use std::io::Write;
@@ -17,7 +18,8 @@ pub use json::{
     ActionJson, CitizenJson, ConflictJson, CountsJson, FORMAT, IgnoredSheetJson, PlanJson,
     RejectedRowJson, SourceJson, VERSION, WarningJson, build_json, from_reader, to_writer,
 };
-pub use xlsx::{CONSTANT_MEMORY_ABOVE, SHEET_NAMES, xlsx_bytes};
+pub use labels::SHEET_NAMES;
+pub use xlsx::{CONSTANT_MEMORY_ABOVE, xlsx_bytes};
 
 use crate::aktivliste::{Aktivliste, IgnoredSheet, RejectedRow, Warning};
 use crate::lang::Lang;

@@ -13,21 +13,13 @@ use std::io::{self, Write};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, RowNum, Workbook, Worksheet, XlsxError};
 
+use super::labels::*;
 use super::{ExportError, ExportInput, ignore_reason, reject_reason};
 use crate::domain::Cpr;
 use crate::domain::date::fmt_dk;
 use crate::lang::Lang;
 use crate::plan::{ActionKind, Status};
 use crate::text;
-
-/// The sheet names, in order: Oversigt, Handlinger, Konflikter, Afviste rækker, Glemte sager.
-pub const SHEET_NAMES: [&str; 5] = [
-    "Oversigt",
-    "Handlinger",
-    "Konflikter",
-    "Afviste rækker",
-    "Glemte sager",
-];
 
 /// Plans with more actions than this are written row by row to keep memory flat.
 pub const CONSTANT_MEMORY_ABOVE: usize = 20_000;
@@ -38,67 +30,6 @@ const MIN_WIDTH: usize = 6;
 const MAX_CELL_CHARS: usize = 32_767;
 const DATE_FORMAT: &str = "dd-mm-yyyy";
 const DATETIME_FORMAT: &str = "dd-mm-yyyy hh:mm";
-
-/// A text in Danish and English.
-type Da2En = (&'static str, &'static str);
-
-// Every header and label of the sheet, in one place.
-const OVERVIEW_HEADERS: [Da2En; 2] = [("Punkt", "Item"), ("Værdi", "Value")];
-const ACTION_HEADERS: [Da2En; 17] = [
-    ("Borger nr", "Citizen no"),
-    ("CPR", "CPR"),
-    ("Navn", "Name"),
-    ("Trin", "Step"),
-    ("System", "System"),
-    ("Del", "Part"),
-    ("Skema", "Form"),
-    ("Handling", "Action"),
-    ("Dato", "Date"),
-    ("Oprindelig dato", "Original date"),
-    ("Årsag", "Reason"),
-    ("Beskrivelse", "Description"),
-    ("Rettighed", "Privilege"),
-    ("Sags-ID", "Case ID"),
-    ("Detalje", "Detail"),
-    ("Kilde", "Source"),
-    ("Udført", "Done"),
-];
-const CONFLICT_HEADERS: [Da2En; 6] = [
-    ("CPR", "CPR"),
-    ("Navn", "Name"),
-    ("Konflikt", "Conflict"),
-    ("Besked", "Message"),
-    ("Ark", "Sheet"),
-    ("Række", "Row"),
-];
-const REJECTED_HEADERS: [Da2En; 3] = [("Ark", "Sheet"), ("Række", "Row"), ("Årsag", "Reason")];
-const REJECTED_VALUE: Da2En = ("Værdi", "Value");
-const FORGOTTEN_HEADERS: [Da2En; 5] = [
-    ("CPR", "CPR"),
-    ("Navn", "Name"),
-    ("Slutdato", "End date"),
-    ("Afslutninger", "Closes"),
-    ("Konflikt", "Conflict"),
-];
-const L_MODEL: Da2En = ("Model", "Model");
-const L_SWITCH: Da2En = ("Skiftedato (D)", "Switch date (D)");
-const L_REENTRY: Da2En = ("Genindtastning (D + 1)", "Re-entry (D + 1)");
-const L_REASON_TEXT: Da2En = ("Beskriv afslutningsårsag", "Close reason text");
-const L_SOURCE: Da2En = ("Kildefil", "Source file");
-const L_CPR: Da2En = ("CPR", "CPR");
-const L_CPR_MASKED: Da2En = ("maskeret (DDMMYY-xxxx)", "masked (DDMMYY-xxxx)");
-const L_CPR_FULL: Da2En = ("vises fuldt", "shown in full");
-const L_CITIZENS: Da2En = ("Borgere", "Citizens");
-const L_FORGOTTEN: Da2En = ("Heraf glemte sager", "Of which forgotten cases");
-const L_ACTIONS: Da2En = ("Handlinger", "Actions");
-const L_CONFLICTS: Da2En = ("Konflikter", "Conflicts");
-const L_REJECTED: Da2En = ("Afviste rækker", "Rejected rows");
-const L_IGNORED: Da2En = ("Ark ikke brugt", "Sheets not used");
-const L_WARNINGS: Da2En = ("Advarsler", "Warnings");
-const L_NOTE: Da2En = ("Bemærkning", "Note");
-const L_GENERATED: Da2En = ("Genereret", "Generated");
-const YES: Da2En = ("Ja", "Yes");
-const NO: Da2En = ("Nej", "No");
 
 fn t(text: Da2En, lang: Lang) -> &'static str {
     lang.pick(text.0, text.1)

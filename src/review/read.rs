@@ -22,36 +22,8 @@ use crate::lang::Lang;
 use crate::plan::{ActionKind, Model, Status, System};
 use crate::text;
 
-pub const OVERVIEW_SHEET: &str = "Oversigt";
-pub const ACTIONS_SHEET: &str = "Handlinger";
-pub const CONFLICTS_SHEET: &str = "Konflikter";
-pub const FORGOTTEN_SHEET: &str = "Glemte sager";
-
-/// Labels the product writes, in Danish and English (see `export::xlsx`; a round-trip test
-/// keeps the two in step).
-type Da2En = (&'static str, &'static str);
-const H_CITIZEN_NO: Da2En = ("Borger nr", "Citizen no");
-const H_CPR: Da2En = ("CPR", "CPR");
-const H_NAME: Da2En = ("Navn", "Name");
-const H_STEP: Da2En = ("Trin", "Step");
-const H_SYSTEM: Da2En = ("System", "System");
-const H_FORM: Da2En = ("Skema", "Form");
-const H_ACTION: Da2En = ("Handling", "Action");
-const H_DATE: Da2En = ("Dato", "Date");
-const H_ORIGINAL: Da2En = ("Oprindelig dato", "Original date");
-const H_REASON: Da2En = ("Årsag", "Reason");
-const H_REASON_TEXT: Da2En = ("Beskrivelse", "Description");
-const H_CASE_ID: Da2En = ("Sags-ID", "Case ID");
-const H_DONE: Da2En = ("Udført", "Done");
-const H_CONFLICT: Da2En = ("Konflikt", "Conflict");
-const L_MODEL: Da2En = ("Model", "Model");
-const L_SWITCH: Da2En = ("Skiftedato (D)", "Switch date (D)");
-const L_REENTRY: Da2En = ("Genindtastning (D + 1)", "Re-entry (D + 1)");
-const L_REASON_TEXT: Da2En = ("Beskriv afslutningsårsag", "Close reason text");
-const L_SOURCE: Da2En = ("Kildefil", "Source file");
-const L_CITIZENS: Da2En = ("Borgere", "Citizens");
-const L_FORGOTTEN: Da2En = ("Heraf glemte sager", "Of which forgotten cases");
-const L_ACTIONS: Da2En = ("Handlinger", "Actions");
+use crate::export::labels::*;
+pub use crate::export::labels::{ACTIONS_SHEET, CONFLICTS_SHEET, FORGOTTEN_SHEET, OVERVIEW_SHEET};
 
 /// A file that cannot be checked at all.
 #[derive(Debug, thiserror::Error)]
