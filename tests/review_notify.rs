@@ -8,7 +8,7 @@ use skifteplan::export::{ExportInput, build_json};
 use skifteplan::lang::Lang;
 use skifteplan::plan::{self, Action, CitizenPlan, Model, Settings};
 use skifteplan::review::read::from_json;
-use skifteplan::review::words::{NotifyInfo, notify_text};
+use skifteplan::review::words::{NotifyFacts, NotifyInfo, notify_text};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -28,10 +28,10 @@ fn text(model: Model, lang: Lang) -> (String, Vec<String>) {
         done: &none,
     });
     let info = NotifyInfo {
-        vendor: "Fiktiv Software A/S".into(),
-        system: "Fiktiv Journal".into(),
+        vendor: Some("Fiktiv Software A/S".into()),
+        system: Some("Fiktiv Journal".into()),
         kommune: Some("Fiktiv Kommune".into()),
-        go_live: d(2026, 4, 1),
+        go_live: Some(d(2026, 4, 1)),
         deadline: (model == Model::One).then(|| d(2026, 6, 30)),
     };
     let cprs = list
@@ -39,7 +39,10 @@ fn text(model: Model, lang: Lang) -> (String, Vec<String>) {
         .iter()
         .flat_map(|c| [c.cpr.full(), c.cpr.masked(), c.cpr.digits().to_string()])
         .collect();
-    (notify_text(&from_json(&dto), &info, lang), cprs)
+    (
+        notify_text(&NotifyFacts::of_rows(&from_json(&dto)), &info, lang),
+        cprs,
+    )
 }
 
 #[test]
@@ -63,4 +66,58 @@ fn notify_text_per_model() {
         let (en, _) = text(Model::Two, Lang::En);
         insta::assert_snapshot!("review_notify_model_2_en", en);
     });
+}
+
+#[test]
+fn facts_from_memory_match_facts_read_back() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/aktivliste-rodet.xlsx");
+    let list = load(&path, &LoadOptions::default()).unwrap();
+    let none = |_: &CitizenPlan, _: &Action| None;
+    for model in Model::ALL {
+        let mut settings = Settings::new(model, d(2026, 3, 31));
+        settings.reason_text = "Skift af system".into();
+        let plan = plan::plan(&list.citizens, &settings);
+        let dto = build_json(&ExportInput {
+            plan: &plan,
+            list: &list,
+            show_cpr: false,
+            lang: Lang::Da,
+            generated_at: d(2026, 1, 2).and_hms_opt(10, 0, 0).unwrap(),
+            done: &none,
+        });
+        let from_memory = NotifyFacts::of_plan(&plan);
+        let read_back = NotifyFacts::of_rows(&from_json(&dto));
+        assert_eq!(from_memory.citizens, read_back.citizens, "{model:?}");
+        assert_eq!(from_memory.forgotten, read_back.forgotten, "{model:?}");
+        assert!(from_memory.forgotten > 0, "the sample holds forgotten cases");
+        let info = NotifyInfo::default();
+        assert_eq!(
+            notify_text(&from_memory, &info, Lang::Da),
+            notify_text(&read_back, &info, Lang::Da),
+            "{model:?}"
+        );
+    }
+}
+
+#[test]
+fn names_not_given_are_placeholders_and_go_live_defaults_to_the_day_after() {
+    let facts = NotifyFacts {
+        model: Model::One,
+        switch_date: d(2026, 3, 31),
+        reason_text: None,
+        citizens: 3,
+        forgotten: 1,
+    };
+    let t = notify_text(&facts, &NotifyInfo::default(), Lang::Da);
+    assert!(t.contains("[leverandørens navn]"), "{t}");
+    assert!(t.contains("[systemets navn]"), "{t}");
+    assert!(t.contains("[kommunens navn]"), "{t}");
+    assert!(t.contains("[angiv deadline]"), "{t}");
+    assert!(t.contains("Planlagt go-live: 01-04-2026"), "{t}");
+    assert!(t.contains("3 (heraf i gang 2, glemte sager 1)"), "{t}");
+    let blank = NotifyInfo {
+        vendor: Some("  ".into()),
+        ..NotifyInfo::default()
+    };
+    assert!(notify_text(&facts, &blank, Lang::En).contains("[name of the vendor]"));
 }

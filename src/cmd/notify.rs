@@ -5,7 +5,6 @@ use std::io::Write;
 
 use super::{Fatal, Outcome};
 use crate::cli::NotifyArgs;
-use crate::domain::date::next_day;
 use crate::export;
 use crate::lang::Lang;
 use crate::plan::Model;
@@ -19,15 +18,13 @@ pub fn run(
 ) -> Result<Outcome, Fatal> {
     let plan = review::read_plan_file(&args.plan).map_err(|e| Fatal(e.message(lang)))?;
     let info = words::NotifyInfo {
-        vendor: args.vendor.clone(),
-        system: args.system.clone(),
+        vendor: Some(args.vendor.clone()),
+        system: Some(args.system.clone()),
         kommune: args.kommune.clone(),
-        go_live: args
-            .go_live
-            .unwrap_or_else(|| next_day(plan.header.switch_date)),
+        go_live: args.go_live,
         deadline: args.deadline,
     };
-    let text = words::notify_text(&plan, &info, lang);
+    let text = words::notify_text(&words::NotifyFacts::of_rows(&plan), &info, lang);
     match &args.out {
         Some(path) => {
             export::refuse_input(path, &args.plan).map_err(|e| Fatal(e.message(lang)))?;

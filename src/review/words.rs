@@ -531,31 +531,78 @@ pub fn expected_label(lang: Lang) -> &'static str {
     lang.pick("forventet", "expected")
 }
 
-/// What the e-mail to DST says besides the plan's own set-up.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What the e-mail to DST says besides the plan's own set-up. A name not given yet shows as a
+/// bracketed placeholder to fill in before sending.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NotifyInfo {
-    pub vendor: String,
-    pub system: String,
+    pub vendor: Option<String>,
+    pub system: Option<String>,
     pub kommune: Option<String>,
-    pub go_live: NaiveDate,
+    /// Planned go-live; default the day after the switch date.
+    pub go_live: Option<NaiveDate>,
     pub deadline: Option<NaiveDate>,
+}
+
+/// What the e-mail takes from a plan: its set-up and counts, never a CPR number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotifyFacts {
+    pub model: Model,
+    pub switch_date: NaiveDate,
+    /// The description every model-2 close carries.
+    pub reason_text: Option<String>,
+    pub citizens: usize,
+    pub forgotten: usize,
+}
+
+impl NotifyFacts {
+    /// From a plan read back (action sheet or JSON).
+    pub fn of_rows(plan: &super::PlanRows) -> NotifyFacts {
+        let groups = plan.by_citizen();
+        NotifyFacts {
+            model: plan.header.model,
+            switch_date: plan.header.switch_date,
+            reason_text: plan.header.reason_text.clone(),
+            citizens: groups.len(),
+            forgotten: groups
+                .values()
+                .filter(|rows| rows.iter().any(|r| r.forgotten))
+                .count(),
+        }
+    }
+
+    /// From a plan in memory (the UI, and `plan` writing the e-mail beside its export).
+    pub fn of_plan(plan: &crate::plan::Plan) -> NotifyFacts {
+        NotifyFacts {
+            model: plan.model,
+            switch_date: plan.switch_date,
+            reason_text: Some(plan.reason_text.clone()),
+            citizens: plan.citizens.len(),
+            forgotten: plan
+                .citizens
+                .iter()
+                .filter(|c| c.status == crate::plan::Status::Glemt)
+                .count(),
+        }
+    }
 }
 
 /// The e-mail to SMDB@dst.dk (guide §2, §6): go-live date, vendor, system, model, the deadline
 /// in model 1, and counts. Never a CPR number: only counts leave the plan.
-pub fn notify_text(plan: &super::PlanRows, info: &NotifyInfo, lang: Lang) -> String {
-    let h = &plan.header;
-    let groups = plan.by_citizen();
-    let citizens = groups.len();
-    let forgotten = groups
-        .values()
-        .filter(|rows| rows.iter().any(|r| r.forgotten))
-        .count();
-    let active = citizens - forgotten;
-    let kommune = info.kommune.clone().unwrap_or_else(|| {
-        lang.pick("[kommunens navn]", "[name of the kommune]")
-            .to_string()
-    });
+pub fn notify_text(facts: &NotifyFacts, info: &NotifyInfo, lang: Lang) -> String {
+    let citizens = facts.citizens;
+    let forgotten = facts.forgotten;
+    let active = citizens.saturating_sub(forgotten);
+    let placeholder =
+        |given: &Option<String>, da: &str, en: &str| match given.as_deref().map(str::trim) {
+            Some(t) if !t.is_empty() => t.to_string(),
+            _ => lang.pick(da, en).to_string(),
+        };
+    let kommune = placeholder(&info.kommune, "[kommunens navn]", "[name of the kommune]");
+    let vendor = placeholder(&info.vendor, "[leverandørens navn]", "[name of the vendor]");
+    let system = placeholder(&info.system, "[systemets navn]", "[name of the system]");
+    let go_live = info
+        .go_live
+        .unwrap_or_else(|| crate::domain::date::next_day(facts.switch_date));
     let deadline = info.deadline.map(fmt_dk).unwrap_or_else(|| {
         lang.pick("[angiv deadline]", "[state the deadline]")
             .to_string()
@@ -585,25 +632,21 @@ pub fn notify_text(plan: &super::PlanRows, info: &NotifyInfo, lang: Lang) -> Str
     line(&format!(
         "- {}: {}",
         lang.pick("Planlagt go-live", "Planned go-live"),
-        fmt_dk(info.go_live)
+        fmt_dk(go_live)
     ));
     line(&format!(
         "- {}: {}",
         lang.pick("Systemskiftedato", "Switch date"),
-        fmt_dk(h.switch_date)
+        fmt_dk(facts.switch_date)
     ));
     line(&format!(
         "- {}: {}",
         lang.pick("Leverandør", "Vendor"),
-        info.vendor
+        vendor
     ));
-    line(&format!(
-        "- {}: {}",
-        lang.pick("System", "System"),
-        info.system
-    ));
-    line(&format!("- Model: {}", model_label(h.model, lang)));
-    if h.model == Model::One {
+    line(&format!("- {}: {}", lang.pick("System", "System"), system));
+    line(&format!("- Model: {}", model_label(facts.model, lang)));
+    if facts.model == Model::One {
         line(&format!(
             "- {}: {deadline}",
             lang.pick(
@@ -622,7 +665,7 @@ pub fn notify_text(plan: &super::PlanRows, info: &NotifyInfo, lang: Lang) -> Str
         lang.pick("glemte sager", "forgotten cases"),
     ));
     line("");
-    let what = match h.model {
+    let what = match facts.model {
         Model::One => lang.pick(
             "Vi bevarer historikken: sagerne oprettes i det nye system med de oprindelige datoer og slettes derefter i SMDB. Vi sender en bekræftelsesliste over anmodninger og indskrivninger, som DST kan slette samlet.",
             "We keep the history: the cases are registered in the new system with their original dates and then deleted in SMDB. We will send a confirmation list of the anmodninger and indskrivninger DST may delete in bulk.",
@@ -636,7 +679,7 @@ pub fn notify_text(plan: &super::PlanRows, info: &NotifyInfo, lang: Lang) -> Str
             "We use the interim solution: ongoing cases stay in Manuel SMDB and are closed there; only new cases are reported by the new system.",
         ),
     };
-    let reason = h
+    let reason = facts
         .reason_text
         .clone()
         .unwrap_or_else(|| crate::plan::DEFAULT_REASON_TEXT.to_string());
