@@ -89,7 +89,10 @@ fn facts_from_memory_match_facts_read_back() {
         let read_back = NotifyFacts::of_rows(&from_json(&dto));
         assert_eq!(from_memory.citizens, read_back.citizens, "{model:?}");
         assert_eq!(from_memory.forgotten, read_back.forgotten, "{model:?}");
-        assert!(from_memory.forgotten > 0, "the sample holds forgotten cases");
+        assert!(
+            from_memory.forgotten > 0,
+            "the sample holds forgotten cases"
+        );
         let info = NotifyInfo::default();
         assert_eq!(
             notify_text(&from_memory, &info, Lang::Da),

@@ -9,7 +9,7 @@ pub mod labels;
 mod xlsx;
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -103,5 +103,33 @@ pub fn write_xlsx(path: &Path, input: &ExportInput<'_>) -> Result<(), ExportErro
     write_atomic(path, |w| xlsx::write_xlsx_to(w, input))
 }
 
+/// Where the e-mail text to DST is written beside an export: `handlinger.xlsx` →
+/// `handlinger.mail-til-dst.txt`.
+pub fn mail_path(export: &Path) -> PathBuf {
+    export.with_extension("mail-til-dst.txt")
+}
+
+/// Writes the e-mail text to DST to `path` atomically.
+pub fn write_mail(path: &Path, text: &str) -> Result<(), ExportError> {
+    write_atomic(path, |w| w.write_all(text.as_bytes()))
+}
+
 #[cfg(test)]
 pub(crate) mod fixture;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_mail_goes_beside_the_export() {
+        assert_eq!(
+            mail_path(Path::new("ud/handlinger.xlsx")),
+            Path::new("ud/handlinger.mail-til-dst.txt")
+        );
+        assert_eq!(
+            mail_path(Path::new("plan.json")),
+            Path::new("plan.mail-til-dst.txt")
+        );
+    }
+}
