@@ -21,6 +21,7 @@ Examples:
   skifteplan plan sample-data/aktivliste-rodet.xlsx --model 2 --switch-date 2026-03-31 \\
       --xlsx handlinger.xlsx --json plan.json
                                               plan model 2, write the action sheet and JSON
+  skifteplan review handlinger.xlsx          review a written plan in the terminal UI
 
 Exit codes of `plan`: 0 plan without conflicts or rejected rows; 1 plan written but something
 needs a person; 2 nothing could be planned.";
@@ -61,6 +62,15 @@ pub enum Command {
     /// re-entered too early or twice, and new citizens; interim: old cases still open. Exit 0
     /// nothing blocks, 1 something blocks or is new, 2 unreadable.
     Verify(VerifyArgs),
+    /// Open a written plan (action sheet .xlsx or JSON) read-only in the terminal UI, with the
+    /// check's findings beside the rows they concern: a reviewer's view.
+    Review {
+        /// The plan: the action sheet (.xlsx) or the JSON plan written by `plan`.
+        plan: PathBuf,
+        /// Use the light colour theme.
+        #[arg(long)]
+        light: bool,
+    },
     /// Open the terminal UI (the default when no command is given).
     Tui {
         /// The list to open.
@@ -118,6 +128,43 @@ pub struct PlanArgs {
     /// cases and their real end dates; it overrides the list's own columns.
     #[arg(long, value_name = "FILE")]
     pub decisions: Option<PathBuf>,
+
+    /// The facts for the e-mail to DST written beside the action sheet (or the JSON file) as
+    /// <name>.mail-til-dst.txt; names not given show as placeholders to fill in.
+    #[command(flatten)]
+    pub mail: MailArgs,
+}
+
+/// The switch's facts for the e-mail to DST that are not in the list.
+#[derive(Debug, Args, Default, Clone)]
+pub struct MailArgs {
+    /// The new system's vendor (for the e-mail to DST).
+    #[arg(long, value_name = "NAME")]
+    pub vendor: Option<String>,
+    /// The new system's name (for the e-mail to DST).
+    #[arg(long, value_name = "NAME")]
+    pub system: Option<String>,
+    /// The kommune's name (for the e-mail's subject and signature).
+    #[arg(long, value_name = "NAME")]
+    pub kommune: Option<String>,
+    /// Planned go-live date (default: the day after the switch date).
+    #[arg(long, value_name = "DATE", value_parser = parse_switch_date)]
+    pub go_live: Option<NaiveDate>,
+    /// Model 1: the deadline for re-reporting every active citizen.
+    #[arg(long, value_name = "DATE", value_parser = parse_switch_date)]
+    pub deadline: Option<NaiveDate>,
+}
+
+impl MailArgs {
+    pub fn info(&self) -> crate::review::words::NotifyInfo {
+        crate::review::words::NotifyInfo {
+            vendor: self.vendor.clone(),
+            system: self.system.clone(),
+            kommune: self.kommune.clone(),
+            go_live: self.go_live,
+            deadline: self.deadline,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

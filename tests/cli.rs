@@ -95,6 +95,59 @@ fn messy_list_plans_with_exit_1_and_masks_cpr_everywhere() {
 }
 
 #[test]
+fn the_mail_to_dst_is_written_beside_the_export_without_cpr() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("handlinger.xlsx");
+    let list = sample("aktivliste-rodet.xlsx");
+    let cprs = full_cprs(&list);
+    let o = run(&[
+        "plan",
+        list.to_str().unwrap(),
+        "--model",
+        "1",
+        "--switch-date",
+        "2026-03-31",
+        "--xlsx",
+        xlsx.to_str().unwrap(),
+        "--show-cpr",
+        "--vendor",
+        "Fiktiv Software A/S",
+        "--system",
+        "Fiktiv Journal",
+        "--deadline",
+        "2026-06-30",
+    ]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let mail_path = dir.path().join("handlinger.mail-til-dst.txt");
+    assert!(stderr(&o).contains(&mail_path.display().to_string()));
+    let mail = std::fs::read_to_string(&mail_path).expect("the mail is written");
+    assert!(mail.starts_with("Til: SMDB@dst.dk\n"), "{mail}");
+    assert!(mail.contains("- Leverandør: Fiktiv Software A/S"), "{mail}");
+    assert!(mail.contains("- System: Fiktiv Journal"), "{mail}");
+    assert!(mail.contains("alle aktive borgere: 30-06-2026"), "{mail}");
+    assert!(mail.contains("[kommunens navn]"), "{mail}");
+    // Even with --show-cpr the e-mail holds counts only.
+    assert_no_full_cpr(&mail, &cprs, "the e-mail");
+    for c in load(&list, &LoadOptions::default()).unwrap().citizens {
+        assert!(!mail.contains(c.cpr.masked().as_str()), "the e-mail holds a CPR");
+    }
+
+    // JSON on standard output only: nothing beside it.
+    let o = run(&[
+        "plan",
+        list.to_str().unwrap(),
+        "--model",
+        "2",
+        "--switch-date",
+        "2026-03-31",
+        "--json",
+        "-",
+    ]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(!stderr(&o).contains("mail-til-dst"), "{}", stderr(&o));
+}
+
+#[test]
 fn show_cpr_shows_full_numbers() {
     let list = sample("aktivliste-rodet.xlsx");
     let cprs = full_cprs(&list);

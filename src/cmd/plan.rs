@@ -13,6 +13,7 @@ use crate::domain::date::fmt_dk;
 use crate::export::{self, ExportInput};
 use crate::lang::Lang;
 use crate::plan::{self, Plan, Settings, Status};
+use crate::review::words::{self, NotifyFacts};
 use crate::text;
 
 /// How many conflicts and rejected rows the summary names one by one.
@@ -62,6 +63,19 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
             export::write_json(out, &input).map_err(|e| Fatal(e.message(lang)))?;
             written.push(out.display().to_string());
         }
+    }
+
+    // The e-mail to DST goes beside the action sheet, or beside the JSON file without one.
+    let beside = args
+        .xlsx
+        .as_ref()
+        .or(args.json.as_ref().filter(|p| p.as_os_str() != "-"));
+    if let Some(export_path) = beside {
+        let mail = export::mail_path(export_path);
+        export::refuse_input(&mail, &args.file).map_err(|e| Fatal(e.message(lang)))?;
+        let text = words::notify_text(&NotifyFacts::of_plan(&plan), &args.mail.info(), lang);
+        export::write_mail(&mail, &text).map_err(|e| Fatal(e.message(lang)))?;
+        written.push(mail.display().to_string());
     }
 
     // The summary is best effort: a closed stderr must not turn a written plan into a failure.
