@@ -28,6 +28,13 @@ fn main() -> ExitCode {
         Some(Command::Verify(args)) => {
             cmd::verify::run(&args, lang, &mut std::io::stdout()).map_err(anyhow::Error::from)
         }
+        Some(Command::Review { plan, light }) => tui::run(TuiOptions {
+            review: Some(plan),
+            lang,
+            light,
+            ..TuiOptions::default()
+        })
+        .map(|()| cmd::Outcome::Clean),
         Some(Command::Tui { file, tui }) => run_tui(file, tui, lang),
         None => run_tui(cli.file, cli.tui, lang),
     };
@@ -50,6 +57,7 @@ fn run_tui(
         state: args.state,
         lang,
         light: args.light,
+        review: None,
     })?;
     Ok(cmd::Outcome::Clean)
 }

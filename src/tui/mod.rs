@@ -40,6 +40,8 @@ pub struct TuiOptions {
     pub state: Option<PathBuf>,
     pub lang: Lang,
     pub light: bool,
+    /// A written plan (action sheet or JSON) to open read-only in review mode instead of a list.
+    pub review: Option<PathBuf>,
 }
 
 /// Runs the UI until the user quits. A FILE given on the command line is read before the
@@ -57,6 +59,9 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
         cwd,
     };
     let mut app = App::new(cfg);
+    if options.review.is_some() {
+        anyhow::bail!("review mode is being built");
+    }
     if let Some(file) = &options.file {
         if !file.is_file() {
             anyhow::bail!(
