@@ -52,7 +52,8 @@ pub enum Command {
     /// Exit 0 clean, 1 findings, 2 unreadable.
     Check(CheckArgs),
     /// Write the e-mail text to DST (SMDB@dst.dk) from a plan: go-live, vendor, system, model,
-    /// deadline (model 1) and counts; never CPR. Exit 1 when model 1 lacks --deadline.
+    /// deadline (model 1) and counts; never CPR. Exit 1 when the vendor, the system or (model
+    /// 1) the deadline is not given and shows as a placeholder.
     Notify(NotifyArgs),
     /// Model 1: write the confirmation list for DST (.xlsx): the anmodninger and indskrivninger
     /// of citizens that are not forgotten and whose registrations in the new system are all
@@ -177,21 +178,8 @@ pub struct CheckArgs {
 pub struct NotifyArgs {
     /// The plan: the action sheet (.xlsx) or the JSON plan written by `plan`.
     pub plan: PathBuf,
-    /// The new system's vendor.
-    #[arg(long, value_name = "NAME")]
-    pub vendor: String,
-    /// The new system's name.
-    #[arg(long, value_name = "NAME")]
-    pub system: String,
-    /// The kommune's name (for the subject and the signature).
-    #[arg(long, value_name = "NAME")]
-    pub kommune: Option<String>,
-    /// Planned go-live date (default: the day after the switch date).
-    #[arg(long, value_name = "DATE", value_parser = parse_switch_date)]
-    pub go_live: Option<NaiveDate>,
-    /// Model 1: the deadline for re-reporting every active citizen.
-    #[arg(long, value_name = "DATE", value_parser = parse_switch_date)]
-    pub deadline: Option<NaiveDate>,
+    #[command(flatten)]
+    pub mail: MailArgs,
     /// Write the text here instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,

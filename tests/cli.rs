@@ -129,7 +129,10 @@ fn the_mail_to_dst_is_written_beside_the_export_without_cpr() {
     // Even with --show-cpr the e-mail holds counts only.
     assert_no_full_cpr(&mail, &cprs, "the e-mail");
     for c in load(&list, &LoadOptions::default()).unwrap().citizens {
-        assert!(!mail.contains(c.cpr.masked().as_str()), "the e-mail holds a CPR");
+        assert!(
+            !mail.contains(c.cpr.masked().as_str()),
+            "the e-mail holds a CPR"
+        );
     }
 
     // JSON on standard output only: nothing beside it.

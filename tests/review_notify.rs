@@ -124,3 +124,62 @@ fn names_not_given_are_placeholders_and_go_live_defaults_to_the_day_after() {
     };
     assert!(notify_text(&facts, &blank, Lang::En).contains("[name of the vendor]"));
 }
+
+/// `skifteplan notify`: exit 0 with every fact given, 1 while a placeholder is left, 2 for an
+/// unreadable plan.
+#[test]
+fn notify_command_exit_codes() {
+    use std::process::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let list = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/aktivliste-rodet.xlsx");
+    let plan = dir.path().join("plan.json");
+    let bin = env!("CARGO_BIN_EXE_skifteplan");
+    let o = Command::new(bin)
+        .args(["plan", list.to_str().unwrap(), "--model", "1"])
+        .args(["--switch-date", "2026-03-31", "--json", plan.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "the messy sample needs a person");
+    let notify = |extra: &[&str]| {
+        let o = Command::new(bin)
+            .args(["notify", plan.to_str().unwrap()])
+            .args(extra)
+            .output()
+            .unwrap();
+        (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let (code, out, err) = notify(&[]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(out.contains("[leverandørens navn]"), "{out}");
+    assert!(err.contains("--vendor, --system, --deadline"), "{err}");
+
+    let (code, out, err) = notify(&[
+        "--vendor",
+        "Fiktiv Software A/S",
+        "--system",
+        "Fiktiv Journal",
+        "--deadline",
+        "30-06-2026",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("- Leverandør: Fiktiv Software A/S"), "{out}");
+    assert!(err.is_empty(), "{err}");
+
+    let bad = dir.path().join("not-a-plan.xlsx");
+    std::fs::write(&bad, "hello").unwrap();
+    let mail = dir.path().join("mail.txt");
+    let (code, out, err) = notify(&["--out", mail.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(std::fs::read_to_string(&mail).unwrap().starts_with("Til: SMDB@dst.dk"));
+    let o = Command::new(bin)
+        .args(["notify", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&o.stderr).lines().count(), 1);
+}

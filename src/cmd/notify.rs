@@ -17,13 +17,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<Outcome, Fatal> {
     let plan = review::read_plan_file(&args.plan).map_err(|e| Fatal(e.message(lang)))?;
-    let info = words::NotifyInfo {
-        vendor: Some(args.vendor.clone()),
-        system: Some(args.system.clone()),
-        kommune: args.kommune.clone(),
-        go_live: args.go_live,
-        deadline: args.deadline,
-    };
+    let info = args.mail.info();
     let text = words::notify_text(&words::NotifyFacts::of_rows(&plan), &info, lang);
     match &args.out {
         Some(path) => {
@@ -35,20 +29,37 @@ pub fn run(
             .write_all(text.as_bytes())
             .map_err(|e| Fatal(e.to_string()))?,
     }
-    let needs_deadline = plan.header.model == Model::One && args.deadline.is_none();
-    if needs_deadline {
+    let mut missing = Vec::new();
+    if info.vendor.as_deref().is_none_or(|v| v.trim().is_empty()) {
+        missing.push("--vendor");
+    }
+    if info.system.as_deref().is_none_or(|v| v.trim().is_empty()) {
+        missing.push("--system");
+    }
+    if plan.header.model == Model::One && info.deadline.is_none() {
+        missing.push("--deadline");
+    }
+    if missing.is_empty() {
+        return Ok(Outcome::Clean);
+    }
+    let _ = writeln!(
+        err,
+        "{} {}",
+        lang.pick(
+            "Udfyld pladsholderne før mailen sendes, eller angiv:",
+            "Fill in the placeholders before sending, or give:"
+        ),
+        missing.join(", ")
+    );
+    if plan.header.model == Model::One && info.deadline.is_none() {
         let _ = writeln!(
             err,
             "{}",
             lang.pick(
-                "Model 1: DST skal have en deadline; angiv --deadline DATO.",
-                "Model 1: DST needs a deadline; give --deadline DATE."
+                "Model 1: DST skal have en deadline for genindberetning.",
+                "Model 1: DST needs a deadline for re-reporting."
             )
         );
     }
-    Ok(if needs_deadline {
-        Outcome::NeedsAttention
-    } else {
-        Outcome::Clean
-    })
+    Ok(Outcome::NeedsAttention)
 }
