@@ -611,9 +611,15 @@ fn a_stray_cell_at_xfd1048576_under_a_full_dimension() {
     assert_eq!(run.code, 1, "{}", run.stderr);
 }
 
-/// An `.ods` with the header and two rows, then a million repeated empty rows and a cell in
-/// the last column of the last row.
+/// An `.ods` with the header and two rows, then repeated empty rows and a cell in the last
+/// column (XFD) of the last row.
 fn far_ods(path: &Path, last_row_repeats: u32) {
+    far_ods_at(path, last_row_repeats, 16_384);
+}
+
+/// An `.ods` with the header and two rows, then `last_row_repeats` empty rows and a cell in
+/// column number `last_column` of the last row.
+fn far_ods_at(path: &Path, last_row_repeats: u32, last_column: u32) {
     let cell = |t: &str| {
         format!(
             r#"<table:table-cell office:value-type="string"><text:p>{t}</text:p></table:table-cell>"#
@@ -624,10 +630,11 @@ fn far_ods(path: &Path, last_row_repeats: u32) {
         format!("<table:table-row>{c}</table:table-row>")
     };
     let content = format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Anmodninger">{}{}{}<table:table-row table:number-rows-repeated="{last_row_repeats}"><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="16383"/>{}</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#,
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Anmodninger">{}{}{}<table:table-row table:number-rows-repeated="{last_row_repeats}"><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="{}"/>{}</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#,
         row(&["CPR", "Navn", "Anmodningsdato"]),
         row(&["010190-2000", "Anna", "01-02-2025"]),
         row(&["020190-3000", "Bo", "2025-02-03"]),
+        last_column - 1,
         cell("x"),
     );
     let manifest = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
@@ -662,22 +669,37 @@ fn a_stray_cell_far_out_in_an_ods_makes_no_dense_grid() {
 }
 
 #[test]
-#[ignore = "known gap: the .ods reader (calamine) builds a dense range of up to 100 million \
-            cells at open; guarding needs unpacking content.xml before it"]
-fn a_stray_cell_at_xfd5000_in_an_ods_stays_within_the_memory_bound() {
+fn a_stray_cell_at_xfd5000_in_an_ods_is_refused_before_the_reader_builds_its_grid() {
     let dir = tempfile::tempdir().unwrap();
-    // At XFD5000: 80 million cells, under the ods reader's own cap of 100 million.
+    // At XFD4999: 80 million cells, under the ods reader's own cap of 100 million, so only our
+    // count of content.xml stops it (the reader alone would take gigabytes).
     let path = dir.path().join("noget-ude.ods");
     far_ods(&path, 4995);
-    match load_bounded(&path) {
-        Ok(list) => assert_eq!(list.citizens.len(), 2),
-        Err(e) => {
-            let m = e.message(Lang::En);
-            assert!(!m.contains('\n') && m.contains("noget-ude.ods"), "{m}");
-            eprintln!("{m}");
-        }
-    }
-    plan_with_peak(&path, &[]);
+    let e = load_error(&path);
+    assert!(
+        matches!(problem(&e), SpreadsheetProblem::TooManyCells { sheet, rows, columns }
+            if sheet == "Anmodninger" && *rows == 4999 && *columns == 16_384),
+        "{e:?}"
+    );
+    let m = e.message(Lang::En);
+    assert!(
+        m.contains("sheet 'Anmodninger' spans 4999 rows × 16384 columns, 82 million cells"),
+        "{m}"
+    );
+    eprintln!("{m}");
+    let run = plan_with_peak(&path, &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+}
+
+#[test]
+fn an_ods_list_of_ordinary_size_still_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two real rows, then a few hundred empty rows and a last cell in column 100: about 30,000
+    // cells, well within what the reader may build.
+    let path = dir.path().join("lidt-ude.ods");
+    far_ods_at(&path, 300, 100);
+    let list = load_bounded(&path).expect("the list loads");
+    assert_eq!(list.citizens.len(), 2);
 }
 
 #[test]

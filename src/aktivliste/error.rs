@@ -22,6 +22,13 @@ pub enum SpreadsheetProblem {
     Damaged(String),
     /// A part of the workbook unpacks to more than any real list (a zip bomb, or damage).
     TooLarge { part: String, mib: u64 },
+    /// An `.ods` sheet that the reader would have to build as a grid of more cells than any
+    /// real list has (usually a stray cell far below or right of the list).
+    TooManyCells {
+        sheet: String,
+        rows: u64,
+        columns: u64,
+    },
 }
 
 impl SpreadsheetProblem {
@@ -62,6 +69,17 @@ impl SpreadsheetProblem {
                         "more than an active-case list can hold (is the file damaged?)"
                     )
                 )
+            }
+            SpreadsheetProblem::TooManyCells { sheet, rows, columns } => {
+                let millions = rows.saturating_mul(*columns).div_ceil(1_000_000);
+                match lang {
+                    Lang::Da => format!(
+                        "arket '{sheet}' spænder over {rows} rækker × {columns} kolonner, {millions} mio. celler at læse (står der noget langt under eller til højre for listen?); slet de tomme rækker og kolonner efter listen, eller gem filen som .xlsx"
+                    ),
+                    Lang::En => format!(
+                        "sheet '{sheet}' spans {rows} rows × {columns} columns, {millions} million cells to read (is there something far below or right of the list?); delete the empty rows and columns after the list, or save the file as .xlsx"
+                    ),
+                }
             }
         }
     }

@@ -11,6 +11,7 @@ mod error;
 mod field;
 mod header;
 mod join;
+mod ods_guard;
 mod reason;
 mod sheet;
 mod source;

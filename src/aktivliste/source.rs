@@ -65,7 +65,7 @@ const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// A reader's error as a short detail without anything CPR-like.
-fn detail(e: impl std::fmt::Display) -> String {
+pub(super) fn detail(e: impl std::fmt::Display) -> String {
     let text = mask_in_text(&e.to_string());
     const MAX: usize = 120;
     if text.chars().count() > MAX {
@@ -174,6 +174,9 @@ impl Workbook {
         };
         let mut first_error = None;
         for &f in candidates {
+            if f == Format::Ods {
+                super::ods_guard::check(path)?;
+            }
             match open_as(f, path)? {
                 Ok(w) => return Ok(w),
                 Err(e) => {
