@@ -72,16 +72,18 @@ pub fn write_report(
         writeln!(w, "{}: {}", lang.pick("Fund", "Findings"), findings.len())?;
     }
     if !plan.conflicts.is_empty() {
-        writeln!(
-            w,
-            "{} {} {}",
-            plan.conflicts.len(),
-            lang.pick(
-                "konflikter står i planen og venter på en person",
-                "conflicts are listed in the plan and wait for a person"
-            ),
-            lang.pick("(arket Konflikter).", "(sheet Konflikter).")
-        )?;
+        let n = plan.conflicts.len();
+        let text = match (lang, n) {
+            (Lang::Da, 1) => "konflikt står i planen og venter på en person (arket Konflikter).",
+            (Lang::Da, _) => "konflikter står i planen og venter på en person (arket Konflikter).",
+            (Lang::En, 1) => {
+                "conflict is listed in the plan and waits for a person (sheet Konflikter)."
+            }
+            (Lang::En, _) => {
+                "conflicts are listed in the plan and wait for a person (sheet Konflikter)."
+            }
+        };
+        writeln!(w, "{n} {text}")?;
     }
     Ok(())
 }
