@@ -60,6 +60,8 @@ pub enum Screen {
     Summary,
     Setup,
     Plan,
+    /// A written plan, read-only, with the check's findings beside its rows.
+    Review,
 }
 
 /// Popups, drawn over the screen; the top one takes the input.
@@ -114,7 +116,7 @@ pub struct Loading {
     pub path: PathBuf,
     pub size: u64,
     pub started: Instant,
-    pub(super) rx: Receiver<LoadResult>,
+    pub(super) rx: Receiver<super::app_review::Opened>,
 }
 
 /// Screen areas from the last frame, for the mouse and for page sizes.
@@ -143,6 +145,8 @@ pub struct App {
     pub summary_scroll: u16,
     pub spinner: usize,
     pub areas: Areas,
+    /// The written plan under review (review mode only).
+    pub review: Option<super::reviewview::ReviewView>,
 }
 
 impl App {
@@ -165,6 +169,7 @@ impl App {
             summary_scroll: 0,
             spinner: 0,
             areas: Areas::default(),
+            review: None,
         }
     }
 
@@ -219,6 +224,7 @@ impl App {
                     Ctx::PlanSearch
                 }
                 Screen::Plan => Ctx::Plan,
+                Screen::Review => Ctx::Review,
             },
         }
     }
@@ -270,6 +276,7 @@ impl App {
             Screen::Summary => self.summary_step(c),
             Screen::Setup => self.setup_step(c),
             Screen::Plan => self.plan_step(c),
+            Screen::Review => self.review_step(c),
         }
     }
 
@@ -364,9 +371,10 @@ impl App {
 
     fn setup_step(&mut self, c: Control) {
         let f = &mut self.setup;
+        let n = super::setup::Field::ALL.len();
         match c {
-            Control::NextField => f.move_field(true),
-            Control::PrevField => f.move_field(false),
+            Control::NextField => f.field = (f.field + 1) % n,
+            Control::PrevField => f.field = (f.field + n - 1) % n,
             Control::Left | Control::Right if f.current() == super::setup::Field::Model => {
                 f.cycle_model(c == Control::Right)
             }

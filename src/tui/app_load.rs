@@ -7,6 +7,7 @@ use std::sync::mpsc::TryRecvError;
 use std::time::Instant;
 
 use super::app::{App, LoadResult, Loading, Popup, Screen};
+use super::app_review::Opened;
 use super::setup::SetupForm;
 use super::start;
 use super::strings::T;
@@ -36,8 +37,10 @@ impl App {
         let lang = self.lang();
         std::thread::spawn(move || {
             // A panic in the reader becomes a failed read shown in the UI.
-            let read = std::panic::catch_unwind(AssertUnwindSafe(|| read_list(&p, &options, lang)))
-                .unwrap_or_else(|payload| Err(panic_text(payload.as_ref(), lang)));
+            let read = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                super::app_review::read_any(&p, &options, lang)
+            }))
+            .unwrap_or_else(|payload| Opened::List(Err(panic_text(payload.as_ref(), lang))));
             let _ = tx.send(read);
         });
         self.loading = Some(Loading {
@@ -50,10 +53,13 @@ impl App {
     }
 
     /// Reads a list on this thread (the command line's FILE, before the terminal is set up).
+    /// A written plan opens for review.
     pub fn open_blocking(&mut self, path: &Path) -> Result<(), String> {
         let options = self.load_options_for(path);
-        let loaded = read_list(path, &options, self.lang())?;
-        self.finish_load(Ok(loaded));
+        match super::app_review::read_any(path, &options, self.lang()) {
+            Opened::List(loaded) => self.finish_load(Ok(loaded?)),
+            Opened::Plan(view) => self.show_review(*view?),
+        }
         Ok(())
     }
 
@@ -62,8 +68,8 @@ impl App {
         if let Some(l) = self.loading.take() {
             let r =
                 l.rx.recv()
-                    .unwrap_or_else(|_| Err("the reading stopped".to_string()));
-            self.finish_load(r);
+                    .unwrap_or_else(|_| Opened::List(Err("the reading stopped".to_string())));
+            self.finish_open(r);
         }
     }
 
@@ -76,7 +82,7 @@ impl App {
         match l.rx.try_recv() {
             Ok(r) => {
                 self.loading = None;
-                self.finish_load(r);
+                self.finish_open(r);
             }
             Err(TryRecvError::Empty) => {}
             Err(TryRecvError::Disconnected) => {
@@ -261,7 +267,7 @@ impl App {
 }
 
 /// Reads a list and fingerprints it; the error is one line for a person.
-fn read_list(path: &Path, options: &LoadOptions, lang: Lang) -> LoadResult {
+pub(super) fn read_list(path: &Path, options: &LoadOptions, lang: Lang) -> LoadResult {
     let list = aktivliste::load(path, options).map_err(|e| e.message(lang))?;
     let list_ref = progress::list_ref(path).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok((list, list_ref))

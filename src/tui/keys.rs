@@ -44,6 +44,12 @@ pub enum Control {
     ScrollUp,
     ScrollDown,
     Click(u16, u16),
+    /// Review: the next row with findings.
+    NextFinding,
+    /// Review: the previous row with findings.
+    PrevFinding,
+    /// Review: the findings that concern no particular row.
+    GeneralFindings,
 }
 
 /// Where a binding applies.
@@ -68,6 +74,8 @@ pub enum Ctx {
     /// A popup with one or more text fields.
     Prompt,
     Mapping,
+    /// A written plan, read-only, with the check's findings.
+    Review,
 }
 
 impl Ctx {

@@ -7,9 +7,11 @@
 mod app;
 mod app_load;
 mod app_plan;
+mod app_review;
 mod exporting;
 pub mod keys;
 mod planview;
+mod reviewview;
 mod setup;
 mod start;
 mod strings;
@@ -26,6 +28,7 @@ use ratatui::crossterm::execute;
 
 pub use app::{App, AppConfig, Popup, Screen};
 pub use planview::{Filter, Focus, PlanView, SortKey};
+pub use reviewview::ReviewView;
 pub use strings::T;
 pub use view::draw;
 
@@ -59,10 +62,16 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
         cwd,
     };
     let mut app = App::new(cfg);
-    if options.review.is_some() {
-        anyhow::bail!("review mode is being built");
-    }
-    if let Some(file) = &options.file {
+    if let Some(plan) = &options.review {
+        if !plan.is_file() {
+            anyhow::bail!(
+                "{}: {}",
+                options.lang.pick("ingen sådan fil", "no such file"),
+                plan.display()
+            );
+        }
+        app.open_review_blocking(plan).map_err(anyhow::Error::msg)?;
+    } else if let Some(file) = &options.file {
         if !file.is_file() {
             anyhow::bail!(
                 "{}: {}",

@@ -173,13 +173,31 @@ texts! {
     KeyMouse => "hjul: rul · klik: vælg", "wheel: scroll · click: select";
     Mouse => "Mus", "Mouse";
     KeyScroll => "rul", "scroll";
-    // Set-up: the e-mail to DST.
-    GoLive => "Planlagt go-live", "Planned go-live";
-    Deadline => "Deadline (model 1)", "Deadline (model 1)";
-    GoLiveDefault => "tom = D + 1:", "empty = D + 1:";
-    DeadlineHint => "genindberetning af alle aktive borgere; skriv dd-mm-åååå", "re-reporting every active citizen; type dd-mm-yyyy";
-    GoLiveAfterD => "go-live skal ligge efter D", "go-live must be after D";
-    DeadlineAfterGoLive => "deadline kan ikke ligge før go-live", "the deadline cannot be before go-live";
+    // Review of a written plan (read-only).
+    ReviewTitle => "Gennemsyn af plan", "Plan review";
+    ReadOnly => "SKRIVEBESKYTTET", "READ-ONLY";
+    ReviewFindings => "fund", "findings";
+    ReviewRowsWithFindings => "rækker med fund", "rows with findings";
+    ReviewWithoutRow => "uden række", "without a row";
+    ReviewAllRows => "alle rækker", "all rows";
+    ReviewOnlyFindings => "kun rækker med fund", "only rows with findings";
+    ReviewRowFindings => "Fund i rækken", "Findings in the row";
+    ReviewGeneralTitle => "Fund uden række", "Findings without a row";
+    ReviewNoRowFindings => "Ingen fund i denne række.", "No findings in this row.";
+    ReviewClean => "Ingen fund: planen følger reglerne.", "No findings: the plan follows the rules.";
+    ReviewNoRows => "Ingen rækker at vise.", "No rows to show.";
+    ReviewMore => "flere", "more";
+    ReviewWrappedTop => "Fortsat fra toppen.", "Continued from the top.";
+    ReviewWrappedBottom => "Fortsat fra bunden.", "Continued from the bottom.";
+    ReviewNoFindingsToJump => "Planen har ingen fund i rækkerne.", "The plan has no findings in its rows.";
+    ReviewFullCpr => "planen indeholder fuldt CPR (vist maskeret)", "the plan holds full CPR (shown masked)";
+    ReviewConflicts => "konflikter i planen", "conflicts in the plan";
+    ReviewCitizen => "Borger", "Citizen";
+    ColCitizenNo => "Nr", "No";
+    KeyNextFinding => "næste/forrige fund", "next/previous finding";
+    KeyOnlyFindings => "kun fund/alle", "only findings/all";
+    KeyGeneralFindings => "fund uden række", "findings without a row";
+    KeyQuitReview => "afslut", "quit";
 }
 
 /// The weekday's name.

@@ -2,6 +2,7 @@
 
 mod plan;
 mod popups;
+mod review;
 mod screens;
 
 use ratatui::Frame;
@@ -30,6 +31,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         Screen::Summary => screens::summary(frame, app, body),
         Screen::Setup => screens::setup(frame, app, body),
         Screen::Plan => plan::plan(frame, app, body),
+        Screen::Review => review::review(frame, app, body),
     }
     if let Some((msg, err)) = &app.status {
         let style = if *err {
@@ -77,6 +79,7 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
             }
         }
     }
+    spans.extend(review::header_spans(app));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
