@@ -269,3 +269,92 @@ fn a_missing_file_is_a_plain_error_before_the_terminal_is_touched() {
     assert!(lines[0].starts_with("skifteplan: "), "{out:?}");
     assert!(lines[0].contains("findes-ikke.xlsx"), "{out:?}");
 }
+
+/// A plan exported from the small sample (model 2), written into `dir`.
+fn exported_plan(dir: &Path) -> PathBuf {
+    use skifteplan::aktivliste::{LoadOptions, load};
+    use skifteplan::export::{ExportInput, xlsx_bytes};
+    use skifteplan::plan::{self, Action, CitizenPlan, Model, Settings};
+    let list = load(&sample(), &LoadOptions::default()).unwrap();
+    let switch = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+    let plan = plan::plan(&list.citizens, &Settings::new(Model::Two, switch));
+    let none = |_: &CitizenPlan, _: &Action| None;
+    let bytes = xlsx_bytes(&ExportInput {
+        plan: &plan,
+        list: &list,
+        show_cpr: false,
+        lang: skifteplan::lang::Lang::Da,
+        generated_at: switch.and_hms_opt(9, 0, 0).unwrap(),
+        done: &none,
+    })
+    .unwrap();
+    let path = dir.join("handlinger.xlsx");
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn listing(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn review_shows_the_plan_read_only_and_quits_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("planer");
+    std::fs::create_dir(&plans).unwrap();
+    let plan = exported_plan(&plans);
+    let before = listing(&plans);
+    let mut s = PtyRun::spawn(&["review", plan.to_str().unwrap()], dir.path());
+
+    s.wait_for("SKRIVEBESKYTTET");
+    s.wait_for("Ingen fund: planen følger reglerne.");
+    s.wait_for("Række 1 af");
+    s.keys(&[DOWN, "n", " "]);
+    s.wait_for("Række 2 af");
+    s.key("q");
+    let code = s.finish();
+
+    let out = String::from_utf8_lossy(&s.bytes()).into_owned();
+    assert_eq!(code, 0, "exit code; screen:\n{}", s.screen());
+    let last_frame = out.rfind("SKRIVEBESKYTTET").expect("a drawn review");
+    let restore = &out[last_frame..];
+    for mode in MOUSE_MODES {
+        assert!(
+            restore.contains(&format!("\x1b[?{mode}l")),
+            "mouse mode {mode} not turned off"
+        );
+    }
+    assert!(
+        restore.contains(LEAVE_ALT_SCREEN),
+        "left the alternate screen"
+    );
+    assert!(restore.contains(SHOW_CURSOR), "cursor shown again");
+    assert!(!out.contains("panicked"), "{out:?}");
+    assert_eq!(listing(&plans), before, "nothing written beside the plan");
+}
+
+#[test]
+fn an_unreadable_plan_is_a_plain_error_with_exit_code_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let junk = dir.path().join("plan.xlsx");
+    std::fs::write(&junk, "dette er ikke et regneark").unwrap();
+    let missing = dir.path().join("findes-ikke.xlsx");
+    for (path, says) in [(&junk, "ikke en plan"), (&missing, "findes-ikke.xlsx")] {
+        let mut s = PtyRun::spawn(&["review", path.to_str().unwrap()], dir.path());
+        let code = s.finish();
+        let out = String::from_utf8_lossy(&s.bytes()).into_owned();
+        assert_eq!(code, 2, "exit code; output: {out:?}");
+        assert!(!out.contains('\x1b'), "escape sequences written: {out:?}");
+        assert!(!out.contains("panicked"), "{out:?}");
+        let lines: Vec<&str> = out.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(lines.len(), 1, "one line: {out:?}");
+        assert!(lines[0].starts_with("skifteplan: "), "{out:?}");
+        assert!(lines[0].contains(says), "{out:?}");
+    }
+    assert_eq!(listing(dir.path()), vec!["plan.xlsx".to_string()]);
+}
