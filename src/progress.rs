@@ -70,6 +70,12 @@ pub struct SavedSettings {
     pub vendor: String,
     #[serde(default)]
     pub system_name: String,
+    /// Planned go-live of the new system, for the e-mail to DST; None: the day after D.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub go_live: Option<NaiveDate>,
+    /// Model 1: the deadline for re-reporting every active citizen, for the e-mail to DST.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<NaiveDate>,
 }
 
 /// One ticked action: which citizen, which form and what was done to it, and when.
@@ -383,6 +389,8 @@ mod tests {
             kommune: "Testkommune".into(),
             vendor: "Leverandør".into(),
             system_name: "System".into(),
+            go_live: Some(d(2026, 4, 1)),
+            deadline: Some(d(2026, 6, 30)),
         });
         let mut ticks = HashMap::new();
         ticks.insert(key("0101902000", Form::Behandling), d(2026, 3, 31));
@@ -445,6 +453,25 @@ mod tests {
         let c = ListChanges::between(&prev, &cur);
         assert_eq!(c.new, vec!["3".to_string()]);
         assert_eq!(c.gone, vec!["1".to_string()]);
+    }
+
+    #[test]
+    fn settings_without_go_live_and_deadline_still_load() {
+        // A state file written before the go-live and deadline fields existed.
+        let text = r#"{
+  "format": "skifteplan-state",
+  "version": 1,
+  "list": {"file_name": "liste.xlsx", "path": "/x/liste.xlsx", "size": 1, "fingerprint": "f"},
+  "settings": {"model": "1", "switch_date": "2026-03-31", "reason_text": "Systemskift",
+               "kommune": "Testkommune"}
+}"#;
+        let ReadOutcome::Loaded(s) = parse(text) else {
+            panic!("not loaded")
+        };
+        let settings = s.settings.unwrap();
+        assert_eq!(settings.go_live, None);
+        assert_eq!(settings.deadline, None);
+        assert_eq!(settings.kommune, "Testkommune");
     }
 
     #[test]

@@ -371,10 +371,9 @@ impl App {
 
     fn setup_step(&mut self, c: Control) {
         let f = &mut self.setup;
-        let n = super::setup::Field::ALL.len();
         match c {
-            Control::NextField => f.field = (f.field + 1) % n,
-            Control::PrevField => f.field = (f.field + n - 1) % n,
+            Control::NextField => f.move_field(true),
+            Control::PrevField => f.move_field(false),
             Control::Left | Control::Right if f.current() == super::setup::Field::Model => {
                 f.cycle_model(c == Control::Right)
             }

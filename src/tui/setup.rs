@@ -1,4 +1,5 @@
-//! The set-up form: kommune, vendor, system name, D and the model, validated as typed.
+//! The set-up form: kommune, vendor, system name, D, the model, and for the e-mail to DST the
+//! planned go-live and (model 1) the deadline, dates validated as typed.
 
 use chrono::NaiveDate;
 
@@ -16,16 +17,22 @@ pub enum Field {
     Date,
     Model,
     Reason,
+    /// Planned go-live; empty: D + 1.
+    GoLive,
+    /// Model 1 only: the deadline for re-reporting every active citizen.
+    Deadline,
 }
 
 impl Field {
-    pub const ALL: [Field; 6] = [
+    pub const ALL: [Field; 8] = [
         Field::Kommune,
         Field::Vendor,
         Field::SystemName,
         Field::Date,
         Field::Model,
         Field::Reason,
+        Field::GoLive,
+        Field::Deadline,
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -36,6 +43,8 @@ impl Field {
             Field::Date => T::SwitchDate.get(lang),
             Field::Model => T::Model.get(lang),
             Field::Reason => T::ReasonText.get(lang),
+            Field::GoLive => T::GoLive.get(lang),
+            Field::Deadline => T::Deadline.get(lang),
         }
     }
 
@@ -52,6 +61,8 @@ pub struct SetupForm {
     pub date: String,
     pub model: Option<Model>,
     pub reason: String,
+    pub go_live: String,
+    pub deadline: String,
     pub field: usize,
     pub error: Option<String>,
 }
@@ -65,6 +76,8 @@ impl Default for SetupForm {
             date: String::new(),
             model: None,
             reason: DEFAULT_REASON_TEXT.to_string(),
+            go_live: String::new(),
+            deadline: String::new(),
             field: 0,
             error: None,
         }
@@ -80,6 +93,14 @@ impl SetupForm {
             date: crate::domain::date::fmt_dk(s.switch_date),
             model: Some(s.model),
             reason: s.reason_text.clone(),
+            go_live: s
+                .go_live
+                .map(crate::domain::date::fmt_dk)
+                .unwrap_or_default(),
+            deadline: s
+                .deadline
+                .map(crate::domain::date::fmt_dk)
+                .unwrap_or_default(),
             field: 3,
             error: None,
         }
@@ -96,6 +117,8 @@ impl SetupForm {
             Field::SystemName => Some(&mut self.system_name),
             Field::Date => Some(&mut self.date),
             Field::Reason => Some(&mut self.reason),
+            Field::GoLive => Some(&mut self.go_live),
+            Field::Deadline => Some(&mut self.deadline),
             Field::Model => None,
         }
     }
@@ -107,6 +130,8 @@ impl SetupForm {
             Field::SystemName => &self.system_name,
             Field::Date => &self.date,
             Field::Reason => &self.reason,
+            Field::GoLive => &self.go_live,
+            Field::Deadline => &self.deadline,
             Field::Model => "",
         }
     }
@@ -128,16 +153,59 @@ impl SetupForm {
         self.model = Some(all[i]);
     }
 
+    /// Whether a field is shown and takes the focus: the deadline only in model 1.
+    pub fn shown(&self, field: Field) -> bool {
+        field != Field::Deadline || self.model == Some(Model::One)
+    }
+
+    /// Moves the focus to the next (or previous) shown field.
+    pub fn move_field(&mut self, forward: bool) {
+        let n = Field::ALL.len();
+        for _ in 0..n {
+            self.field = if forward {
+                (self.field + 1) % n
+            } else {
+                (self.field + n - 1) % n
+            };
+            if self.shown(self.current()) {
+                return;
+            }
+        }
+    }
+
     /// The date as typed: Ok(date), or Err(why) — "incomplete" while still being typed.
     pub fn date_state(&self, lang: Lang) -> Result<NaiveDate, String> {
-        let t = self.date.trim();
-        if t.is_empty() {
-            return Err(T::DateFormatHint.get(lang).to_string());
+        typed_date(&self.date, lang)
+    }
+
+    /// The go-live as typed: Ok(None) when empty (D + 1 is meant), Ok(Some) when a date after
+    /// D, else why not.
+    pub fn go_live_state(&self, lang: Lang) -> Result<Option<NaiveDate>, String> {
+        if self.go_live.trim().is_empty() {
+            return Ok(None);
         }
-        match parse_date_text(t) {
-            Ok(d) => Ok(d),
-            Err(_) if t.len() < 10 => Err(T::DateIncomplete.get(lang).to_string()),
-            Err(e) => Err(date_error(&e, lang)),
+        let g = typed_date(&self.go_live, lang)?;
+        match self.date_state(lang) {
+            Ok(d) if g <= d => Err(T::GoLiveAfterD.get(lang).to_string()),
+            _ => Ok(Some(g)),
+        }
+    }
+
+    /// The deadline as typed (model 1): Ok(None) when empty, Ok(Some) when a date on or after
+    /// the go-live, else why not.
+    pub fn deadline_state(&self, lang: Lang) -> Result<Option<NaiveDate>, String> {
+        if self.deadline.trim().is_empty() {
+            return Ok(None);
+        }
+        let dl = typed_date(&self.deadline, lang)?;
+        let go_live = match (self.go_live_state(lang), self.date_state(lang)) {
+            (Ok(Some(g)), _) => Some(g),
+            (_, Ok(d)) => Some(crate::domain::date::next_day(d)),
+            _ => None,
+        };
+        match go_live {
+            Some(g) if dl < g => Err(T::DeadlineAfterGoLive.get(lang).to_string()),
+            _ => Ok(Some(dl)),
         }
     }
 
@@ -149,6 +217,15 @@ impl SetupForm {
         let model = self
             .model
             .ok_or_else(|| lang.pick("Vælg en model.", "Choose a model.").to_string())?;
+        let go_live = self
+            .go_live_state(lang)
+            .map_err(|e| format!("{}: {e}", T::GoLive.get(lang)))?;
+        let deadline = if model == Model::One {
+            self.deadline_state(lang)
+                .map_err(|e| format!("{}: {e}", T::Deadline.get(lang)))?
+        } else {
+            None
+        };
         let reason = if self.reason.trim().is_empty() {
             DEFAULT_REASON_TEXT.to_string()
         } else {
@@ -161,7 +238,22 @@ impl SetupForm {
             kommune: self.kommune.trim().to_string(),
             vendor: self.vendor.trim().to_string(),
             system_name: self.system_name.trim().to_string(),
+            go_live,
+            deadline,
         })
+    }
+}
+
+/// A date field as typed: Ok(date), or Err(why) — "incomplete" while still being typed.
+fn typed_date(text: &str, lang: Lang) -> Result<NaiveDate, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(T::DateFormatHint.get(lang).to_string());
+    }
+    match parse_date_text(t) {
+        Ok(d) => Ok(d),
+        Err(_) if t.len() < 10 => Err(T::DateIncomplete.get(lang).to_string()),
+        Err(e) => Err(date_error(&e, lang)),
     }
 }
 
@@ -207,5 +299,41 @@ mod tests {
         f.cycle_model(true);
         f.cycle_model(true);
         assert_eq!(f.to_saved(Lang::Da).unwrap().model, Model::Two);
+    }
+
+    #[test]
+    fn go_live_and_deadline_are_validated_and_saved() {
+        let mut f = SetupForm {
+            date: "31-03-2026".into(),
+            model: Some(Model::One),
+            ..SetupForm::default()
+        };
+        // Empty: go-live is D + 1, no deadline yet.
+        let s = f.to_saved(Lang::En).unwrap();
+        assert_eq!((s.go_live, s.deadline), (None, None));
+        f.go_live = "31-03-2026".into();
+        assert_eq!(
+            f.go_live_state(Lang::En).unwrap_err(),
+            "go-live must be after D"
+        );
+        assert!(f.to_saved(Lang::En).is_err());
+        f.go_live = "15-04-2026".into();
+        f.deadline = "01-04-2026".into();
+        assert!(f.deadline_state(Lang::En).is_err());
+        f.deadline = "30-06-20".into();
+        assert_eq!(f.deadline_state(Lang::En).unwrap_err(), "incomplete date");
+        f.deadline = "30-06-2026".into();
+        let s = f.to_saved(Lang::En).unwrap();
+        assert_eq!(s.go_live, NaiveDate::from_ymd_opt(2026, 4, 15));
+        assert_eq!(s.deadline, NaiveDate::from_ymd_opt(2026, 6, 30));
+        assert_eq!(SetupForm::from_saved(&s).deadline, "30-06-2026");
+        // Other models have no deadline: it is skipped and not saved.
+        f.model = Some(Model::Two);
+        assert_eq!(f.to_saved(Lang::En).unwrap().deadline, None);
+        f.field = 6;
+        f.move_field(true);
+        assert_eq!(f.current(), Field::Kommune);
+        f.move_field(false);
+        assert_eq!(f.current(), Field::GoLive);
     }
 }

@@ -173,6 +173,13 @@ texts! {
     KeyMouse => "hjul: rul · klik: vælg", "wheel: scroll · click: select";
     Mouse => "Mus", "Mouse";
     KeyScroll => "rul", "scroll";
+    // Set-up: the e-mail to DST.
+    GoLive => "Planlagt go-live", "Planned go-live";
+    Deadline => "Deadline (model 1)", "Deadline (model 1)";
+    GoLiveDefault => "tom = D + 1:", "empty = D + 1:";
+    DeadlineHint => "genindberetning af alle aktive borgere; skriv dd-mm-åååå", "re-reporting every active citizen; type dd-mm-yyyy";
+    GoLiveAfterD => "go-live skal ligge efter D", "go-live must be after D";
+    DeadlineAfterGoLive => "deadline kan ikke ligge før go-live", "the deadline cannot be before go-live";
     // Review of a written plan (read-only).
     ReviewTitle => "Gennemsyn af plan", "Plan review";
     ReadOnly => "SKRIVEBESKYTTET", "READ-ONLY";

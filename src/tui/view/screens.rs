@@ -283,6 +283,9 @@ pub fn setup(frame: &mut Frame, app: &App, area: Rect) {
             }
             continue;
         }
+        if !f.shown(*field) {
+            continue;
+        }
         let cursor = if focus { "█" } else { "" };
         let spans = vec![
             Span::styled(label, label_style),
@@ -295,6 +298,9 @@ pub fn setup(frame: &mut Frame, app: &App, area: Rect) {
                 Ok(d) => Line::styled(format!("{pad}✓ {}", strings::switch_dates(d, lang)), t.done),
                 Err(e) => Line::styled(format!("{pad}{e}"), t.conflict),
             });
+        }
+        if matches!(*field, Field::GoLive | Field::Deadline) {
+            lines.push(mail_date_line(f, *field, app));
         }
     }
     if let Some(e) = &f.error {
@@ -314,4 +320,33 @@ pub fn setup(frame: &mut Frame, app: &App, area: Rect) {
         ));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// The line under the go-live or deadline field: the date understood, the default, or why not.
+fn mail_date_line<'a>(f: &crate::tui::setup::SetupForm, field: Field, app: &App) -> Line<'a> {
+    let lang = app.lang();
+    let t = &app.theme;
+    let pad = " ".repeat(4);
+    let state = if field == Field::GoLive {
+        f.go_live_state(lang)
+    } else {
+        f.deadline_state(lang)
+    };
+    let day = |d: chrono::NaiveDate| format!("{} {}", strings::weekday(d, lang), fmt_dk(d));
+    match state {
+        Ok(Some(d)) => Line::styled(format!("{pad}✓ {}", day(d)), t.done),
+        Ok(None) if field == Field::GoLive => match f.date_state(lang) {
+            Ok(d) => Line::styled(
+                format!(
+                    "{pad}{} {}",
+                    T::GoLiveDefault.get(lang),
+                    day(crate::domain::date::next_day(d))
+                ),
+                t.muted,
+            ),
+            Err(_) => Line::styled(format!("{pad}{}", T::GoLiveDefault.get(lang)), t.muted),
+        },
+        Ok(None) => Line::styled(format!("{pad}{}", T::DeadlineHint.get(lang)), t.muted),
+        Err(e) => Line::styled(format!("{pad}{e}"), t.conflict),
+    }
 }
