@@ -108,6 +108,12 @@ pub enum Popup {
         field: usize,
         input: String,
     },
+    /// The e-mail to DST, with what was last done with it (copied, written; error or not).
+    Mail {
+        text: String,
+        scroll: u16,
+        note: Option<(String, bool)>,
+    },
 }
 
 pub(crate) type LoadResult = Result<(Aktivliste, ListRef), String>;
@@ -145,6 +151,8 @@ pub struct App {
     pub summary_scroll: u16,
     pub spinner: usize,
     pub areas: Areas,
+    /// Bytes to write to the terminal after the next frame (the clipboard's OSC 52).
+    pub to_terminal: Vec<u8>,
     /// The written plan under review (review mode only).
     pub review: Option<super::reviewview::ReviewView>,
 }
@@ -169,6 +177,7 @@ impl App {
             summary_scroll: 0,
             spinner: 0,
             areas: Areas::default(),
+            to_terminal: Vec::new(),
             review: None,
         }
     }
@@ -208,6 +217,7 @@ impl App {
                 | Popup::MappingHeader { .. },
             ) => Ctx::Prompt,
             Some(Popup::Mapping { .. }) => Ctx::Mapping,
+            Some(Popup::Mail { .. }) => Ctx::Mail,
             None => match self.screen {
                 Screen::Start if self.start.editing => Ctx::StartPath,
                 Screen::Start | Screen::Loading => Ctx::Start,

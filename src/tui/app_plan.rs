@@ -127,6 +127,7 @@ impl App {
                 self.screen = Screen::Setup;
             }
             Control::Summary => self.screen = Screen::Summary,
+            Control::Mail => self.open_mail(),
             Control::Back => {
                 if !view.query.is_empty() || view.filter != super::planview::Filter::All {
                     view.query.clear();
@@ -390,6 +391,7 @@ impl App {
                 }
                 _ => {}
             },
+            Popup::Mail { .. } => self.mail_step(c),
         }
     }
 

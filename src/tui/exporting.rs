@@ -1,4 +1,5 @@
-//! Writing the action sheet and JSON from the UI, with the ticks in the Udført column.
+//! Writing the action sheet and JSON from the UI, with the ticks in the Udført column, and the
+//! e-mail to DST beside the action sheet (or beside the JSON file without one).
 
 use std::path::{Path, PathBuf};
 
@@ -10,7 +11,8 @@ use crate::lang::Lang;
 use crate::plan::{Action, CitizenPlan};
 use crate::progress::TickKey;
 
-/// Writes the chosen exports (never over the list itself); returns the paths written.
+/// Writes the chosen exports and the e-mail beside them (never over the list itself); returns
+/// the paths written.
 pub fn write(
     ws: &Workspace,
     xlsx: Option<&Path>,
@@ -48,6 +50,14 @@ pub fn write(
         export::refuse_input(p, ws.list_path()).map_err(|e| e.message(lang))?;
         export::write_json(p, &input).map_err(|e| e.message(lang))?;
         written.push(p.to_path_buf());
+    }
+    if let Some(beside) = xlsx.or(json)
+        && let Some(text) = super::mailview::text(ws, lang)
+    {
+        let mail = export::mail_path(beside);
+        export::refuse_input(&mail, ws.list_path()).map_err(|e| e.message(lang))?;
+        export::write_mail(&mail, &text).map_err(|e| e.message(lang))?;
+        written.push(mail);
     }
     Ok(written)
 }

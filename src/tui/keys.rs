@@ -44,6 +44,12 @@ pub enum Control {
     ScrollUp,
     ScrollDown,
     Click(u16, u16),
+    /// The e-mail to DST.
+    Mail,
+    /// Copy to the clipboard (OSC 52).
+    Copy,
+    /// Save as a file.
+    WriteFile,
     /// Review: the next row with findings.
     NextFinding,
     /// Review: the previous row with findings.
@@ -74,6 +80,8 @@ pub enum Ctx {
     /// A popup with one or more text fields.
     Prompt,
     Mapping,
+    /// The e-mail to DST.
+    Mail,
     /// A written plan, read-only, with the check's findings.
     Review,
 }

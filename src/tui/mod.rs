@@ -10,6 +10,7 @@ mod app_plan;
 mod app_review;
 mod exporting;
 pub mod keys;
+mod mailview;
 mod planview;
 mod reviewview;
 mod setup;
@@ -136,6 +137,13 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
             dirty |= app.handle_event(&ev);
         }
         dirty |= app.poll();
+        if !app.to_terminal.is_empty() {
+            // The clipboard's OSC 52: written as is, it moves no cursor.
+            use std::io::Write;
+            let mut out = std::io::stdout();
+            let _ = out.write_all(&std::mem::take(&mut app.to_terminal));
+            let _ = out.flush();
+        }
     }
     Ok(())
 }

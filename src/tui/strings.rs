@@ -180,6 +180,15 @@ texts! {
     DeadlineHint => "genindberetning af alle aktive borgere; skriv dd-mm-åååå", "re-reporting every active citizen; type dd-mm-yyyy";
     GoLiveAfterD => "go-live skal ligge efter D", "go-live must be after D";
     DeadlineAfterGoLive => "deadline kan ikke ligge før go-live", "the deadline cannot be before go-live";
+    // The e-mail to DST.
+    MailTitle => "Mail til SMDB@dst.dk", "E-mail to SMDB@dst.dk";
+    MailNote => "markér med musen (Shift+træk) for at kopiere", "select with the mouse (Shift+drag) to copy";
+    MailCopied => "sendt til udklipsholderen (OSC 52)", "sent to the clipboard (OSC 52)";
+    MailCopiedShort => "Mailteksten er sendt med OSC 52: virker i de fleste terminaler, også over ssh.", "The e-mail text was sent with OSC 52: works in most terminals, also over ssh.";
+    MailWriteFailed => "Mailen kunne ikke gemmes", "The e-mail could not be saved";
+    KeyMail => "mail til DST", "e-mail to DST";
+    KeyCopy => "kopiér", "copy";
+    KeyWriteFile => "gem som fil", "save as file";
     // Review of a written plan (read-only).
     ReviewTitle => "Gennemsyn af plan", "Plan review";
     ReadOnly => "SKRIVEBESKYTTET", "READ-ONLY";

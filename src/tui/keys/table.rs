@@ -358,6 +358,39 @@ pub static BINDINGS: &[Binding] = &[
         T::KeyQuitReview,
         true,
     ),
+    // The e-mail to DST.
+    b(Ctx::Plan, &[K::Ch('m')], C::Mail, T::KeyMail, false),
+    b(Ctx::Mail, UP, C::Up, T::KeyScroll, false),
+    b(Ctx::Mail, DOWN, C::Down, T::KeyScroll, false),
+    b(
+        Ctx::Mail,
+        &[K::Code(KC::PageUp)],
+        C::PageUp,
+        T::KeyPage,
+        false,
+    ),
+    b(
+        Ctx::Mail,
+        &[K::Code(KC::PageDown)],
+        C::PageDown,
+        T::KeyPage,
+        false,
+    ),
+    b(Ctx::Mail, &[K::Ch('c')], C::Copy, T::KeyCopy, true),
+    b(
+        Ctx::Mail,
+        &[K::Ch('w')],
+        C::WriteFile,
+        T::KeyWriteFile,
+        true,
+    ),
+    b(
+        Ctx::Mail,
+        &[K::Code(KC::Esc), K::Ch('q')],
+        C::Back,
+        T::Close,
+        true,
+    ),
     // Everywhere (without a text field)
     b(Ctx::Global, &[K::Ch('?')], C::Help, T::KeyHelp, true),
     b(

@@ -1,5 +1,6 @@
 //! Drawing: a pure function of the app state (it only records screen areas for the mouse).
 
+mod mail;
 mod plan;
 mod popups;
 mod review;

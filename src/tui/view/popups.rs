@@ -364,6 +364,9 @@ fn draw_one(frame: &mut Frame, app: &App, area: Rect, popup: &Popup, depth: usiz
                 Paragraph::new(lines).wrap(Wrap { trim: false }),
             );
         }
+        Popup::Mail { text, scroll, note } => {
+            super::mail::draw(frame, app, area, text, *scroll, note.as_ref())
+        }
     }
 }
 
