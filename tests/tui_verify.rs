@@ -1,6 +1,6 @@
-//! The e-mail to DST in the UI: snapshots of it, and the flows around it (the set-up's go-live
-//! and deadline survive a restart, the e-mail is written beside the export and never holds a
-//! CPR).
+//! The follow-up against a later list and the e-mail to DST in the UI: snapshots of both
+//! screens, and the flows around them (ticks count as done, the set-up's go-live and deadline
+//! survive a restart, the e-mail is written beside the export and never holds a CPR).
 
 mod tui_common;
 
@@ -32,6 +32,20 @@ fn sample_list(dir: &Path) -> PathBuf {
     path
 }
 
+/// The sample list some weeks on: Maja, Niels and Rita are done (gone), Lars and Olga still
+/// active, Poul re-entered in SMDB after D, and Sofie new.
+fn later_list(dir: &Path) -> PathBuf {
+    let text = "\u{feff}Aktivliste for Fiktiv Kommune (fiktive data);;;;;;;\n\
+        CPR;Navn;Anmodning ID;Anmodningsdato;Iværksættelsesdato;Tilbud;Tilknytningsdato;KvalHep\n\
+        171070-1632;Lars Semikolonsen;C-3001;03-03-2025;17-03-2025;Rusmiddelcenter Fiktiv By;24-03-2025;\n\
+        120888-2739;Olga Bomsen;C-3004;06.10.2025;20.10.2025;Fiktiv Dagbehandling;27.10.2025;03-11-2025\n\
+        190661-1208;Poul Prøvefil;C-3105;06-04-2026;;;;\n\
+        150590-2806;Sofie Nysen;C-3107;07-04-2026;;;;\n";
+    let path = dir.join("senere.csv");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
 /// The sample list opened in `dir` (the working folder), planned with model 2 and D 31-03-2026.
 fn planned_sample(dir: &Path, lang: Lang) -> App {
     let list = sample_list(dir);
@@ -43,7 +57,39 @@ fn planned_sample(dir: &Path, lang: Lang) -> App {
     app
 }
 
-/// Every CPR of the sample (and one more), full and masked, and its first six digits.
+/// From the plan: `v`, the later list's name completed with Tab, Enter, and the read awaited.
+fn verify_later(app: &mut App) {
+    ch(app, 'v');
+    assert_eq!(app.screen, Screen::Verify);
+    // A second visit offers the last later list: type it again all the same.
+    let typed = app.verify.as_ref().unwrap().field.path.chars().count();
+    for _ in 0..typed {
+        press(app, KeyCode::Backspace);
+    }
+    typ(app, "sen");
+    press(app, KeyCode::Tab);
+    assert_eq!(app.verify.as_ref().unwrap().field.path, "senere.csv");
+    press(app, KeyCode::Enter);
+    app.wait_for_verify();
+}
+
+/// A listed citizen's group (as `Blocking`, `Done`, …) and what is left.
+fn entry(app: &App, name: &str) -> (String, String) {
+    let e = app
+        .verify
+        .as_ref()
+        .unwrap()
+        .checked
+        .as_ref()
+        .unwrap()
+        .entries
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("{name} not listed"));
+    (format!("{:?}", e.group), e.detail.clone())
+}
+
+/// Every CPR of the sample and the later list, full and masked, and its first six digits.
 const CPRS: [&str; 7] = [
     "1710701632",
     "1406941503",
@@ -71,6 +117,112 @@ fn popup_mail(app: &App) -> String {
         Some(Popup::Mail { text, .. }) => text.clone(),
         other => panic!("no mail popup: {other:?}"),
     }
+}
+
+// ---- verify -----------------------------------------------------------------------------
+
+#[test]
+fn verify_screen_groups_blocking_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = planned_sample(dir.path(), Lang::Da);
+    later_list(dir.path());
+    ch(&mut app, 'v');
+    typ(&mut app, "sen");
+    press(&mut app, KeyCode::Tab);
+    snap("verify_prompt", &mut app);
+    press(&mut app, KeyCode::Enter);
+    app.wait_for_verify();
+    assert!(!app.verify.as_ref().unwrap().editing);
+    snap("verify", &mut app);
+    // The filter shows one group at a time, blocking first.
+    ch(&mut app, 'f');
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("Filter: Blokerer"), "{text}");
+    assert!(!text.contains("Færdig  "), "{text}");
+    // Esc goes back to the plan.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Plan);
+}
+
+#[test]
+fn verify_screen_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = planned_sample(dir.path(), Lang::En);
+    later_list(dir.path());
+    verify_later(&mut app);
+    ch(&mut app, 'j');
+    snap("verify_en", &mut app);
+}
+
+#[test]
+fn ticks_count_as_done_steps() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = planned_sample(dir.path(), Lang::En);
+    later_list(dir.path());
+    verify_later(&mut app);
+    let (group, before) = entry(&app, "Lars Semikolonsen");
+    assert_eq!(group, "Blocking");
+    let steps_before = before.matches("step ").count();
+    assert!(steps_before > 1, "{before}");
+    assert_eq!(entry(&app, "Maja Kommasen").0, "Done");
+    assert_eq!(entry(&app, "Niels Tekstfil").0, "Done");
+    assert_eq!(entry(&app, "Rita Rækkesen").0, "Done");
+    assert_eq!(entry(&app, "Olga Bomsen").0, "Blocking");
+    let (group, why) = entry(&app, "Poul Prøvefil");
+    assert_eq!(group, "Early");
+    assert!(why.contains("06-04-2026"), "{why}");
+    let (group, why) = entry(&app, "Sofie Nysen");
+    assert_eq!(group, "New");
+    assert!(why.contains("07-04-2026"), "{why}");
+
+    // Back on the plan, tick Lars's next two steps: two fewer left.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Plan);
+    ch(&mut app, ' ');
+    ch(&mut app, ' ');
+    verify_later(&mut app);
+    let (_, after) = entry(&app, "Lars Semikolonsen");
+    assert_eq!(after.matches("step ").count(), steps_before - 2, "{after}");
+}
+
+#[test]
+fn an_unreadable_later_list_is_told_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = planned_sample(dir.path(), Lang::En);
+    std::fs::write(dir.path().join("broken.xlsx"), "not a spreadsheet").unwrap();
+    ch(&mut app, 'v');
+    typ(&mut app, "findes-ikke.csv");
+    press(&mut app, KeyCode::Enter);
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("No such file"), "{text}");
+    for _ in 0.."findes-ikke.csv".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "broken.xlsx");
+    press(&mut app, KeyCode::Enter);
+    app.wait_for_verify();
+    let v = app.verify.as_ref().unwrap();
+    assert!(v.editing && v.checked.is_none());
+    assert!(v.error.is_some());
+    // Esc without a result goes back to the plan.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Plan);
+}
+
+#[test]
+fn verify_shows_full_cpr_only_when_the_plan_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = planned_sample(dir.path(), Lang::Da);
+    later_list(dir.path());
+    verify_later(&mut app);
+    let text = screen_text(&mut app, 100, 30);
+    assert!(text.contains("171070-xxxx"), "{text}");
+    assert!(!text.contains("171070-1632"), "{text}");
+    press(&mut app, KeyCode::Esc);
+    ch(&mut app, 'c'); // full CPR on the plan screen, by choice
+    verify_later(&mut app);
+    let text = screen_text(&mut app, 100, 30);
+    assert!(text.contains("171070-1632"), "{text}");
 }
 
 // ---- the e-mail to DST ------------------------------------------------------------------

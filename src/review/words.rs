@@ -771,7 +771,7 @@ pub fn confirm_full_cpr_reminder(lang: Lang) -> &'static str {
 
 // ---- verify: a plan against a later Aktivliste ----
 
-fn verify_step(s: &super::verify::StepLeft, lang: Lang) -> String {
+pub fn verify_step(s: &super::verify::StepLeft, lang: Lang) -> String {
     let mut parts = Vec::new();
     if let Some(n) = s.step {
         parts.push(format!("{} {n}", lang.pick("trin", "step")));
@@ -788,7 +788,7 @@ fn verify_step(s: &super::verify::StepLeft, lang: Lang) -> String {
     parts.join(" ")
 }
 
-fn verify_early(e: &super::verify::Early, lang: Lang) -> String {
+pub fn verify_early(e: &super::verify::Early, lang: Lang) -> String {
     use super::verify::Early as E;
     match e {
         E::StartsAfterSwitch { form, id, date } => format!(

@@ -60,6 +60,8 @@ pub enum Screen {
     Summary,
     Setup,
     Plan,
+    /// The plan against a later list.
+    Verify,
     /// A written plan, read-only, with the check's findings beside its rows.
     Review,
 }
@@ -151,6 +153,8 @@ pub struct App {
     pub summary_scroll: u16,
     pub spinner: usize,
     pub areas: Areas,
+    /// The follow-up against a later list, while on that screen (and kept for the next visit).
+    pub verify: Option<super::verifyview::VerifyView>,
     /// Bytes to write to the terminal after the next frame (the clipboard's OSC 52).
     pub to_terminal: Vec<u8>,
     /// The written plan under review (review mode only).
@@ -177,6 +181,7 @@ impl App {
             summary_scroll: 0,
             spinner: 0,
             areas: Areas::default(),
+            verify: None,
             to_terminal: Vec::new(),
             review: None,
         }
@@ -234,6 +239,10 @@ impl App {
                     Ctx::PlanSearch
                 }
                 Screen::Plan => Ctx::Plan,
+                Screen::Verify if self.verify.as_ref().is_some_and(|v| v.editing) => {
+                    Ctx::VerifyPath
+                }
+                Screen::Verify => Ctx::Verify,
                 Screen::Review => Ctx::Review,
             },
         }
@@ -286,6 +295,7 @@ impl App {
             Screen::Summary => self.summary_step(c),
             Screen::Setup => self.setup_step(c),
             Screen::Plan => self.plan_step(c),
+            Screen::Verify => self.verify_step(c),
             Screen::Review => self.review_step(c),
         }
     }

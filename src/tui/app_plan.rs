@@ -128,6 +128,7 @@ impl App {
             }
             Control::Summary => self.screen = Screen::Summary,
             Control::Mail => self.open_mail(),
+            Control::Verify => self.open_verify(),
             Control::Back => {
                 if !view.query.is_empty() || view.filter != super::planview::Filter::All {
                     view.query.clear();

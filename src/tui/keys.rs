@@ -46,6 +46,8 @@ pub enum Control {
     Click(u16, u16),
     /// The e-mail to DST.
     Mail,
+    /// Follow-up: the plan against a later list.
+    Verify,
     /// Copy to the clipboard (OSC 52).
     Copy,
     /// Save as a file.
@@ -82,6 +84,10 @@ pub enum Ctx {
     Mapping,
     /// The e-mail to DST.
     Mail,
+    /// Typing the path of a later list to verify the plan against.
+    VerifyPath,
+    /// The verification against a later list.
+    Verify,
     /// A written plan, read-only, with the check's findings.
     Review,
 }
@@ -91,7 +97,7 @@ impl Ctx {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Ctx::StartPath | Ctx::SetupText | Ctx::PlanSearch | Ctx::Prompt
+            Ctx::StartPath | Ctx::SetupText | Ctx::PlanSearch | Ctx::Prompt | Ctx::VerifyPath
         )
     }
 }

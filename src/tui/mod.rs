@@ -17,6 +17,7 @@ mod setup;
 mod start;
 mod strings;
 mod theme;
+mod verifyview;
 mod view;
 mod workspace;
 
@@ -127,7 +128,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
             terminal.draw(|f| draw(f, app))?;
             dirty = false;
         }
-        let timeout = if app.loading.is_some() {
+        let timeout = if app.loading.is_some() || app.verify_busy() {
             Duration::from_millis(100)
         } else {
             Duration::from_millis(1000)
@@ -137,6 +138,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
             dirty |= app.handle_event(&ev);
         }
         dirty |= app.poll();
+        dirty |= app.poll_verify();
         if !app.to_terminal.is_empty() {
             // The clipboard's OSC 52: written as is, it moves no cursor.
             use std::io::Write;

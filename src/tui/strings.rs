@@ -189,6 +189,32 @@ texts! {
     KeyMail => "mail til DST", "e-mail to DST";
     KeyCopy => "kopiér", "copy";
     KeyWriteFile => "gem som fil", "save as file";
+    // Verify against a later list.
+    KeyVerify => "opfølgning: åbn senere liste", "follow-up: open a later list";
+    VerifyTitle => "Opfølgning mod en senere aktivliste", "Follow-up against a later Aktivliste";
+    VerifyPrompt => "Åbn en nyere aktivliste fra SMDB-support. Planen og afkrydsningerne sammenlignes med den.", "Open a newer Aktivliste from SMDB support. The plan and its ticks are compared with it.";
+    VerifyReading => "Læser", "Reading";
+    VerifyBlocking => "Blokerer", "Blocking";
+    VerifyEarly => "For tidligt/dobbelt", "Early/twice";
+    VerifyOpen => "Åben (Manuel SMDB)", "Open (Manuel SMDB)";
+    VerifyDone => "Færdig", "Done";
+    VerifyNew => "Ny", "New";
+    VerifyAll => "alle", "all";
+    VerifyLater => "Senere liste", "Later list";
+    VerifyNone => "Ingen borgere i denne gruppe.", "No citizens in this group.";
+    VerifyResultBlocks => "Noget blokerer stadig eller skal ses af en person.", "Something still blocks or needs a person.";
+    VerifyResultClean => "Intet blokerer det nye system.", "Nothing blocks the new system.";
+    VerifyStepsLeft => "mangler", "steps left";
+    VerifyAllTicked => "alle trin er markeret udført, men borgeren er stadig aktiv", "every step is marked done, but the citizen is still active";
+    VerifyNotActive => "ikke længere aktiv i SMDB", "no longer active in SMDB";
+    VerifyOpenFor => "åben i", "open for";
+    VerifyDays => "dage", "days";
+    VerifyStarted => "startet", "started";
+    VerifyNewAfter => "efter D: hører til i det nye system", "after D: belongs in the new system";
+    VerifyNewBefore => "før D: mangler i planen", "before D: missing from the plan";
+    VerifyRejected => "rækker i den senere liste kunne ikke læses; en borger der stadig blokerer kan gemme sig der.", "rows of the later list could not be read; a citizen who still blocks may hide there.";
+    KeyVerifyFilter => "vis gruppe", "show group";
+    KeyVerifyOther => "anden liste", "another list";
     // Review of a written plan (read-only).
     ReviewTitle => "Gennemsyn af plan", "Plan review";
     ReadOnly => "SKRIVEBESKYTTET", "READ-ONLY";

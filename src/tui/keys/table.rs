@@ -358,8 +358,9 @@ pub static BINDINGS: &[Binding] = &[
         T::KeyQuitReview,
         true,
     ),
-    // The e-mail to DST.
+    // The e-mail to DST and the follow-up against a later list.
     b(Ctx::Plan, &[K::Ch('m')], C::Mail, T::KeyMail, false),
+    b(Ctx::Plan, &[K::Ch('v')], C::Verify, T::KeyVerify, false),
     b(Ctx::Mail, UP, C::Up, T::KeyScroll, false),
     b(Ctx::Mail, DOWN, C::Down, T::KeyScroll, false),
     b(
@@ -391,6 +392,72 @@ pub static BINDINGS: &[Binding] = &[
         T::Close,
         true,
     ),
+    b(
+        Ctx::VerifyPath,
+        &[K::Code(KC::Enter)],
+        C::Confirm,
+        T::KeyOpen,
+        true,
+    ),
+    b(
+        Ctx::VerifyPath,
+        &[K::Code(KC::Tab)],
+        C::Complete,
+        T::KeyComplete,
+        true,
+    ),
+    b(
+        Ctx::VerifyPath,
+        &[K::Code(KC::Esc)],
+        C::Back,
+        T::KeyBack,
+        true,
+    ),
+    b(Ctx::Verify, UP, C::Up, T::KeyMove, false),
+    b(Ctx::Verify, DOWN, C::Down, T::KeyMove, false),
+    b(
+        Ctx::Verify,
+        &[K::Code(KC::PageUp)],
+        C::PageUp,
+        T::KeyPage,
+        false,
+    ),
+    b(
+        Ctx::Verify,
+        &[K::Code(KC::PageDown)],
+        C::PageDown,
+        T::KeyPage,
+        false,
+    ),
+    b(
+        Ctx::Verify,
+        &[K::Code(KC::Home)],
+        C::Home,
+        T::KeyHomeEnd,
+        false,
+    ),
+    b(
+        Ctx::Verify,
+        &[K::Code(KC::End)],
+        C::End,
+        T::KeyHomeEnd,
+        false,
+    ),
+    b(
+        Ctx::Verify,
+        &[K::Ch('f')],
+        C::Filter,
+        T::KeyVerifyFilter,
+        true,
+    ),
+    b(
+        Ctx::Verify,
+        &[K::Ch('v')],
+        C::Verify,
+        T::KeyVerifyOther,
+        true,
+    ),
+    b(Ctx::Verify, &[K::Code(KC::Esc)], C::Back, T::KeyBack, true),
     // Everywhere (without a text field)
     b(Ctx::Global, &[K::Ch('?')], C::Help, T::KeyHelp, true),
     b(

@@ -5,6 +5,7 @@ mod plan;
 mod popups;
 mod review;
 mod screens;
+mod verify;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -32,6 +33,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         Screen::Summary => screens::summary(frame, app, body),
         Screen::Setup => screens::setup(frame, app, body),
         Screen::Plan => plan::plan(frame, app, body),
+        Screen::Verify => verify::draw(frame, app, body),
         Screen::Review => review::review(frame, app, body),
     }
     if let Some((msg, err)) = &app.status {
