@@ -430,3 +430,35 @@ fn an_old_state_file_without_go_live_and_deadline_loads() {
     assert!(text.contains("Planlagt go-live: 01-04-2026"), "{text}");
     assert!(text.contains("[angiv deadline]"), "{text}");
 }
+
+#[test]
+fn interim_model_shows_the_old_cases_still_open_with_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = sample_list(dir.path());
+    let mut app = App::new(config(dir.path(), Lang::Da));
+    app.open_blocking(&list).unwrap();
+    press(&mut app, KeyCode::Enter);
+    typ(&mut app, "Testkommune");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    typ(&mut app, "31-03-2026");
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Right); // 1, 2, mellem
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Plan);
+    later_list(dir.path());
+    verify_later(&mut app);
+    // Lars's anmodning of 03-03-2025 has been open 393 days on 31-03-2026.
+    let (group, what) = entry(&app, "Lars Semikolonsen");
+    assert_eq!(group, "Open");
+    assert!(
+        what.contains("03-03-2025") && what.contains("åben i 393 dage"),
+        "{what}"
+    );
+    assert_eq!(entry(&app, "Poul Prøvefil").0, "Early");
+    assert_eq!(entry(&app, "Maja Kommasen").0, "Done");
+    snap("verify_mellem", &mut app);
+}

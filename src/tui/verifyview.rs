@@ -275,15 +275,16 @@ fn detail(r: &verify::CitizenReport, model: Model, lang: Lang) -> String {
         .map(|e| words::verify_early(e, lang))
         .collect();
     for o in &r.open {
+        // The days first: they are what the list has room for.
         what.push(format!(
-            "{}{} {} {}, {} {} {}",
+            "{} {} {}: {}{} {} {}",
+            T::VerifyOpenFor.get(lang),
+            o.days,
+            T::VerifyDays.get(lang),
             crate::text::form_label(o.form, lang).to_lowercase(),
             o.id.as_deref().map(|i| format!(" {i}")).unwrap_or_default(),
             T::VerifyStarted.get(lang),
             fmt_dk(o.start),
-            T::VerifyOpenFor.get(lang),
-            o.days,
-            T::VerifyDays.get(lang),
         ));
     }
     if matches!(r.state, State::Blocking | State::Early) && model != Model::Mellem {
