@@ -48,8 +48,12 @@ fn later_list(dir: &Path) -> PathBuf {
 
 /// The sample list opened in `dir` (the working folder), planned with model 2 and D 31-03-2026.
 fn planned_sample(dir: &Path, lang: Lang) -> App {
+    planned_sample_with(dir, config(dir, lang))
+}
+
+fn planned_sample_with(dir: &Path, cfg: skifteplan::tui::AppConfig) -> App {
     let list = sample_list(dir);
-    let mut app = App::new(config(dir, lang));
+    let mut app = App::new(cfg);
     app.open_blocking(&list).unwrap();
     press(&mut app, KeyCode::Enter); // summary → set-up
     setup_model_two(&mut app, "31-03-2026");
@@ -461,4 +465,44 @@ fn interim_model_shows_the_old_cases_still_open_with_days() {
     assert_eq!(entry(&app, "Poul Prøvefil").0, "Early");
     assert_eq!(entry(&app, "Maja Kommasen").0, "Done");
     snap("verify_mellem", &mut app);
+}
+
+#[test]
+fn light_theme_and_no_color_show_the_same_screens() {
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for (light, no_color) in [(false, false), (true, false), (false, true)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut cfg = config(dir.path(), Lang::Da);
+        cfg.light = light;
+        cfg.no_color = no_color;
+        let mut app = planned_sample_with(dir.path(), cfg);
+        ch(&mut app, 'm');
+        let mail = screen_text(&mut app, 80, 24);
+        // `?` over the e-mail shows its keys, and Esc goes back to it.
+        ch(&mut app, '?');
+        let help = screen_text(&mut app, 80, 24);
+        assert!(
+            help.contains("kopiér") && help.contains("gem som fil"),
+            "{help}"
+        );
+        press(&mut app, KeyCode::Esc);
+        assert!(matches!(app.popups.last(), Some(Popup::Mail { .. })));
+        press(&mut app, KeyCode::Esc);
+        later_list(dir.path());
+        verify_later(&mut app);
+        let verify = screen_text(&mut app, 80, 24);
+        if no_color {
+            let t = render(&mut app, 80, 24);
+            let buf = t.backend().buffer();
+            let plain = buf.content().iter().all(|c| {
+                c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset
+            });
+            assert!(plain, "NO_COLOR: no colours on the follow-up screen");
+        }
+        seen.push((mail, verify));
+    }
+    assert!(
+        seen.windows(2).all(|w| w[0] == w[1]),
+        "the text does not depend on the theme"
+    );
 }

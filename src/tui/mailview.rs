@@ -127,6 +127,7 @@ impl App {
             Control::Back => {
                 self.popups.pop();
             }
+            Control::Help => self.popups.push(Popup::Help { scroll: 0 }),
             _ => {}
         }
     }
