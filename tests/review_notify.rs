@@ -136,7 +136,12 @@ fn notify_command_exit_codes() {
     let bin = env!("CARGO_BIN_EXE_skifteplan");
     let o = Command::new(bin)
         .args(["plan", list.to_str().unwrap(), "--model", "1"])
-        .args(["--switch-date", "2026-03-31", "--json", plan.to_str().unwrap()])
+        .args([
+            "--switch-date",
+            "2026-03-31",
+            "--json",
+            plan.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(1), "the messy sample needs a person");
@@ -175,7 +180,11 @@ fn notify_command_exit_codes() {
     let (code, out, err) = notify(&["--out", mail.to_str().unwrap()]);
     assert_eq!(code, Some(1), "{err}");
     assert!(out.is_empty(), "{out}");
-    assert!(std::fs::read_to_string(&mail).unwrap().starts_with("Til: SMDB@dst.dk"));
+    assert!(
+        std::fs::read_to_string(&mail)
+            .unwrap()
+            .starts_with("Til: SMDB@dst.dk")
+    );
     let o = Command::new(bin)
         .args(["notify", bad.to_str().unwrap()])
         .output()
