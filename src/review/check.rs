@@ -199,14 +199,14 @@ pub fn check(plan: &PlanRows) -> Vec<Finding> {
     };
 
     let groups = plan.by_citizen();
+    let listed: HashSet<(&str, &str)> = plan
+        .conflicts
+        .iter()
+        .map(|c| (c.cpr.as_str(), c.kind.as_str()))
+        .collect();
     for rows in groups.values() {
         let mut found = Vec::new();
         rules.citizen(rows, &mut found);
-        let listed: HashSet<(&str, &str)> = plan
-            .conflicts
-            .iter()
-            .map(|c| (c.cpr.as_str(), c.kind.as_str()))
-            .collect();
         found.retain(|f| {
             let Some(key) = covering_conflict(&f.kind) else {
                 return true;
