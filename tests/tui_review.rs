@@ -534,3 +534,35 @@ fn a_plan_written_with_full_cpr_is_still_shown_masked() {
         assert_eq!(skifteplan::domain::cpr::mask_in_text(&text), text);
     }
 }
+
+#[test]
+fn the_mouse_selects_and_scrolls_rows() {
+    use ratatui::crossterm::event::{Event, KeyModifiers, MouseEvent, MouseEventKind};
+    let dir = tempfile::tempdir().unwrap();
+    let (bytes, _) = tampered();
+    let p = write(dir.path(), "plan.xlsx", &bytes);
+    let mut app = review_app(dir.path(), &p, Lang::Da);
+    screen_text(&mut app, 80, 24);
+    let a = app.review.as_ref().unwrap().table_area;
+    let mouse = |kind, row| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: a.x + 20,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    app.handle_event(&mouse(
+        MouseEventKind::Down(ratatui::crossterm::event::MouseButton::Left),
+        a.y + 3,
+    ));
+    assert_eq!(selected_row(&app), Some(5));
+    app.handle_event(&mouse(MouseEventKind::ScrollDown, a.y));
+    assert_eq!(selected_row(&app), Some(8));
+    // A click below the last row or outside the table changes nothing.
+    app.handle_event(&mouse(
+        MouseEventKind::Down(ratatui::crossterm::event::MouseButton::Left),
+        a.y + a.height + 2,
+    ));
+    assert_eq!(selected_row(&app), Some(8));
+}
