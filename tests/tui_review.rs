@@ -288,7 +288,6 @@ fn read_only_quits_and_writes_nothing_beside_the_plan() {
     for c in [' ', 'e', 'g', 'o', '/', 'x', 'm', 'v', 'c'] {
         ch(&mut app, c);
     }
-    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.screen, Screen::Review);
     assert!(app.popups.is_empty(), "{:?}", app.popups);
@@ -565,4 +564,31 @@ fn the_mouse_selects_and_scrolls_rows() {
         a.y + a.height + 2,
     ));
     assert_eq!(selected_row(&app), Some(8));
+}
+
+#[test]
+fn enter_shows_the_row_and_its_findings_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let (bytes, rows) = tampered();
+    let p = write(dir.path(), "plan.xlsx", &bytes);
+    let mut app = review_app(dir.path(), &p, Lang::Da);
+    ch(&mut app, 'n');
+    ch(&mut app, 'n');
+    assert_eq!(selected_row(&app), Some(rows[1]));
+    press(&mut app, KeyCode::Enter);
+    let Some(Popup::Message { title, lines, .. }) = app.popups.last() else {
+        panic!("{:?}", app.popups);
+    };
+    assert_eq!(title, &format!("Handlinger række {}", rows[1]));
+    assert!(lines[0].starts_with("Borger 3 250458-xxxx"), "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l == "  forventet: beskrivelsen \"Systemskift\""),
+        "{lines:?}"
+    );
+    snap("row", &mut app, &[(80, 24)]);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popups.is_empty());
+    assert!(!app.quit);
 }

@@ -10,8 +10,11 @@ use super::keys::Control;
 use super::reviewview::ReviewView;
 use super::strings::T;
 use crate::aktivliste::LoadOptions;
+use crate::domain::cpr::mask_in_text;
+use crate::domain::date::fmt_dk;
 use crate::lang::Lang;
 use crate::review::{self, ReadError, words};
+use crate::text;
 
 /// Rows moved by one wheel notch.
 const WHEEL: isize = 3;
@@ -117,6 +120,29 @@ impl App {
                 };
             }
             Control::Filter => view.toggle_filter(),
+            Control::Confirm => {
+                if let Some(i) = view.current() {
+                    let r = view.row(i);
+                    let mut lines = vec![row_summary(r, lang), String::new()];
+                    for f in view.findings_of(i) {
+                        let (what, expected) = words::finding(&f.kind, lang);
+                        lines.push(mask_in_text(&format!("⚠ {what}")));
+                        lines.push(mask_in_text(&format!(
+                            "  {}: {expected}",
+                            words::expected_label(lang)
+                        )));
+                    }
+                    if view.finding_count(i) == 0 {
+                        lines.push(format!("✓ {}", T::ReviewNoRowFindings.get(lang)));
+                    }
+                    self.popups.push(Popup::Message {
+                        title: words::location(&r.at, lang),
+                        lines,
+                        error: false,
+                        scroll: 0,
+                    });
+                }
+            }
             Control::GeneralFindings => {
                 let lines: Vec<String> = if view.general.is_empty() {
                     vec![T::NoneWord.get(lang).to_string()]
@@ -157,4 +183,65 @@ pub(crate) fn general_line(f: &review::Finding, lang: Lang) -> String {
         words::location(&f.at, lang),
         words::expected_label(lang)
     ))
+}
+
+/// "Anden: Systemskift", or whichever of the two the row has.
+pub(crate) fn reason(r: &crate::review::Row) -> String {
+    match (&r.reason, &r.reason_text) {
+        (Some(a), Some(b)) => format!("{a}: {b}"),
+        (Some(a), None) => a.clone(),
+        (None, Some(b)) => b.clone(),
+        (None, None) => String::new(),
+    }
+}
+
+/// The Udført cell: its date, or "x" when it holds something else.
+pub(crate) fn done(r: &crate::review::Row) -> String {
+    match (r.done, r.done_date) {
+        (_, Some(d)) => fmt_dk(d),
+        (true, None) => "x".to_string(),
+        (false, None) => String::new(),
+    }
+}
+
+/// The row in full on one line: citizen, masked CPR, step, action, dates, reason, case, Udført.
+pub(crate) fn row_summary(r: &crate::review::Row, lang: Lang) -> String {
+    let mut parts = vec![format!(
+        "{} {} {}",
+        T::ReviewCitizen.get(lang),
+        r.citizen,
+        mask_in_text(&r.cpr)
+    )];
+    if let Some(s) = r.step {
+        parts.push(format!("{} {s}", T::StepWord.get(lang)));
+    }
+    let what: Vec<&str> = [
+        r.action.map(|a| text::action_label(a, lang)),
+        r.form.map(|f| text::form_label(f, lang)),
+        r.system.map(|s| text::system_label(s, lang)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !what.is_empty() {
+        parts.push(what.join(" "));
+    }
+    if let Some(d) = r.date {
+        parts.push(format!("{} {}", T::ColDate.get(lang), fmt_dk(d)));
+    }
+    if let Some(d) = r.original_date {
+        parts.push(format!("{} {}", T::ColOriginal.get(lang), fmt_dk(d)));
+    }
+    let why = reason(r);
+    if !why.is_empty() {
+        parts.push(why);
+    }
+    if let Some(id) = &r.case_id {
+        parts.push(format!("{} {id}", T::Case.get(lang)));
+    }
+    let d = done(r);
+    if !d.is_empty() {
+        parts.push(format!("{} {d}", T::ColDone.get(lang)));
+    }
+    mask_in_text(&parts.join(" · "))
 }

@@ -240,6 +240,7 @@ texts! {
     KeyOnlyFindings => "kun fund/alle", "only findings/all";
     KeyGeneralFindings => "fund uden række", "findings without a row";
     KeyQuitReview => "afslut", "quit";
+    KeyRowFindings => "rækken og dens fund i fuld længde", "the row and its findings in full";
 }
 
 /// The weekday's name.

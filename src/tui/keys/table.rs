@@ -346,6 +346,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         Ctx::Review,
+        &[K::Code(KC::Enter)],
+        C::Confirm,
+        T::KeyRowFindings,
+        false,
+    ),
+    b(
+        Ctx::Review,
         &[K::Ch('a')],
         C::GeneralFindings,
         T::KeyGeneralFindings,

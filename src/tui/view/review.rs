@@ -15,7 +15,7 @@ use crate::plan::Model;
 use crate::review::words;
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::app_review::general_line;
+use crate::tui::app_review::{done, general_line, reason, row_summary};
 use crate::tui::keys::{self, Control, Ctx};
 use crate::tui::reviewview::ReviewView;
 use crate::tui::strings::{self, T};
@@ -333,25 +333,6 @@ fn draw_table(frame: &mut Frame, view: &mut ReviewView, t: &Theme, lang: Lang, a
     );
 }
 
-/// "Anden: Systemskift", or whichever of the two the row has.
-fn reason(r: &crate::review::Row) -> String {
-    match (&r.reason, &r.reason_text) {
-        (Some(a), Some(b)) => format!("{a}: {b}"),
-        (Some(a), None) => a.clone(),
-        (None, Some(b)) => b.clone(),
-        (None, None) => String::new(),
-    }
-}
-
-/// The Udført cell: its date, or "x" when it holds something else.
-fn done(r: &crate::review::Row) -> String {
-    match (r.done, r.done_date) {
-        (_, Some(d)) => fmt_dk(d),
-        (true, None) => "x".to_string(),
-        (false, None) => String::new(),
-    }
-}
-
 /// The findings that concern no particular row; what does not fit is counted, and the key that
 /// shows them all is named from the key table.
 fn draw_general(frame: &mut Frame, view: &ReviewView, t: &Theme, lang: Lang, area: Rect) {
@@ -413,44 +394,7 @@ fn draw_detail(frame: &mut Frame, view: &ReviewView, t: &Theme, lang: Lang, area
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let mut parts = vec![format!(
-        "{} {} {}",
-        T::ReviewCitizen.get(lang),
-        r.citizen,
-        mask_in_text(&r.cpr)
-    )];
-    if let Some(s) = r.step {
-        parts.push(format!("{} {s}", T::StepWord.get(lang)));
-    }
-    let what: Vec<&str> = [
-        r.action.map(|a| text::action_label(a, lang)),
-        r.form.map(|f| text::form_label(f, lang)),
-        r.system.map(|s| text::system_label(s, lang)),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if !what.is_empty() {
-        parts.push(what.join(" "));
-    }
-    if let Some(d) = r.date {
-        parts.push(format!("{} {}", T::ColDate.get(lang), fmt_dk(d)));
-    }
-    if let Some(d) = r.original_date {
-        parts.push(format!("{} {}", T::ColOriginal.get(lang), fmt_dk(d)));
-    }
-    let why = reason(r);
-    if !why.is_empty() {
-        parts.push(why);
-    }
-    if let Some(id) = &r.case_id {
-        parts.push(format!("{} {id}", T::Case.get(lang)));
-    }
-    let d = done(r);
-    if !d.is_empty() {
-        parts.push(format!("{} {d}", T::ColDone.get(lang)));
-    }
-    let info = mask_in_text(&parts.join(" · "));
+    let info = row_summary(r, lang);
     let mut lines = vec![Line::styled(info.clone(), t.muted)];
     let mut any = false;
     for f in view.findings_of(i) {
