@@ -7,6 +7,8 @@
 //!
 //! Pure: the plan's rows and the later list's citizens in, a [`Verification`] out.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::{Location, PlanRows, Row};
@@ -106,9 +108,8 @@ impl Verification {
 
 /// How a citizen of the plan is recognised in a list: the full CPR when the plan holds it,
 /// else the masked CPR and, when both sides have one, the name.
-fn matches(plan_cpr: &str, plan_name: Option<&str>, c: &Citizen) -> bool {
-    let full = Cpr::parse(plan_cpr).ok().map(|(cpr, _)| cpr);
-    let same_number = match &full {
+fn matches(plan_cpr: &str, full: Option<&Cpr>, plan_name: Option<&str>, c: &Citizen) -> bool {
+    let same_number = match full {
         Some(cpr) => cpr.digits() == c.cpr.digits(),
         None => plan_cpr.trim() == c.cpr.masked(),
     };
@@ -145,13 +146,29 @@ pub fn verify(plan: &PlanRows, after: &[Citizen], today: NaiveDate) -> Verificat
     let h = &plan.header;
     let d = h.switch_date;
     let mut used = vec![false; after.len()];
+    // The later list's citizens by masked CPR, in list order: a plan's CPR (full or masked)
+    // is looked up among the few that share its masked form, not the whole list.
+    let mut by_masked: HashMap<String, Vec<usize>> = HashMap::with_capacity(after.len());
+    for (i, c) in after.iter().enumerate() {
+        by_masked.entry(c.cpr.masked()).or_default().push(i);
+    }
     let mut citizens = Vec::new();
     for (citizen, rows) in plan.by_citizen() {
         let first: &Row = rows[0];
-        let found = after
-            .iter()
-            .enumerate()
-            .find(|(i, c)| !used[*i] && matches(&first.cpr, first.name.as_deref(), c));
+        let full = Cpr::parse(&first.cpr).ok().map(|(cpr, _)| cpr);
+        let key = match &full {
+            Some(cpr) => cpr.masked(),
+            None => first.cpr.trim().to_string(),
+        };
+        let found = by_masked
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .copied()
+            .find(|&i| {
+                !used[i] && matches(&first.cpr, full.as_ref(), first.name.as_deref(), &after[i])
+            })
+            .map(|i| (i, &after[i]));
         let mut report = CitizenReport {
             citizen,
             cpr: mask(&first.cpr),
