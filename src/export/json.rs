@@ -296,21 +296,45 @@ pub fn to_writer(w: &mut dyn Write, dto: &PlanJson) -> io::Result<()> {
 }
 
 /// Reads a plan back, checking `format` and `version` before the rest.
-pub fn from_reader(r: impl Read) -> Result<PlanJson, ExportError> {
-    let value: serde_json::Value =
-        serde_json::from_reader(r).map_err(|e| ExportError::Json(e.to_string()))?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+pub fn from_reader(mut r: impl Read) -> Result<PlanJson, ExportError> {
+    let mut bytes = Vec::new();
+    r.read_to_end(&mut bytes).map_err(ExportError::Io)?;
+    from_slice(&bytes)
+}
+
+/// Reads a plan back from bytes, checking `format` and `version` before the rest. Typed all
+/// the way: a first pass reads only the two fields (skipping the rest without building it),
+/// the second the plan itself, so a plan of 600,000 actions never becomes a JSON tree.
+pub fn from_slice(bytes: &[u8]) -> Result<PlanJson, ExportError> {
+    #[derive(Deserialize)]
+    struct Probe {
+        format: Option<serde_json::Value>,
+        version: Option<serde_json::Value>,
+    }
+    let json = |e: serde_json::Error| ExportError::Json(e.to_string());
+    let probe: Probe = match serde_json::from_slice(bytes) {
+        Ok(p) => p,
+        // Valid JSON of another shape (an array, a number) is simply not a plan.
+        Err(e) => {
+            return Err(
+                match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+                    Ok(_) => ExportError::NotAPlan,
+                    Err(_) => json(e),
+                },
+            );
+        }
+    };
+    if probe.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(ExportError::NotAPlan);
     }
-    match value.get("version").and_then(|v| v.as_u64()) {
-        Some(v) if v > u64::from(VERSION) => {
-            return Err(ExportError::UnsupportedVersion(
-                u32::try_from(v).unwrap_or(u32::MAX),
-            ));
-        }
-        _ => {}
+    if let Some(v) = probe.version.as_ref().and_then(|v| v.as_u64())
+        && v > u64::from(VERSION)
+    {
+        return Err(ExportError::UnsupportedVersion(
+            u32::try_from(v).unwrap_or(u32::MAX),
+        ));
     }
-    serde_json::from_value(value).map_err(|e| ExportError::Json(e.to_string()))
+    serde_json::from_slice(bytes).map_err(json)
 }
 
 #[cfg(test)]

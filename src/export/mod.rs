@@ -16,7 +16,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 pub use atomic::{ExportError, refuse_input, write_atomic};
 pub use json::{
     ActionJson, CitizenJson, ConflictJson, CountsJson, FORMAT, IgnoredSheetJson, PlanJson,
-    RejectedRowJson, SourceJson, VERSION, WarningJson, build_json, from_reader, to_writer,
+    RejectedRowJson, SourceJson, VERSION, WarningJson, build_json, from_reader, from_slice,
+    to_writer,
 };
 pub use labels::SHEET_NAMES;
 pub use xlsx::{CONSTANT_MEMORY_ABOVE, xlsx_bytes};

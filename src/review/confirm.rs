@@ -142,7 +142,7 @@ pub fn tilbud_details(bytes: &[u8], plan: &PlanRows) -> BTreeMap<Location, Strin
 }
 
 fn json_details(bytes: &[u8]) -> BTreeMap<Location, String> {
-    let Ok(dto) = crate::export::from_reader(bytes) else {
+    let Ok(dto) = crate::export::from_slice(bytes) else {
         return BTreeMap::new();
     };
     let mut out = BTreeMap::new();

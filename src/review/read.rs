@@ -69,7 +69,7 @@ pub fn read_plan(bytes: &[u8]) -> Result<PlanRows, ReadError> {
 }
 
 fn read_json(bytes: &[u8]) -> Result<PlanRows, ReadError> {
-    let dto = export::from_reader(bytes).map_err(|e| match e {
+    let dto = export::from_slice(bytes).map_err(|e| match e {
         ExportError::NotAPlan => ReadError::NotAPlan,
         e => ReadError::Json(e.message(Lang::En)),
     })?;
