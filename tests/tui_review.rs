@@ -592,3 +592,34 @@ fn enter_shows_the_row_and_its_findings_in_full() {
     assert!(app.popups.is_empty());
     assert!(!app.quit);
 }
+
+/// No terminal size and no plan shape makes the screen panic: tiny terminals, a plan without
+/// action rows, filters and jumps with nothing to show.
+#[test]
+fn tiny_terminals_and_an_empty_plan_do_not_panic() {
+    use skifteplan::tui::ReviewView;
+    let dir = tempfile::tempdir().unwrap();
+    let (bytes, _) = tampered();
+    let p = write(dir.path(), "plan.xlsx", &bytes);
+    let mut app = review_app(dir.path(), &p, Lang::Da);
+    for (w, h) in [(1, 1), (10, 3), (20, 6), (40, 10), (60, 12)] {
+        screen_text(&mut app, w, h);
+        ch(&mut app, 'n');
+        press(&mut app, KeyCode::PageDown);
+        screen_text(&mut app, w, h);
+    }
+    let mut empty = skifteplan::review::read_plan(&export(Model::Two, false)).unwrap();
+    empty.rows.clear();
+    let mut app = App::new(config(dir.path(), Lang::En));
+    app.show_review(ReviewView::new(&p, empty));
+    for c in ['n', 'N', 'f', 'j', 'f'] {
+        ch(&mut app, c);
+    }
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popups.is_empty());
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("No rows to show."), "{text}");
+    // The summary still counts 20 citizens: every one of them is missing.
+    assert!(text.contains("without a row"), "{text}");
+}
