@@ -171,6 +171,42 @@ impl PtyRun {
     }
 }
 
+/// Everything that restores the terminal comes after the last frame (the last `marker` drawn):
+/// mouse capture off, then the alternate screen left and the cursor shown, and nothing drawn
+/// after that.
+fn assert_restored_after(out: &str, marker: &str) {
+    let last_frame = out.rfind(marker).expect("a drawn screen");
+    let restore = &out[last_frame..];
+    for mode in MOUSE_MODES {
+        assert!(
+            restore.contains(&format!("\x1b[?{mode}l")),
+            "mouse mode {mode} not turned off: {:?}",
+            tail(restore.as_bytes(), 200)
+        );
+    }
+    let leave = restore
+        .rfind(LEAVE_ALT_SCREEN)
+        .expect("left the alternate screen");
+    let show = restore.rfind(SHOW_CURSOR).expect("cursor shown again");
+    assert!(
+        !restore[leave..].contains(ENTER_ALT_SCREEN),
+        "the alternate screen was entered again after leaving it"
+    );
+    let end = leave.max(show);
+    let trailing = &restore[end..]
+        .replacen(LEAVE_ALT_SCREEN, "", 1)
+        .replacen(SHOW_CURSOR, "", 1);
+    // What may follow is the one-line message on stderr (the pty shows both streams).
+    let trailing: String = trailing
+        .lines()
+        .filter(|l| !l.starts_with("skifteplan: "))
+        .collect();
+    assert!(
+        trailing.chars().all(char::is_whitespace),
+        "output after the terminal was restored: {trailing:?}"
+    );
+}
+
 fn tail(bytes: &[u8], n: usize) -> Vec<u8> {
     bytes[bytes.len().saturating_sub(n)..].to_vec()
 }
@@ -215,34 +251,7 @@ fn ticks_quits_cleanly_and_restores_the_terminal() {
         out.contains(ENTER_ALT_SCREEN),
         "never entered the alternate screen"
     );
-    // Everything that restores the terminal comes after the last frame: mouse capture off,
-    // then the alternate screen left and the cursor shown.
-    let last_frame = out.rfind("Udført").expect("a drawn plan");
-    let restore = &out[last_frame..];
-    for mode in MOUSE_MODES {
-        assert!(
-            restore.contains(&format!("\x1b[?{mode}l")),
-            "mouse mode {mode} not turned off: {:?}",
-            tail(restore.as_bytes(), 200)
-        );
-    }
-    let leave = restore
-        .rfind(LEAVE_ALT_SCREEN)
-        .expect("left the alternate screen");
-    let show = restore.rfind(SHOW_CURSOR).expect("cursor shown again");
-    assert!(
-        !restore[leave..].contains(ENTER_ALT_SCREEN),
-        "the alternate screen was entered again after leaving it"
-    );
-    // Nothing is drawn after the terminal is given back.
-    let end = leave.max(show);
-    let trailing = &restore[end..]
-        .replacen(LEAVE_ALT_SCREEN, "", 1)
-        .replacen(SHOW_CURSOR, "", 1);
-    assert!(
-        trailing.chars().all(char::is_whitespace),
-        "output after the terminal was restored: {trailing:?}"
-    );
+    assert_restored_after(&out, "Udført");
 
     let saved: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
@@ -250,6 +259,47 @@ fn ticks_quits_cleanly_and_restores_the_terminal() {
     assert_eq!(ticks.len(), 1, "{saved:#}");
     assert_eq!(saved["settings"]["model"], "2");
     assert_eq!(saved["settings"]["switch_date"], "2026-03-31");
+}
+
+#[test]
+fn a_stop_signal_restores_the_terminal_and_keeps_the_ticks() {
+    for signal in ["TERM", "HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("lille.skifteplan.json");
+        let list = sample();
+        let mut s = PtyRun::spawn(
+            &[list.to_str().unwrap(), "--state", state.to_str().unwrap()],
+            dir.path(),
+        );
+        s.wait_for("Indlæst liste");
+        s.key(ENTER);
+        s.wait_for("Opsætning af skiftet");
+        s.keys(&[TAB, TAB, TAB, "31-03-2026", TAB, RIGHT, RIGHT]);
+        s.wait_for("(•) Model 2");
+        s.key(ENTER);
+        s.wait_for("Udført 0/");
+        s.keys(&[DOWN, " "]);
+        s.wait_until("the tick was never saved", || {
+            std::fs::read_to_string(&state).is_ok_and(|t| t.contains("\"done\""))
+        });
+        let pid = s.child.process_id().expect("the child's pid");
+        let sent = std::process::Command::new("kill")
+            .args([format!("-{signal}"), pid.to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success(), "kill -{signal} failed");
+        let code = s.finish();
+        let out = String::from_utf8_lossy(&s.bytes()).into_owned();
+        assert_eq!(code, 2, "SIG{signal}: exit code; screen:\n{}", s.screen());
+        assert!(
+            out.contains(&format!("skifteplan: afbrudt af signalet SIG{signal}")),
+            "{:?}",
+            tail(out.as_bytes(), 300)
+        );
+        assert_restored_after(&out, "Udført");
+        let saved = std::fs::read_to_string(&state).unwrap();
+        assert!(saved.contains("\"done\""), "the tick is kept: {saved}");
+    }
 }
 
 #[test]
@@ -336,6 +386,25 @@ fn review_shows_the_plan_read_only_and_quits_cleanly() {
     assert!(restore.contains(SHOW_CURSOR), "cursor shown again");
     assert!(!out.contains("panicked"), "{out:?}");
     assert_eq!(listing(&plans), before, "nothing written beside the plan");
+}
+
+#[test]
+fn a_large_file_says_it_is_being_read_and_the_error_stands_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("stor-plan.xlsx");
+    // 5 MiB that is no workbook: read (and refused) before the terminal is touched.
+    std::fs::write(&big, vec![b'x'; 5 << 20]).unwrap();
+    let mut s = PtyRun::spawn(&["review", big.to_str().unwrap()], dir.path());
+    let code = s.finish();
+    let out = String::from_utf8_lossy(&s.bytes()).into_owned();
+    assert_eq!(code, 2, "{out:?}");
+    assert!(out.starts_with("Læser stor-plan.xlsx …"), "{out:?}");
+    // On the screen the note is blanked and the error stands alone on its line.
+    let screen = s.screen();
+    let shown: Vec<&str> = screen.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(shown.len(), 1, "{screen:?}");
+    assert!(shown[0].starts_with("skifteplan: "), "{screen:?}");
+    assert!(!shown[0].contains("Læser"), "{screen:?}");
 }
 
 #[test]

@@ -72,7 +72,10 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
                 plan.display()
             );
         }
-        app.open_review_blocking(plan).map_err(anyhow::Error::msg)?;
+        let note = ReadingNote::show(plan, options.lang);
+        let opened = app.open_review_blocking(plan);
+        drop(note);
+        opened.map_err(anyhow::Error::msg)?;
     } else if let Some(file) = &options.file {
         if !file.is_file() {
             anyhow::bail!(
@@ -81,14 +84,104 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
                 file.display()
             );
         }
-        app.open_blocking(file).map_err(anyhow::Error::msg)?;
+        let note = ReadingNote::show(file, options.lang);
+        let opened = app.open_blocking(file);
+        drop(note);
+        opened.map_err(anyhow::Error::msg)?;
     }
+    let stop = StopSignals::register();
     let mut terminal = ratatui::init();
     let guard = MouseGuard::enable();
-    let result = event_loop(&mut terminal, &mut app);
+    let result = event_loop(&mut terminal, &mut app, &stop);
     drop(guard);
     ratatui::restore();
-    result
+    result?;
+    match stop.received() {
+        // Progress is saved after every change, so there is nothing left to save here.
+        Some(signal) => anyhow::bail!(
+            "{} {signal}",
+            options
+                .lang
+                .pick("afbrudt af signalet", "stopped by the signal")
+        ),
+        None => Ok(()),
+    }
+}
+
+/// A large file takes seconds to read before the UI starts: say what is happening, on a
+/// terminal only, on one line that is blanked again when the reading ends (also when it fails,
+/// so the error stands alone). Small files read at once and get no note.
+struct ReadingNote(usize);
+
+impl ReadingNote {
+    const FROM_BYTES: u64 = 4 << 20;
+
+    fn show(path: &std::path::Path, lang: Lang) -> ReadingNote {
+        use std::io::{IsTerminal, Write};
+        let mut err = std::io::stderr();
+        let large = std::fs::metadata(path).is_ok_and(|m| m.len() >= Self::FROM_BYTES);
+        if !large || !err.is_terminal() {
+            return ReadingNote(0);
+        }
+        let name = path
+            .file_name()
+            .unwrap_or(path.as_os_str())
+            .to_string_lossy();
+        let note = format!("{} {name} …", lang.pick("Læser", "Reading"));
+        let _ = write!(err, "{note}");
+        let _ = err.flush();
+        ReadingNote(note.chars().count())
+    }
+}
+
+impl Drop for ReadingNote {
+    fn drop(&mut self) {
+        use std::io::Write;
+        if self.0 > 0 {
+            let _ = write!(std::io::stderr(), "\r{}\r", " ".repeat(self.0));
+        }
+    }
+}
+
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT end the event loop like `q` does, so the terminal is
+/// restored (raw mode off, the alternate screen left, mouse capture off) instead of the
+/// process dying in raw mode. In raw mode Ctrl-C is a key, not SIGINT; the signals come from
+/// `kill`, a closed terminal window or a session ending.
+struct StopSignals {
+    received: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl StopSignals {
+    #[cfg(unix)]
+    const SIGNALS: [(i32, &'static str); 4] = [
+        (signal_hook::consts::SIGTERM, "SIGTERM"),
+        (signal_hook::consts::SIGHUP, "SIGHUP"),
+        (signal_hook::consts::SIGINT, "SIGINT"),
+        (signal_hook::consts::SIGQUIT, "SIGQUIT"),
+    ];
+    #[cfg(not(unix))]
+    const SIGNALS: [(i32, &'static str); 0] = [];
+
+    fn register() -> StopSignals {
+        let received = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        #[cfg(unix)]
+        for (signal, _) in Self::SIGNALS {
+            // A registration that fails leaves that signal's default: the process ends as before.
+            let _ = signal_hook::flag::register_usize(signal, received.clone(), signal as usize);
+        }
+        StopSignals { received }
+    }
+
+    /// The name of the signal that asked the UI to stop, if one did.
+    fn received(&self) -> Option<&'static str> {
+        let n = self.received.load(std::sync::atomic::Ordering::Relaxed);
+        (n != 0).then(|| {
+            Self::SIGNALS
+                .iter()
+                .find(|(signal, _)| *signal as usize == n)
+                .map_or("?", |(_, name)| *name)
+        })
+    }
 }
 
 /// Mouse capture on while alive. `ratatui::restore` (also run by its panic hook) does not turn
@@ -121,17 +214,22 @@ impl Drop for MouseGuard {
     }
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    stop: &StopSignals,
+) -> anyhow::Result<()> {
     let mut dirty = true;
-    while !app.quit {
+    while !app.quit && stop.received().is_none() {
         if dirty {
             terminal.draw(|f| draw(f, app))?;
             dirty = false;
         }
+        // Idle, wake four times a second: a stop signal is seen that soon.
         let timeout = if app.loading.is_some() || app.verify_busy() {
             Duration::from_millis(100)
         } else {
-            Duration::from_millis(1000)
+            Duration::from_millis(250)
         };
         if event::poll(timeout)? {
             let ev = event::read()?;
