@@ -23,7 +23,10 @@ pub fn plan(frame: &mut Frame, app: &mut App, area: Rect) {
     };
     let [progress, rest] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(4)]).areas(area);
-    frame.render_widget(Paragraph::new(progress_line(view, &t, lang)), progress);
+    frame.render_widget(
+        Paragraph::new(progress_line(view, &t, lang, progress.width)),
+        progress,
+    );
 
     let cit_h = (rest.height * 2 / 5).max(5);
     let [cit_area, act_area] =
@@ -132,10 +135,30 @@ pub fn plan(frame: &mut Frame, app: &mut App, area: Rect) {
     app.areas.actions = action_rect;
 }
 
+/// The progress line, as long as it fits: the steps named in full ("Afslut i SMDB"), then by
+/// their action alone (each action happens in one system), then the conflicts as a bare count.
 fn progress_line<'a>(
     view: &PlanView,
     t: &crate::tui::theme::Theme,
     lang: crate::lang::Lang,
+    width: u16,
+) -> Line<'a> {
+    let mut line = Line::default();
+    for (short_steps, short_conflicts) in [(false, false), (true, false), (true, true)] {
+        line = progress_spans(view, t, lang, short_steps, short_conflicts);
+        if line.width() <= usize::from(width) {
+            break;
+        }
+    }
+    line
+}
+
+fn progress_spans<'a>(
+    view: &PlanView,
+    t: &crate::tui::theme::Theme,
+    lang: crate::lang::Lang,
+    short_steps: bool,
+    short_conflicts: bool,
 ) -> Line<'a> {
     let pct = (view.total_done * 100)
         .checked_div(view.total_actions)
@@ -150,19 +173,21 @@ fn progress_line<'a>(
     let conflicts = view.plan.conflicts.len();
     spans.push(Span::styled(" · ", t.muted));
     spans.push(Span::styled(
-        format!("⚠ {conflicts} {}", T::ConflictsLeft.get(lang)),
+        if short_conflicts {
+            format!("⚠ {conflicts}")
+        } else {
+            format!("⚠ {conflicts} {}", T::ConflictsLeft.get(lang))
+        },
         if conflicts > 0 { t.conflict } else { t.muted },
     ));
     for (n, g) in view.groups.iter().enumerate() {
+        let label = if short_steps {
+            crate::text::action_label(g.action, lang).to_string()
+        } else {
+            strings::step_group(g.action, g.system, lang)
+        };
         spans.push(Span::styled(" · ", t.muted));
-        spans.push(Span::styled(
-            format!(
-                "{}. {} ",
-                n + 1,
-                strings::step_group(g.action, g.system, lang)
-            ),
-            t.muted,
-        ));
+        spans.push(Span::styled(format!("{}. {label} ", n + 1), t.muted));
         spans.push(Span::raw(format!("{}/{}", g.done, g.total)));
     }
     let forgotten = view.forgotten_count();
