@@ -22,6 +22,7 @@ texts! {
     AppName => "skifteplan", "skifteplan";
     StartTitle => "Åbn en aktivliste", "Open an Aktivliste";
     StartIntro => "Vælg en liste fra SMDB-support, en nylig fil eller skriv en sti.", "Pick a list from SMDB support, a recent file, or type a path.";
+    StartIntroPlan => "En plan skrevet af skifteplan åbnes skrivebeskyttet til gennemsyn.", "A plan written by skifteplan opens read-only for review.";
     Samples => "Eksempellister", "Sample lists";
     Recent => "Senest åbnet", "Recently opened";
     OtherFile => "Åbn anden fil …", "Open another file …";

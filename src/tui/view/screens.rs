@@ -40,7 +40,11 @@ pub fn start(frame: &mut Frame, app: &mut App, area: Rect) {
     ])
     .areas(inner);
     frame.render_widget(
-        Paragraph::new(Span::styled(T::StartIntro.get(lang), t.muted)).wrap(Wrap { trim: true }),
+        Paragraph::new(vec![
+            Line::styled(T::StartIntro.get(lang), t.muted),
+            Line::styled(T::StartIntroPlan.get(lang), t.muted),
+        ])
+        .wrap(Wrap { trim: true }),
         intro,
     );
     let mut lines = Vec::new();
