@@ -407,3 +407,62 @@ fn unreadable_inputs_are_errors_not_panics() {
         assert!(review::read_plan(bytes).is_err());
     }
 }
+
+#[test]
+fn a_forgotten_case_is_told_apart_from_a_citizen_with_the_same_masked_cpr_and_name() {
+    // Two fictitious citizens born the same day with the same name: masked, their CPR and
+    // name are the same. Only the second is a forgotten case.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tvillinger.csv");
+    std::fs::write(
+        &path,
+        "CPR;Navn;Anmodning ID;Anmodningsdato;Iværksættelsesdato;Glemt;Slutdato\n\
+         010190-2000;Anna Fiktiv;A-1;01-02-2025;15-02-2025;;\n\
+         010190-3000;Anna Fiktiv;A-2;01-03-2025;15-03-2025;Ja;30-09-2025\n",
+    )
+    .unwrap();
+    let list = load(&path, &LoadOptions::default()).unwrap();
+    assert_eq!(list.citizens.len(), 2);
+    for model in Model::ALL {
+        let plan = plan::plan(&list.citizens, &Settings::new(model, switch()));
+        let none = |_: &CitizenPlan, _: &Action| None;
+        let bytes = xlsx_bytes(&ExportInput {
+            plan: &plan,
+            list: &list,
+            show_cpr: false,
+            lang: Lang::Da,
+            generated_at: Local::now().naive_local(),
+            done: &none,
+        })
+        .unwrap();
+        let rows = review::read_plan(&bytes).unwrap();
+        let forgotten: Vec<u32> = rows
+            .rows
+            .iter()
+            .filter(|r| r.forgotten)
+            .map(|r| r.citizen)
+            .collect();
+        assert!(
+            !forgotten.is_empty() && forgotten.iter().all(|&c| c == 2),
+            "{model:?}"
+        );
+        assert_eq!(check(&bytes), vec![], "{model:?}");
+    }
+}
+
+#[test]
+fn a_sheet_whose_forgotten_cases_have_no_citizen_number_still_checks_clean() {
+    // An action sheet written before Glemte sager had a Borger nr column.
+    for model in Model::ALL {
+        let mut sheets = read_sheets(&product_xlsx("aktivliste-lille.xlsx", model, Lang::Da));
+        let g = sheet(&mut sheets, "Glemte sager");
+        assert_eq!(g[0][0], Data::String("Borger nr".into()));
+        for row in g.iter_mut() {
+            row.remove(0);
+        }
+        let bytes = write_sheets(&sheets);
+        let rows = review::read_plan(&bytes).unwrap();
+        assert!(rows.rows.iter().any(|r| r.forgotten), "{model:?}");
+        assert_eq!(check(&bytes), vec![], "{model:?}");
+    }
+}

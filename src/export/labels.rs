@@ -68,7 +68,8 @@ pub const CONFLICT_HEADERS: [Da2En; 6] = [
 ];
 pub const REJECTED_HEADERS: [Da2En; 3] = [("Ark", "Sheet"), ("Række", "Row"), ("Årsag", "Reason")];
 pub const REJECTED_VALUE: Da2En = ("Værdi", "Value");
-pub const FORGOTTEN_HEADERS: [Da2En; 5] = [
+pub const FORGOTTEN_HEADERS: [Da2En; 6] = [
+    H_CITIZEN_NO,
     ("CPR", "CPR"),
     ("Navn", "Name"),
     ("Slutdato", "End date"),

@@ -383,18 +383,26 @@ fn forgotten(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result
     let lang = input.lang;
     let plan = input.plan;
     let mut s = Sheet::new(ws, f, SHEET_NAMES[4], &headers(&FORGOTTEN_HEADERS, lang))?;
-    for c in plan.citizens.iter().filter(|c| c.status == Status::Glemt) {
+    // Borger nr is the citizen's number in Handlinger: it ties each forgotten case to its rows
+    // even where two citizens share a masked CPR and a name.
+    let forgotten = plan
+        .citizens
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.status == Status::Glemt);
+    for (i, c) in forgotten {
         let closes = c
             .actions
             .iter()
             .filter(|a| a.action == ActionKind::Afslut)
             .count();
         let has_conflict = plan.conflicts_of(&c.cpr).next().is_some();
-        s.text(0, &c.cpr.display(input.show_cpr))?;
-        s.opt_text(1, c.name.as_deref())?;
-        s.date(2, c.slutdato)?;
-        s.number(3, closes)?;
-        s.text(4, t(if has_conflict { YES } else { NO }, lang))?;
+        s.number(0, i + 1)?;
+        s.text(1, &c.cpr.display(input.show_cpr))?;
+        s.opt_text(2, c.name.as_deref())?;
+        s.date(3, c.slutdato)?;
+        s.number(4, closes)?;
+        s.text(5, t(if has_conflict { YES } else { NO }, lang))?;
         s.next_row();
     }
     s.finish()

@@ -209,11 +209,19 @@ fn conflicts_rejected_rows_and_forgotten_cases() {
 
     let range = book.range("Glemte sager");
     assert_eq!(range.height(), 2);
-    assert_eq!(range[(1, 0)], Data::String("750372-xxxx".into()));
-    assert_eq!(as_date(&range[(1, 2)]), Some(fixture::d(2025, 6, 30)));
+    // Borger nr: the same number as the citizen's rows in Handlinger.
+    let no = cell_text(&range[(1, 0)]);
+    assert!(
+        book.rows("Handlinger")
+            .iter()
+            .any(|r| r[0] == no && r[1] == "750372-xxxx"),
+        "Borger nr {no}"
+    );
+    assert_eq!(range[(1, 1)], Data::String("750372-xxxx".into()));
+    assert_eq!(as_date(&range[(1, 3)]), Some(fixture::d(2025, 6, 30)));
     // Tilbudstilknytning is absent: one close, Afslut behandling.
-    assert_eq!(cell_text(&range[(1, 3)]), "1");
-    assert_eq!(range[(1, 4)], Data::String("Nej".into()));
+    assert_eq!(cell_text(&range[(1, 4)]), "1");
+    assert_eq!(range[(1, 5)], Data::String("Nej".into()));
 }
 
 #[test]

@@ -297,14 +297,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<PlanRows, ReadError> {
     let forgotten = sheet(FORGOTTEN_SHEET, false)?;
 
     let header = read_overview(&overview)?;
-    let forgotten_set: HashSet<(String, String)> = forgotten
-        .iter()
-        .skip(1)
-        .filter_map(|(_, c)| {
-            let cpr = get(c, Some(0)).text()?;
-            Some((cpr, get(c, Some(1)).text().unwrap_or_default()))
-        })
-        .collect();
+    let forgotten_set = Forgotten::read(&forgotten);
     let plan_conflicts = read_conflicts(&conflicts);
     let (rows, problems) = read_actions(&actions, &forgotten_set)?;
     Ok(PlanRows {
@@ -410,9 +403,52 @@ fn read_conflicts(rows: &[(u32, Vec<Cell>)]) -> Vec<PlanConflict> {
 
 type Problems = Vec<Finding>;
 
+/// The citizens the Glemte sager sheet lists: by Borger nr, or in a sheet written before it
+/// had that column, by CPR and name as shown.
+enum Forgotten {
+    Numbers(HashSet<u32>),
+    CprAndName(HashSet<(String, String)>),
+}
+
+impl Forgotten {
+    fn read(rows: &[(u32, Vec<Cell>)]) -> Forgotten {
+        let head = rows.first().map(|(_, h)| h.as_slice()).unwrap_or_default();
+        let find = |label: Da2En| {
+            head.iter()
+                .position(|c| c.text().is_some_and(|t| is_label(&t, label)))
+        };
+        let body = rows.iter().skip(1).map(|(_, c)| c);
+        match find(H_CITIZEN_NO) {
+            Some(no) => {
+                Forgotten::Numbers(body.filter_map(|c| get(c, Some(no)).number()).collect())
+            }
+            None => {
+                let cpr = find(H_CPR).unwrap_or(0);
+                let name = find(H_NAME).unwrap_or(cpr + 1);
+                Forgotten::CprAndName(
+                    body.filter_map(|c| {
+                        let cpr = get(c, Some(cpr)).text()?;
+                        Some((cpr, get(c, Some(name)).text().unwrap_or_default()))
+                    })
+                    .collect(),
+                )
+            }
+        }
+    }
+
+    fn contains(&self, citizen: u32, cpr: &str, name: Option<&str>) -> bool {
+        match self {
+            Forgotten::Numbers(n) => n.contains(&citizen),
+            Forgotten::CprAndName(set) => {
+                set.contains(&(cpr.to_string(), name.unwrap_or_default().to_string()))
+            }
+        }
+    }
+}
+
 fn read_actions(
     rows: &[(u32, Vec<Cell>)],
-    forgotten: &HashSet<(String, String)>,
+    forgotten: &Forgotten,
 ) -> Result<(Vec<Row>, Problems), ReadError> {
     let Some((_, head)) = rows.first() else {
         return Err(ReadError::MissingColumn(H_CITIZEN_NO.0));
@@ -492,7 +528,7 @@ fn read_actions(
         out.push(Row {
             at,
             citizen,
-            forgotten: forgotten.contains(&(cpr.clone(), name.clone().unwrap_or_default())),
+            forgotten: forgotten.contains(citizen, &cpr, name.as_deref()),
             cpr,
             name,
             step,
