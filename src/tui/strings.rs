@@ -39,6 +39,7 @@ texts! {
     Sheets => "Ark brugt", "Sheets used";
     HeaderRow => "overskrift i række", "header in row";
     RowsUsed => "rækker brugt", "rows used";
+    RowUsed => "række brugt", "row used";
     UnusedHeaders => "Kolonner ikke brugt", "Columns not used";
     IgnoredSheets => "Ark ikke brugt", "Sheets not used";
     NoneWord => "ingen", "none";

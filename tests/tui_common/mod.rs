@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use skifteplan::aktivliste::Aktivliste;
+use skifteplan::aktivliste::{Aktivliste, Field, SheetKind, SheetSummary, Warning, WarningKind};
 use skifteplan::domain::{
-    Anmodning, Citizen, Cpr, Indskrivning, KvalHep, SourceRef, Tilbudstilknytning, Ydelse,
+    Anmodning, Citizen, Cpr, CprClass, Indskrivning, KvalHep, SourceRef, Tilbudstilknytning, Ydelse,
 };
 use skifteplan::lang::Lang;
 use skifteplan::progress::ListRef;
@@ -85,14 +85,65 @@ pub fn citizens() -> Vec<Citizen> {
     vec![a, b, c, dd, e]
 }
 
+/// The list as the reader would return it for these citizens: the sheets they came from, and a
+/// warning for each CPR that fails modulus 11 (all the fictitious ones here do).
 pub fn list(path: &Path, citizens: Vec<Citizen>) -> Aktivliste {
+    let rows = |sheet: &str| {
+        citizens
+            .iter()
+            .flat_map(|c| {
+                let a = c.anmodninger.iter().map(|a| &a.source);
+                a.chain(c.indskrivninger.iter().map(|i| &i.source))
+            })
+            .filter(|s| &*s.sheet == sheet)
+            .count()
+    };
+    let summary = |name: &str, kind: SheetKind, date: Field, date_header: &str| SheetSummary {
+        name: name.into(),
+        kind,
+        header_row: 1,
+        mapping: vec![
+            (Field::Cpr, "CPR".into()),
+            (Field::Name, "Navn".into()),
+            (date, date_header.into()),
+        ],
+        unused_headers: Vec::new(),
+        rows_used: rows(name),
+        rows_rejected: 0,
+    };
+    let mut sheets = vec![summary(
+        "Anmodninger",
+        SheetKind::Anmodninger,
+        Field::Anmodningsdato,
+        "Anmodningsdato",
+    )];
+    if rows("Indskrivninger") > 0 {
+        sheets.push(summary(
+            "Indskrivninger",
+            SheetKind::Indskrivninger,
+            Field::Indskrivningsdato,
+            "Indskrivningsdato",
+        ));
+    }
+    let warnings = citizens
+        .iter()
+        .filter_map(|c| {
+            let kind = match c.cpr_class {
+                CprClass::Mod11Failed => WarningKind::Mod11Failed { cpr: c.cpr },
+                CprClass::Replacement => WarningKind::Replacement { cpr: c.cpr },
+                _ => return None,
+            };
+            let source = c.anmodninger.first()?.source.clone();
+            Some(Warning { source, kind })
+        })
+        .collect();
     Aktivliste {
         path: path.to_path_buf(),
         citizens,
-        sheets: Vec::new(),
+        sheets,
         ignored_sheets: Vec::new(),
         rejected: Vec::new(),
-        warnings: Vec::new(),
+        warnings,
     }
 }
 

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::fit;
-use crate::domain::CprClass;
+use crate::aktivliste::WarningKind;
 use crate::domain::date::fmt_dk;
 use crate::plan::Model;
 use crate::tui::app::App;
@@ -143,10 +143,17 @@ pub fn summary(frame: &mut Frame, app: &App, area: Rect) {
         .unwrap_or_default();
     let anm: usize = list.citizens.iter().map(|c| c.anmodninger.len()).sum();
     let ind: usize = list.citizens.iter().map(|c| c.indskrivninger.len()).sum();
+    // Of the warnings, those about a CPR number: counted from the same list, so the part is
+    // never larger than the whole.
     let cpr_flags = list
-        .citizens
+        .warnings
         .iter()
-        .filter(|c| c.cpr_class != CprClass::Valid)
+        .filter(|w| {
+            matches!(
+                w.kind,
+                WarningKind::Mod11Failed { .. } | WarningKind::Replacement { .. }
+            )
+        })
         .count();
     let mut lines = vec![
         Line::from(vec![
@@ -170,14 +177,18 @@ pub fn summary(frame: &mut Frame, app: &App, area: Rect) {
             Span::styled(format!("   {}: ", T::CprWarnings.get(lang)), t.header),
             Span::raw(format!("{} ", list.warnings.len())),
             Span::styled(
-                format!(
-                    "({} {})",
-                    cpr_flags,
-                    lang.pick(
-                        "CPR uden modulus 11 / erstatningsnr.",
-                        "CPR failing mod 11 / replacement"
+                if cpr_flags == 0 {
+                    String::new()
+                } else {
+                    format!(
+                        "({} {})",
+                        cpr_flags,
+                        lang.pick(
+                            "CPR uden modulus 11 / erstatningsnr.",
+                            "CPR failing mod 11 / replacement"
+                        )
                     )
-                ),
+                },
                 t.muted,
             ),
         ]),
@@ -193,7 +204,12 @@ pub fn summary(frame: &mut Frame, app: &App, area: Rect) {
                     T::HeaderRow.get(lang),
                     s.header_row,
                     s.rows_used,
-                    T::RowsUsed.get(lang)
+                    if s.rows_used == 1 {
+                        T::RowUsed
+                    } else {
+                        T::RowsUsed
+                    }
+                    .get(lang)
                 ),
                 t.muted,
             ),
