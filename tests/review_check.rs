@@ -2,19 +2,18 @@
 //! or row is changed the way a person in a spreadsheet program would, the workbook is written
 //! again, and the check must report exactly that tampering at its row.
 
+mod sheet_edit;
+
 use std::path::Path;
 
-use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use calamine::Data;
 use chrono::{Local, NaiveDate};
-use rust_xlsxwriter::{Format, Workbook};
-use skifteplan::aktivliste::{LoadOptions, load, load_decisions};
+use sheet_edit::{Grid, Sheets, col, read_sheets, sheet, write_sheets};
+use skifteplan::aktivliste::{Aktivliste, LoadOptions, load, load_decisions};
 use skifteplan::export::{ExportInput, xlsx_bytes};
 use skifteplan::lang::Lang;
-use skifteplan::plan::{self, Action, CitizenPlan, Model, Settings};
+use skifteplan::plan::{self, Action, CitizenPlan, Model, Plan, Settings};
 use skifteplan::review::{self, Finding, FindingKind};
-
-type Grid = Vec<Vec<Data>>;
-type Sheets = Vec<(String, Grid)>;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -35,11 +34,15 @@ fn product_xlsx(sample: &str, model: Model, lang: Lang) -> Vec<u8> {
     if sample != "aktivliste-lille.xlsx" {
         settings.decisions.clear();
     }
-    let plan = plan::plan(&list.citizens, &settings);
+    action_sheet(&plan::plan(&list.citizens, &settings), &list, lang)
+}
+
+/// The product's action sheet for a plan of a list, nothing ticked.
+fn action_sheet(plan: &Plan, list: &Aktivliste, lang: Lang) -> Vec<u8> {
     let none = |_: &CitizenPlan, _: &Action| None;
     xlsx_bytes(&ExportInput {
-        plan: &plan,
-        list: &list,
+        plan,
+        list,
         show_cpr: false,
         lang,
         generated_at: Local::now().naive_local(),
@@ -48,68 +51,9 @@ fn product_xlsx(sample: &str, model: Model, lang: Lang) -> Vec<u8> {
     .unwrap()
 }
 
-fn read_sheets(bytes: &[u8]) -> Sheets {
-    let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
-    wb.sheet_names()
-        .into_iter()
-        .map(|name| {
-            let range = wb.worksheet_range(&name).unwrap();
-            assert_eq!(range.start().unwrap_or((0, 0)), (0, 0));
-            let grid = range.rows().map(|r| r.to_vec()).collect();
-            (name, grid)
-        })
-        .collect()
-}
-
-/// Writes the sheets again, as a spreadsheet program saves them: text, numbers and dates.
-fn write_sheets(sheets: &Sheets) -> Vec<u8> {
-    let mut wb = Workbook::new();
-    let date = Format::new().set_num_format("dd-mm-yyyy");
-    for (name, grid) in sheets {
-        let ws = wb.add_worksheet();
-        ws.set_name(name).unwrap();
-        for (r, row) in grid.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                let (r, c) = (r as u32, c as u16);
-                match cell {
-                    Data::String(s) => {
-                        ws.write_string(r, c, s).unwrap();
-                    }
-                    Data::Float(f) => {
-                        ws.write_number(r, c, *f).unwrap();
-                    }
-                    Data::Int(i) => {
-                        ws.write_number(r, c, *i as f64).unwrap();
-                    }
-                    Data::DateTime(x) => {
-                        ws.write_number_with_format(r, c, x.as_f64(), &date)
-                            .unwrap();
-                    }
-                    Data::Empty => {}
-                    other => {
-                        ws.write_string(r, c, other.to_string()).unwrap();
-                    }
-                }
-            }
-        }
-    }
-    wb.save_to_buffer().unwrap()
-}
-
 fn serial(date: NaiveDate) -> Data {
     let base = d(1899, 12, 30);
     Data::Float((date - base).num_days() as f64)
-}
-
-fn sheet<'a>(sheets: &'a mut Sheets, name: &str) -> &'a mut Grid {
-    &mut sheets.iter_mut().find(|(n, _)| n == name).unwrap().1
-}
-
-fn col(grid: &Grid, header: &str) -> usize {
-    grid[0]
-        .iter()
-        .position(|c| *c == header)
-        .unwrap_or_else(|| panic!("no column {header}"))
 }
 
 fn text(grid: &Grid, row: usize, header: &str) -> String {
@@ -425,16 +369,7 @@ fn a_forgotten_case_is_told_apart_from_a_citizen_with_the_same_masked_cpr_and_na
     assert_eq!(list.citizens.len(), 2);
     for model in Model::ALL {
         let plan = plan::plan(&list.citizens, &Settings::new(model, switch()));
-        let none = |_: &CitizenPlan, _: &Action| None;
-        let bytes = xlsx_bytes(&ExportInput {
-            plan: &plan,
-            list: &list,
-            show_cpr: false,
-            lang: Lang::Da,
-            generated_at: Local::now().naive_local(),
-            done: &none,
-        })
-        .unwrap();
+        let bytes = action_sheet(&plan, &list, Lang::Da);
         let rows = review::read_plan(&bytes).unwrap();
         let forgotten: Vec<u32> = rows
             .rows

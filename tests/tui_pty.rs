@@ -220,16 +220,13 @@ const ENTER: &str = "\r";
 const RIGHT: &str = "\x1b[C";
 const DOWN: &str = "\x1b[B";
 
-#[test]
-fn ticks_quits_cleanly_and_restores_the_terminal() {
-    let dir = tempfile::tempdir().unwrap();
-    let state = dir.path().join("lille.skifteplan.json");
+/// The bundled sample opened, set up for model 2 with D typed, one action ticked and saved.
+fn ticked_plan(dir: &Path, state: &Path) -> PtyRun {
     let list = sample();
     let mut s = PtyRun::spawn(
         &[list.to_str().unwrap(), "--state", state.to_str().unwrap()],
-        dir.path(),
+        dir,
     );
-
     s.wait_for("Indlæst liste");
     s.key(ENTER);
     s.wait_for("Opsætning af skiftet");
@@ -240,8 +237,16 @@ fn ticks_quits_cleanly_and_restores_the_terminal() {
     s.wait_for("Udført 0/");
     s.keys(&[DOWN, " "]);
     s.wait_until("the tick was never saved", || {
-        std::fs::read_to_string(&state).is_ok_and(|t| t.contains("\"done\""))
+        std::fs::read_to_string(state).is_ok_and(|t| t.contains("\"done\""))
     });
+    s
+}
+
+#[test]
+fn ticks_quits_cleanly_and_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("lille.skifteplan.json");
+    let mut s = ticked_plan(dir.path(), &state);
     s.key("q");
     let code = s.finish();
 
@@ -266,22 +271,7 @@ fn a_stop_signal_restores_the_terminal_and_keeps_the_ticks() {
     for signal in ["TERM", "HUP"] {
         let dir = tempfile::tempdir().unwrap();
         let state = dir.path().join("lille.skifteplan.json");
-        let list = sample();
-        let mut s = PtyRun::spawn(
-            &[list.to_str().unwrap(), "--state", state.to_str().unwrap()],
-            dir.path(),
-        );
-        s.wait_for("Indlæst liste");
-        s.key(ENTER);
-        s.wait_for("Opsætning af skiftet");
-        s.keys(&[TAB, TAB, TAB, "31-03-2026", TAB, RIGHT, RIGHT]);
-        s.wait_for("(•) Model 2");
-        s.key(ENTER);
-        s.wait_for("Udført 0/");
-        s.keys(&[DOWN, " "]);
-        s.wait_until("the tick was never saved", || {
-            std::fs::read_to_string(&state).is_ok_and(|t| t.contains("\"done\""))
-        });
+        let mut s = ticked_plan(dir.path(), &state);
         let pid = s.child.process_id().expect("the child's pid");
         let sent = std::process::Command::new("kill")
             .args([format!("-{signal}"), pid.to_string()])

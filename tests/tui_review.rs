@@ -2,13 +2,14 @@
 //! (cells changed the way a person in a spreadsheet program would), with the check's findings
 //! beside the rows they concern. Snapshots of the screen, and key-driven flows.
 
+mod sheet_edit;
 mod tui_common;
 
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use calamine::Data;
 use ratatui::crossterm::event::KeyCode;
-use rust_xlsxwriter::{Format, Workbook};
+use sheet_edit::{Grid, col, read_sheets, sheet, write_sheets};
 use skifteplan::aktivliste::{LoadOptions, load};
 use skifteplan::export::{ExportInput, write_json_to, xlsx_bytes};
 use skifteplan::lang::Lang;
@@ -16,9 +17,6 @@ use skifteplan::plan::{self, Action, CitizenPlan, Model, Settings};
 use skifteplan::review::FindingKind;
 use skifteplan::tui::{App, Popup, Screen};
 use tui_common::*;
-
-type Grid = Vec<Vec<Data>>;
-type Sheets = Vec<(String, Grid)>;
 
 fn export(model: Model, json: bool) -> Vec<u8> {
     export_with(model, json, false)
@@ -45,59 +43,6 @@ fn export_with(model: Model, json: bool, show_cpr: bool) -> Vec<u8> {
     } else {
         xlsx_bytes(&input).unwrap()
     }
-}
-
-fn read_sheets(bytes: &[u8]) -> Sheets {
-    let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
-    wb.sheet_names()
-        .into_iter()
-        .map(|name| {
-            let range = wb.worksheet_range(&name).unwrap();
-            assert_eq!(range.start().unwrap_or((0, 0)), (0, 0));
-            (name, range.rows().map(|r| r.to_vec()).collect())
-        })
-        .collect()
-}
-
-/// Writes the sheets again, as a spreadsheet program saves them: text, numbers and dates.
-fn write_sheets(sheets: &Sheets) -> Vec<u8> {
-    let mut wb = Workbook::new();
-    let date = Format::new().set_num_format("dd-mm-yyyy");
-    for (name, grid) in sheets {
-        let ws = wb.add_worksheet();
-        ws.set_name(name).unwrap();
-        for (r, row) in grid.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                let (r, c) = (r as u32, c as u16);
-                match cell {
-                    Data::String(s) => ws.write_string(r, c, s).map(|_| ()).unwrap(),
-                    Data::Float(f) => ws.write_number(r, c, *f).map(|_| ()).unwrap(),
-                    Data::Int(i) => ws.write_number(r, c, *i as f64).map(|_| ()).unwrap(),
-                    Data::DateTime(x) => ws
-                        .write_number_with_format(r, c, x.as_f64(), &date)
-                        .map(|_| ())
-                        .unwrap(),
-                    Data::Empty => {}
-                    other => ws
-                        .write_string(r, c, other.to_string())
-                        .map(|_| ())
-                        .unwrap(),
-                }
-            }
-        }
-    }
-    wb.save_to_buffer().unwrap()
-}
-
-fn sheet<'a>(sheets: &'a mut Sheets, name: &str) -> &'a mut Grid {
-    &mut sheets.iter_mut().find(|(n, _)| n == name).unwrap().1
-}
-
-fn col(grid: &Grid, header: &str) -> usize {
-    grid[0]
-        .iter()
-        .position(|c| *c == header)
-        .unwrap_or_else(|| panic!("no column {header}"))
 }
 
 /// The 0-based index of the first row of Handlinger after `after` matching (Handling, Skema).

@@ -49,6 +49,9 @@ pub struct TuiOptions {
     pub review: Option<PathBuf>,
 }
 
+/// Reads a file into the app before the UI starts: a list, or a plan for review.
+type OpenBlocking = fn(&mut App, &std::path::Path) -> Result<(), String>;
+
 /// Runs the UI until the user quits. A FILE given on the command line is read before the
 /// terminal is switched to raw mode, so an error prints as a normal message.
 pub fn run(options: TuiOptions) -> anyhow::Result<()> {
@@ -64,28 +67,21 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
         cwd,
     };
     let mut app = App::new(cfg);
-    if let Some(plan) = &options.review {
-        if !plan.is_file() {
+    let first: Option<(&PathBuf, OpenBlocking)> = match (&options.review, &options.file) {
+        (Some(plan), _) => Some((plan, App::open_review_blocking)),
+        (None, Some(file)) => Some((file, App::open_blocking)),
+        (None, None) => None,
+    };
+    if let Some((path, open)) = first {
+        if !path.is_file() {
             anyhow::bail!(
                 "{}: {}",
                 options.lang.pick("ingen sådan fil", "no such file"),
-                plan.display()
+                path.display()
             );
         }
-        let note = ReadingNote::show(plan, options.lang);
-        let opened = app.open_review_blocking(plan);
-        drop(note);
-        opened.map_err(anyhow::Error::msg)?;
-    } else if let Some(file) = &options.file {
-        if !file.is_file() {
-            anyhow::bail!(
-                "{}: {}",
-                options.lang.pick("ingen sådan fil", "no such file"),
-                file.display()
-            );
-        }
-        let note = ReadingNote::show(file, options.lang);
-        let opened = app.open_blocking(file);
+        let note = ReadingNote::show(path, options.lang);
+        let opened = open(&mut app, path);
         drop(note);
         opened.map_err(anyhow::Error::msg)?;
     }
