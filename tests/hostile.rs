@@ -189,11 +189,17 @@ fn peak_kib(pid: u32) -> Option<u64> {
 /// Runs `skifteplan plan FILE --model 2 --switch-date 2026-03-31` and follows its peak resident
 /// memory (VmHWM) until it ends. On systems without `/proc` the peak is 0.
 fn plan_with_peak(file: &Path, extra: &[&str]) -> Run {
+    let mut args = vec!["plan", file.to_str().unwrap(), "--model", "2"];
+    args.extend(["--switch-date", "2026-03-31", "--lang", "en"]);
+    args.extend(extra);
+    binary_with_peak(file, &args)
+}
+
+/// Runs the binary with `args` (about `file`), without a terminal, following its peak memory.
+fn binary_with_peak(file: &Path, args: &[&str]) -> Run {
     let start = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_skifteplan"))
-        .args(["plan", file.to_str().unwrap(), "--model", "2"])
-        .args(["--switch-date", "2026-03-31", "--lang", "en"])
-        .args(extra)
+        .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -570,6 +576,25 @@ fn a_zip_bomb_in_the_shared_strings_is_refused_before_unpacking() {
     let run = plan_with_peak(&path, &[]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("bombe.xlsx"), "{}", run.stderr);
+    // Opened in the UI (read as a list, then tried as a plan) or reviewed as a plan: refused
+    // before anything is unpacked too, before the terminal is touched.
+    for args in [vec!["--lang", "en"], vec!["review", "--lang", "en"]] {
+        let mut args = args;
+        args.push(path.to_str().unwrap());
+        let run = binary_with_peak(&path, &args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+        assert!(
+            run.stderr.contains("bombe.xlsx") || run.stderr.contains("unpacks to"),
+            "{}",
+            run.stderr
+        );
+        let plan = skifteplan::review::read_plan_file(&path);
+        assert!(
+            matches!(plan, Err(skifteplan::review::ReadError::TooLarge { ref part, .. }) if part == "xl/sharedstrings.xml"),
+            "{plan:?}"
+        );
+    }
 }
 
 #[test]

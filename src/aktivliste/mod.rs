@@ -28,6 +28,7 @@ pub use error::{LoadError, SpreadsheetProblem};
 pub use field::Field;
 pub use header::normalise;
 pub use reason::{Expected, IgnoreReason, RejectReason, WarningKind};
+pub use source::{ZipProblem, check_zip_parts};
 
 use header::Matcher;
 use join::Joiner;

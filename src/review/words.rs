@@ -516,6 +516,22 @@ pub fn read_error(e: &ReadError, lang: Lang) -> String {
             )
         }
         ReadError::Json(d) => format!("{}: {d}", lang.pick("JSON-planen", "The JSON plan")),
+        ReadError::TooLarge { part, mib } => {
+            let size = if *mib == u64::MAX >> 20 {
+                "over 4 GiB".to_string()
+            } else {
+                format!("{mib} MiB")
+            };
+            format!(
+                "{} '{part}' {} {size}: {}",
+                lang.pick("Regnearkets del", "The workbook's part"),
+                lang.pick("pakkes ud til", "unpacks to"),
+                lang.pick(
+                    "mere end en plan kan fylde (er filen beskadiget?)",
+                    "more than a plan can hold (is the file damaged?)"
+                )
+            )
+        }
     }
 }
 

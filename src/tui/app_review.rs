@@ -40,7 +40,8 @@ pub(crate) fn read_any(path: &Path, options: &LoadOptions, lang: Lang) -> Opened
             ReadError::NotAPlan
             | ReadError::MissingSheet(_)
             | ReadError::Io(_)
-            | ReadError::Damaged(_),
+            | ReadError::Damaged(_)
+            | ReadError::TooLarge { .. },
         ) => Opened::List(Err(list_error)),
         Err(e) => Opened::Plan(Err(e.message(lang))),
     }
