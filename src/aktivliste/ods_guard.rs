@@ -116,8 +116,36 @@ fn count_sheets(xml: impl std::io::BufRead) -> Result<Vec<SheetCount>, quick_xml
     let mut sheets: Vec<SheetCount> = Vec::new();
     let mut sheet: Option<SheetCount> = None;
     let mut row: Option<RowCount> = None;
+    // Elements open inside the cell being read. The reader takes a cell's content as its value
+    // and never looks inside it for rows or tables (a table nested in a cell included).
+    let mut inside = 0usize;
     loop {
         let event = reader.read_event_into(&mut buf)?;
+        if let Some(r) = row.as_mut()
+            && let Some((repeats, filled)) = r.cell.as_mut()
+        {
+            match &event {
+                Event::Eof => break,
+                Event::Start(e) | Event::Empty(e) => {
+                    if matches!(event, Event::Start(_)) {
+                        inside += 1;
+                    }
+                    // A space element is text too.
+                    *filled |= e.name().as_ref() == "text:s";
+                }
+                Event::Text(t) => *filled |= !t.trim().is_empty(),
+                Event::GeneralRef(_) | Event::CData(_) => *filled = true,
+                Event::End(_) if inside > 0 => inside -= 1,
+                Event::End(_) => {
+                    let (repeats, filled) = (*repeats, *filled);
+                    r.cell = None;
+                    r.end_cell(repeats, filled);
+                }
+                _ => {}
+            }
+            buf.clear();
+            continue;
+        }
         match &event {
             Event::Eof => break,
             Event::Start(e) | Event::Empty(e) => {
@@ -157,35 +185,14 @@ fn count_sheets(xml: impl std::io::BufRead) -> Result<Vec<SheetCount>, quick_xml
                         r.end_cell(repeats, has_value(e));
                     } else {
                         r.cell = Some((repeats, has_value(e)));
+                        inside = 0;
                     }
-                } else if name == "text:s"
-                    && let Some((_, filled)) = row.as_mut().and_then(|r| r.cell.as_mut())
-                {
-                    // A space element is text too.
-                    *filled = true;
-                }
-            }
-            Event::Text(_) | Event::GeneralRef(_) | Event::CData(_) => {
-                let text = match &event {
-                    Event::Text(t) => !t.trim().is_empty(),
-                    _ => true,
-                };
-                if let Some((_, filled)) = row.as_mut().and_then(|r| r.cell.as_mut())
-                    && text
-                {
-                    *filled = true;
                 }
             }
             Event::End(e) => {
                 let name = e.name();
                 let name = name.as_ref();
-                if is_cell(name) {
-                    if let Some(r) = row.as_mut()
-                        && let Some((repeats, filled)) = r.cell.take()
-                    {
-                        r.end_cell(repeats, filled);
-                    }
-                } else if name == "table:table-row" {
+                if name == "table:table-row" {
                     if let Some(r) = row.take() {
                         end_row(sheet.as_mut(), r);
                     }
@@ -294,6 +301,17 @@ mod tests {
         );
         assert_eq!(s[0].kept, MAX_COLUMNS);
         assert_eq!(s[0].dense(), MAX_ROWS * MAX_COLUMNS);
+    }
+
+    #[test]
+    fn a_table_nested_in_a_cell_neither_ends_the_sheet_nor_adds_rows() {
+        let nested = r#"<table:table-cell><table:table table:name="inde"><table:table-row table:number-rows-repeated="999999"><table:table-cell office:value-type="string"><text:p>y</text:p></table:table-cell></table:table-row></table:table></table:table-cell>"#;
+        let s = counted(&format!(
+            r#"<table:table table:name="G"><table:table-row>{FILLED}{nested}</table:table-row><table:table-row table:number-rows-repeated="398"><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="16383"/>{FILLED}</table:table-row></table:table>"#
+        ));
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "G");
+        assert_eq!(s[0].extent(), (400, 16_384));
     }
 
     #[test]
