@@ -217,6 +217,22 @@ fn new_citizens_since_the_plan() {
 }
 
 #[test]
+fn a_new_citizen_born_the_same_day_as_a_planned_one_is_told_apart() {
+    // Lars is planned; a new citizen born the same day (same masked CPR) comes after him.
+    let twin = "171070-2000;Lone Samedag;C-3010;01-02-2026;";
+    let case = planned(Model::Two);
+    let plan = read_plan_file(&case.plan).unwrap();
+    let after = case.dir.path().join("tvilling.csv");
+    std::fs::write(&after, csv(&[LARS, twin])).unwrap();
+    let list = load(&after, &LoadOptions::default()).unwrap();
+    let v = verify(&plan, &list.citizens, today());
+    assert_eq!(v.new.len(), 1, "{v:?}");
+    assert_eq!(v.new[0].cpr, "171070-xxxx");
+    let new = &list.citizens[v.new[0].index];
+    assert_eq!(new.name.as_deref(), Some("Lone Samedag"));
+}
+
+#[test]
 fn interim_lists_old_cases_still_open_with_days() {
     let case = planned(Model::Mellem);
     let (code, out, _) = run(&case, &[LARS, OLE], &[]);

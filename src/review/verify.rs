@@ -76,6 +76,8 @@ pub struct CitizenReport {
 /// A citizen active in the later list that the plan does not hold.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewCitizen {
+    /// The citizen's position among the later list's citizens.
+    pub index: usize,
     /// Masked `DDMMYY-xxxx`.
     pub cpr: String,
     /// The earliest start date of the citizen's active forms.
@@ -223,9 +225,11 @@ pub fn verify(plan: &PlanRows, after: &[Citizen], today: NaiveDate) -> Verificat
     }
     let new = after
         .iter()
+        .enumerate()
         .zip(&used)
         .filter(|(_, u)| !**u)
-        .map(|(c, _)| NewCitizen {
+        .map(|((index, c), _)| NewCitizen {
+            index,
             cpr: c.cpr.masked(),
             start: starts(c).into_iter().map(|(_, _, d)| d).min(),
         })

@@ -3,7 +3,6 @@
 //! [`crate::review::verify::verify`] as the `verify` command. The citizens are grouped by where
 //! they stand, what the user must act on first.
 
-use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -227,16 +226,9 @@ pub fn check(side: &PlanSide, after: &Aktivliste, lang: Lang, today: NaiveDate) 
             detail: detail(r, v.model, lang),
         });
     }
-    // New citizens: the later list's own, in its order (verify keeps that order).
-    let mut by_masked: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, c) in after.citizens.iter().enumerate().rev() {
-        by_masked.entry(c.cpr.masked()).or_default().push(i);
-    }
+    // New citizens: the later list's own, in its order.
     for n in &v.new {
-        let c = by_masked
-            .get_mut(&n.cpr)
-            .and_then(Vec::pop)
-            .and_then(|i| after.citizens.get(i));
+        let c = after.citizens.get(n.index);
         let detail = match n.start {
             Some(d) => format!(
                 "{} {} {}",
