@@ -130,8 +130,9 @@ pub struct PlanArgs {
     #[arg(long, value_name = "FILE")]
     pub decisions: Option<PathBuf>,
 
-    /// The facts for the e-mail to DST written beside the action sheet (or the JSON file) as
-    /// <name>.mail-til-dst.txt; names not given show as placeholders to fill in.
+    /// The facts for the e-mail to DST: given any of them, the e-mail is written beside the
+    /// action sheet (or the JSON file) as <name>.mail-til-dst.txt; names not given show as
+    /// placeholders to fill in.
     #[command(flatten)]
     pub mail: MailArgs,
 }
@@ -157,6 +158,15 @@ pub struct MailArgs {
 }
 
 impl MailArgs {
+    /// Whether any of the switch's facts was given.
+    pub fn given(&self) -> bool {
+        self.vendor.is_some()
+            || self.system.is_some()
+            || self.kommune.is_some()
+            || self.go_live.is_some()
+            || self.deadline.is_some()
+    }
+
     pub fn info(&self) -> crate::review::words::NotifyInfo {
         crate::review::words::NotifyInfo {
             vendor: self.vendor.clone(),

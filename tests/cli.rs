@@ -135,6 +135,69 @@ fn the_mail_to_dst_is_written_beside_the_export_without_cpr() {
         );
     }
 
+    // Without any of the switch's facts the e-mail is not written (a text edited by hand
+    // stays as it is).
+    std::fs::write(&mail_path, "rettet i hånden").unwrap();
+    let o = run(&[
+        "plan",
+        list.to_str().unwrap(),
+        "--model",
+        "1",
+        "--switch-date",
+        "2026-03-31",
+        "--xlsx",
+        xlsx.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(!stderr(&o).contains("mail-til-dst"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(&mail_path).unwrap(),
+        "rettet i hånden"
+    );
+
+    // A go-live on D, a deadline before go-live, or a JSON file where the e-mail goes: refused
+    // before anything is written.
+    let before = std::fs::read(&xlsx).unwrap();
+    for (extra, says) in [
+        (
+            vec!["--go-live", "2026-03-31"],
+            "--go-live 31-03-2026: go-live skal ligge efter D",
+        ),
+        (
+            vec!["--deadline", "2026-03-15"],
+            "--deadline 15-03-2026: deadline kan ikke ligge før go-live",
+        ),
+        (
+            vec!["--vendor", "V", "--json", mail_path.to_str().unwrap()],
+            "to udskrifter ville skrive samme fil",
+        ),
+    ] {
+        let mut args = vec![
+            "plan",
+            list.to_str().unwrap(),
+            "--model",
+            "1",
+            "--switch-date",
+            "2026-03-31",
+            "--xlsx",
+            xlsx.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        let o = run(&args);
+        assert_eq!(code(&o), 2, "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(says), "{}", stderr(&o));
+        assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    }
+    assert_eq!(
+        std::fs::read(&xlsx).unwrap(),
+        before,
+        "the action sheet is untouched"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&mail_path).unwrap(),
+        "rettet i hånden"
+    );
+
     // JSON on standard output only: nothing beside it.
     let o = run(&[
         "plan",

@@ -174,6 +174,14 @@ fn notify_command_exit_codes() {
     assert!(out.contains("- Leverandør: Fiktiv Software A/S"), "{out}");
     assert!(err.is_empty(), "{err}");
 
+    let (code, out, err) = notify(&["--go-live", "2026-03-01"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("--go-live 01-03-2026: go-live skal ligge efter D"),
+        "{err}"
+    );
+
     let bad = dir.path().join("not-a-plan.xlsx");
     std::fs::write(&bad, "hello").unwrap();
     let mail = dir.path().join("mail.txt");

@@ -35,3 +35,31 @@ impl std::fmt::Display for Fatal {
 }
 
 impl std::error::Error for Fatal {}
+
+/// The e-mail's dates against the switch date `d`: go-live after D, the deadline not before
+/// go-live. A date that breaks that is a bad argument, named with the flag that gave it.
+pub fn check_mail_dates(
+    mail: &crate::cli::MailArgs,
+    d: chrono::NaiveDate,
+    lang: crate::lang::Lang,
+) -> Result<(), Fatal> {
+    use crate::domain::date::fmt_dk;
+    use crate::review::words::MailDateProblem;
+    let info = mail.info();
+    match info.check_dates(d) {
+        Ok(()) => Ok(()),
+        Err(p) => {
+            let (flag, date) = match p {
+                MailDateProblem::GoLiveNotAfterSwitch => ("--go-live", info.go_live_or_default(d)),
+                MailDateProblem::DeadlineBeforeGoLive => ("--deadline", info.deadline.unwrap_or(d)),
+            };
+            Err(Fatal(format!(
+                "{flag} {}: {} (D = {}, go-live {})",
+                fmt_dk(date),
+                p.message(lang),
+                fmt_dk(d),
+                fmt_dk(info.go_live_or_default(d))
+            )))
+        }
+    }
+}

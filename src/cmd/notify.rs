@@ -17,6 +17,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<Outcome, Fatal> {
     let plan = review::read_plan_file(&args.plan).map_err(|e| Fatal(e.message(lang)))?;
+    super::check_mail_dates(&args.mail, plan.header.switch_date, lang)?;
     let info = args.mail.info();
     let text = words::notify_text(&words::NotifyFacts::of_rows(&plan), &info, lang);
     match &args.out {

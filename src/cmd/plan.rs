@@ -20,6 +20,17 @@ use crate::text;
 const SUMMARY_LINES: usize = 15;
 
 pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, Fatal> {
+    super::check_mail_dates(&args.mail, args.switch_date, lang)?;
+    // The e-mail to DST goes beside the action sheet, or beside the JSON file without one, when
+    // any of the switch's facts is given (so a text edited by hand is not replaced unasked).
+    let beside = args
+        .xlsx
+        .as_ref()
+        .or(args.json.as_ref().filter(|p| p.as_os_str() != "-"));
+    let mail_path = beside
+        .filter(|_| args.mail.given())
+        .map(|p| export::mail_path(p));
+    refuse_overlaps(args, mail_path.as_deref(), lang)?;
     let options = LoadOptions {
         columns: args.columns.clone(),
     };
@@ -43,7 +54,6 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
     };
     let mut written = Vec::new();
     if let Some(out) = &args.xlsx {
-        export::refuse_input(out, &args.file).map_err(|e| Fatal(e.message(lang)))?;
         export::write_xlsx(out, &input).map_err(|e| Fatal(e.message(lang)))?;
         written.push(out.display().to_string());
     }
@@ -59,22 +69,14 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
                     .to_string(),
             );
         } else {
-            export::refuse_input(out, &args.file).map_err(|e| Fatal(e.message(lang)))?;
             export::write_json(out, &input).map_err(|e| Fatal(e.message(lang)))?;
             written.push(out.display().to_string());
         }
     }
 
-    // The e-mail to DST goes beside the action sheet, or beside the JSON file without one.
-    let beside = args
-        .xlsx
-        .as_ref()
-        .or(args.json.as_ref().filter(|p| p.as_os_str() != "-"));
-    if let Some(export_path) = beside {
-        let mail = export::mail_path(export_path);
-        export::refuse_input(&mail, &args.file).map_err(|e| Fatal(e.message(lang)))?;
+    if let Some(mail) = &mail_path {
         let text = words::notify_text(&NotifyFacts::of_plan(&plan), &args.mail.info(), lang);
-        export::write_mail(&mail, &text).map_err(|e| Fatal(e.message(lang)))?;
+        export::write_mail(mail, &text).map_err(|e| Fatal(e.message(lang)))?;
         written.push(mail.display().to_string());
     }
 
@@ -86,6 +88,36 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
     } else {
         Outcome::NeedsAttention
     })
+}
+
+/// Refuses outputs that would write over the list, the decisions file or each other, before
+/// anything is read or written.
+fn refuse_overlaps(args: &PlanArgs, mail: Option<&Path>, lang: Lang) -> Result<(), Fatal> {
+    let json = args.json.as_deref().filter(|p| p.as_os_str() != "-");
+    let outputs: Vec<&Path> = [args.xlsx.as_deref(), json, mail]
+        .into_iter()
+        .flatten()
+        .collect();
+    for (i, out) in outputs.iter().enumerate() {
+        let inputs = std::iter::once(args.file.as_path()).chain(args.decisions.as_deref());
+        for input in inputs {
+            export::refuse_input(out, input).map_err(|e| Fatal(e.message(lang)))?;
+        }
+        if outputs[..i]
+            .iter()
+            .any(|other| export::refuse_input(out, other).is_err())
+        {
+            return Err(Fatal(format!(
+                "{}: {}",
+                lang.pick(
+                    "to udskrifter ville skrive samme fil",
+                    "two outputs would write the same file"
+                ),
+                out.display()
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn file_name(path: &Path) -> String {

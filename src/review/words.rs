@@ -559,6 +559,63 @@ pub struct NotifyInfo {
     pub deadline: Option<NaiveDate>,
 }
 
+/// A date for the e-mail that the guide's order of things does not allow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MailDateProblem {
+    /// Go-live on or before the switch date D: the new system reports from D + 1.
+    GoLiveNotAfterSwitch,
+    /// The model-1 deadline for re-reporting before go-live.
+    DeadlineBeforeGoLive,
+}
+
+impl MailDateProblem {
+    pub fn message(self, lang: Lang) -> &'static str {
+        match self {
+            MailDateProblem::GoLiveNotAfterSwitch => {
+                lang.pick("go-live skal ligge efter D", "go-live must be after D")
+            }
+            MailDateProblem::DeadlineBeforeGoLive => lang.pick(
+                "deadline kan ikke ligge før go-live",
+                "the deadline cannot be before go-live",
+            ),
+        }
+    }
+
+    /// Go-live `go_live` against the switch date `d`.
+    pub fn of_go_live(d: NaiveDate, go_live: NaiveDate) -> Option<MailDateProblem> {
+        (go_live <= d).then_some(MailDateProblem::GoLiveNotAfterSwitch)
+    }
+
+    /// The deadline against the go-live.
+    pub fn of_deadline(go_live: NaiveDate, deadline: NaiveDate) -> Option<MailDateProblem> {
+        (deadline < go_live).then_some(MailDateProblem::DeadlineBeforeGoLive)
+    }
+}
+
+impl NotifyInfo {
+    /// The planned go-live: as given, or the day after the switch date.
+    pub fn go_live_or_default(&self, d: NaiveDate) -> NaiveDate {
+        self.go_live
+            .unwrap_or_else(|| crate::domain::date::next_day(d))
+    }
+
+    /// Whether the dates given fit the switch date `d`: go-live after D, the deadline not before
+    /// go-live.
+    pub fn check_dates(&self, d: NaiveDate) -> Result<(), MailDateProblem> {
+        let go_live = self.go_live_or_default(d);
+        if let Some(p) = MailDateProblem::of_go_live(d, go_live) {
+            return Err(p);
+        }
+        match self
+            .deadline
+            .and_then(|dl| MailDateProblem::of_deadline(go_live, dl))
+        {
+            Some(p) => Err(p),
+            None => Ok(()),
+        }
+    }
+}
+
 /// What the e-mail takes from a plan: its set-up and counts, never a CPR number.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NotifyFacts {

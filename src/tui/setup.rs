@@ -8,6 +8,7 @@ use crate::domain::date::{DateError, parse_date_text};
 use crate::lang::Lang;
 use crate::plan::{DEFAULT_REASON_TEXT, Model};
 use crate::progress::SavedSettings;
+use crate::review::words::MailDateProblem;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
@@ -186,7 +187,10 @@ impl SetupForm {
         }
         let g = typed_date(&self.go_live, lang)?;
         match self.date_state(lang) {
-            Ok(d) if g <= d => Err(T::GoLiveAfterD.get(lang).to_string()),
+            Ok(d) => match MailDateProblem::of_go_live(d, g) {
+                Some(p) => Err(p.message(lang).to_string()),
+                None => Ok(Some(g)),
+            },
             _ => Ok(Some(g)),
         }
     }
@@ -203,9 +207,9 @@ impl SetupForm {
             (_, Ok(d)) => Some(crate::domain::date::next_day(d)),
             _ => None,
         };
-        match go_live {
-            Some(g) if dl < g => Err(T::DeadlineAfterGoLive.get(lang).to_string()),
-            _ => Ok(Some(dl)),
+        match go_live.and_then(|g| MailDateProblem::of_deadline(g, dl)) {
+            Some(p) => Err(p.message(lang).to_string()),
+            None => Ok(Some(dl)),
         }
     }
 

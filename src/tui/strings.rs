@@ -180,8 +180,6 @@ texts! {
     Deadline => "Deadline (model 1)", "Deadline (model 1)";
     GoLiveDefault => "tom = D + 1:", "empty = D + 1:";
     DeadlineHint => "genindberetning af alle aktive borgere; skriv dd-mm-åååå", "re-reporting every active citizen; type dd-mm-yyyy";
-    GoLiveAfterD => "go-live skal ligge efter D", "go-live must be after D";
-    DeadlineAfterGoLive => "deadline kan ikke ligge før go-live", "the deadline cannot be before go-live";
     // The e-mail to DST.
     MailTitle => "Mail til SMDB@dst.dk", "E-mail to SMDB@dst.dk";
     MailNote => "markér med musen (Shift+træk) for at kopiere", "select with the mouse (Shift+drag) to copy";
