@@ -76,8 +76,8 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
         if !path.is_file() {
             anyhow::bail!(
                 "{}: {}",
-                options.lang.pick("ingen sådan fil", "no such file"),
-                path.display()
+                options.lang.pick("filen findes ikke", "no such file"),
+                crate::domain::cpr::mask_in_text(&path.display().to_string())
             );
         }
         let note = ReadingNote::show(path, options.lang);

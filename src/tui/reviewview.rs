@@ -115,10 +115,7 @@ impl ReviewView {
     }
 
     pub fn file_name(&self) -> String {
-        self.path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
+        crate::tui::strings::file_name(&self.path)
     }
 
     /// Number of rows shown (all, or those with findings).

@@ -220,6 +220,7 @@ texts! {
     ReadOnly => "SKRIVEBESKYTTET", "READ-ONLY";
     ReviewFindings => "fund", "findings";
     ReviewRowsWithFindings => "rækker med fund", "rows with findings";
+    ReviewRowWithFindings => "række med fund", "row with findings";
     ReviewWithoutRow => "uden række", "without a row";
     ReviewAllRows => "alle rækker", "all rows";
     ReviewOnlyFindings => "kun rækker med fund", "only rows with findings";
@@ -234,6 +235,9 @@ texts! {
     ReviewNoFindingsToJump => "Planen har ingen fund i rækkerne.", "The plan has no findings in its rows.";
     ReviewFullCpr => "planen indeholder fuldt CPR (vist maskeret)", "the plan holds full CPR (shown masked)";
     ReviewConflicts => "konflikter i planen", "conflicts in the plan";
+    ReviewConflict => "konflikt i planen", "conflict in the plan";
+    ReviewOneCitizen => "borger", "citizen";
+    ReviewAction => "handling", "action";
     ReviewCitizen => "Borger", "Citizen";
     ColCitizenNo => "Nr", "No";
     KeyNextFinding => "næste/forrige fund", "next/previous finding";
@@ -282,6 +286,16 @@ pub fn step_group(
     }
 }
 
+/// A file's name as shown on screen: no folders, and anything that looks like a CPR number
+/// masked (a file may be named after a citizen).
+pub fn file_name(path: &std::path::Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    crate::domain::cpr::mask_in_text(&name)
+}
+
 /// "3 af 120 borgere" / "3 of 120 citizens".
 pub fn count_of(shown: usize, total: usize, lang: Lang) -> String {
     match lang {
@@ -303,5 +317,22 @@ pub fn size(bytes: u64) -> String {
 
 /// "Skrevet: PATH" lines after an export.
 pub fn written(path: &std::path::Path, lang: Lang) -> String {
-    format!("{} {}", lang.pick("Skrevet:", "Written:"), path.display())
+    format!(
+        "{} {}",
+        lang.pick("Skrevet:", "Written:"),
+        crate::domain::cpr::mask_in_text(&path.display().to_string())
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_named_after_a_cpr_number_shows_it_masked() {
+        let shown = file_name(std::path::Path::new("/hjem/sager/010190-2000 Anna.xlsx"));
+        assert!(!shown.contains("2000"), "{shown}");
+        assert!(shown.starts_with("010190-"), "{shown}");
+        assert!(shown.ends_with(" Anna.xlsx"), "{shown}");
+    }
 }

@@ -62,11 +62,7 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::raw(" "));
     }
     if let Some(ws) = &app.ws {
-        let name = ws
-            .list_path()
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = crate::tui::strings::file_name(ws.list_path());
         spans.push(Span::styled(format!("· {name} "), t.base));
         if let Some(s) = &ws.state.settings {
             spans.push(Span::styled(

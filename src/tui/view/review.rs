@@ -149,10 +149,15 @@ fn counts_line<'a>(view: &ReviewView, t: &Theme, lang: Lang, width: u16) -> Line
             format!("⚠ {n} {}", T::ReviewFindings.get(lang)),
             t.conflict,
         )]);
+        let rows = view.rows_with_findings();
         segments.push(vec![Span::raw(format!(
-            "{} {}",
-            view.rows_with_findings(),
-            T::ReviewRowsWithFindings.get(lang)
+            "{rows} {}",
+            one_or_many(
+                rows,
+                T::ReviewRowWithFindings,
+                T::ReviewRowsWithFindings,
+                lang
+            )
         ))]);
         if !view.general.is_empty() {
             segments.push(vec![Span::raw(format!(
@@ -165,21 +170,33 @@ fn counts_line<'a>(view: &ReviewView, t: &Theme, lang: Lang, width: u16) -> Line
     segments.push(vec![Span::raw(format!(
         "{} {}",
         view.citizens,
-        T::Citizens.get(lang).to_lowercase()
+        one_or_many(view.citizens, T::ReviewOneCitizen, T::Citizens, lang).to_lowercase()
     ))]);
+    let actions = view.plan.rows.len();
     segments.push(vec![Span::raw(format!(
-        "{} {}",
-        view.plan.rows.len(),
-        T::ActionsTitle.get(lang).to_lowercase()
+        "{actions} {}",
+        one_or_many(actions, T::ReviewAction, T::ActionsTitle, lang).to_lowercase()
     ))]);
     let conflicts = view.plan.conflicts.len();
     if conflicts > 0 {
         segments.push(vec![Span::styled(
-            format!("{conflicts} {}", T::ReviewConflicts.get(lang)),
+            format!(
+                "{conflicts} {}",
+                one_or_many(conflicts, T::ReviewConflict, T::ReviewConflicts, lang)
+            ),
             t.muted,
         )]);
     }
     fitted(segments, width, t)
+}
+
+/// The singular for one, the plural otherwise.
+fn one_or_many(n: usize, one: T, many: T, lang: crate::lang::Lang) -> &'static str {
+    if n == 1 {
+        one.get(lang)
+    } else {
+        many.get(lang)
+    }
 }
 
 fn section<'a>(title: String, t: &Theme) -> Block<'a> {

@@ -50,12 +50,7 @@ pub fn start(frame: &mut Frame, app: &mut App, area: Rect) {
     let mut lines = Vec::new();
     for (i, e) in s.entries.iter().enumerate() {
         let (kind, text) = match e {
-            Entry::Sample(p) => (
-                T::Samples.get(lang),
-                p.file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-            ),
+            Entry::Sample(p) => (T::Samples.get(lang), crate::tui::strings::file_name(p)),
             Entry::Recent(p) => (T::Recent.get(lang), p.display().to_string()),
             Entry::Other => ("", T::OtherFile.get(lang).to_string()),
         };
@@ -107,11 +102,7 @@ pub fn loading(frame: &mut Frame, app: &App, area: Rect) {
         return;
     };
     let secs = l.started.elapsed().as_secs();
-    let name = l
-        .path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = crate::tui::strings::file_name(&l.path);
     let mut text = format!(
         "{} {} {name} ({})",
         FRAMES[app.spinner % FRAMES.len()],
@@ -136,11 +127,7 @@ pub fn summary(frame: &mut Frame, app: &App, area: Rect) {
         return;
     };
     let list = &ws.list;
-    let name = list
-        .path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = crate::tui::strings::file_name(&list.path);
     let anm: usize = list.citizens.iter().map(|c| c.anmodninger.len()).sum();
     let ind: usize = list.citizens.iter().map(|c| c.indskrivninger.len()).sum();
     // Of the warnings, those about a CPR number: counted from the same list, so the part is

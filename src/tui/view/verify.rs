@@ -51,11 +51,7 @@ fn prompt(frame: &mut Frame, app: &App, v: &VerifyView, area: Rect) {
         lines.push(Line::styled(e.clone(), t.error));
     }
     if let Some(r) = &v.reading {
-        let name = r
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = crate::tui::strings::file_name(&r.path);
         let secs = r.started.elapsed().as_secs();
         let mut text = format!(
             "{} {} {name}",
@@ -95,17 +91,17 @@ fn results(frame: &mut Frame, app: &mut App, area: Rect) {
     ])
     .areas(area);
 
-    let name = c
-        .path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = crate::tui::strings::file_name(&c.path);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(format!(" {}: ", T::VerifyLater.get(lang)), t.header),
             Span::styled(name, t.base),
             Span::styled(
-                format!(" · {} {}", lang.pick("dato", "date"), fmt_dk(vf.today)),
+                format!(
+                    " · {} {}",
+                    lang.pick("kontrolleret", "checked"),
+                    fmt_dk(vf.today)
+                ),
                 t.muted,
             ),
         ])),
