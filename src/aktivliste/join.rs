@@ -83,7 +83,7 @@ mod tests {
             cpr,
             class,
             source: source.clone(),
-            name: name.map(str::to_string),
+            name: name.map(Into::into),
             anmodning: anm.then(|| Anmodning {
                 id: None,
                 anmodningsdato: date,

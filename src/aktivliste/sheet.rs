@@ -1,6 +1,8 @@
 //! The row loop of one sheet, independent of the source: find the header, decide the sheet's
 //! kind, and turn every row into a record or a rejected row.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use crate::domain::cpr::mask_in_text;
@@ -31,7 +33,7 @@ pub(crate) struct RowRecord {
     pub(crate) cpr: Cpr,
     pub(crate) class: CprClass,
     pub(crate) source: SourceRef,
-    pub(crate) name: Option<String>,
+    pub(crate) name: Option<Arc<str>>,
     pub(crate) anmodning: Option<Anmodning>,
     pub(crate) indskrivning: Option<Indskrivning>,
     pub(crate) glemt: bool,
@@ -69,7 +71,8 @@ pub(crate) enum State {
 }
 
 pub(crate) struct SheetParser<'m> {
-    name: String,
+    /// The sheet's name, shared by the source of every row.
+    name: Arc<str>,
     matcher: &'m Matcher,
     purpose: Purpose,
     first_row: Option<u32>,
@@ -93,7 +96,7 @@ const NOTE_WORDS: [&str; 10] = [
 impl<'m> SheetParser<'m> {
     pub(crate) fn new(name: &str, matcher: &'m Matcher, purpose: Purpose) -> SheetParser<'m> {
         SheetParser {
-            name: name.to_string(),
+            name: Arc::from(name),
             matcher,
             purpose,
             first_row: None,
@@ -129,7 +132,7 @@ impl<'m> SheetParser<'m> {
             }
             State::Reading { header, kind } => {
                 let source = SourceRef {
-                    sheet: self.name.clone(),
+                    sheet: Arc::clone(&self.name),
                     row,
                 };
                 let parsed = match self.purpose {
@@ -273,8 +276,8 @@ fn flag(header: &Header, cells: &[Cell<'_>], field: Field) -> Result<bool, Rejec
     })
 }
 
-fn text(header: &Header, cells: &[Cell<'_>], field: Field) -> Option<String> {
-    text_value(&header.cell(cells, field))
+fn text(header: &Header, cells: &[Cell<'_>], field: Field) -> Option<Arc<str>> {
+    text_value(&header.cell(cells, field)).map(Arc::from)
 }
 
 fn parse_list_row(
@@ -340,7 +343,7 @@ fn parse_list_row(
             .map(|t| {
                 split_ydelser(t)
                     .map(|navn| Ydelse {
-                        navn: navn.to_string(),
+                        navn: Arc::from(navn),
                         startdato: ydelse_startdato,
                     })
                     .collect()
@@ -535,7 +538,7 @@ mod tests {
         };
         let i = r.indskrivning.unwrap();
         assert_eq!(i.ydelser.len(), 3);
-        assert_eq!(i.ydelser[2].navn, "C");
+        assert_eq!(&*i.ydelser[2].navn, "C");
         assert_eq!(i.ydelser[2].startdato, NaiveDate::from_ymd_opt(2025, 1, 3));
         assert_eq!(i.tilbud.as_deref(), Some("Rusmiddelcenter"));
         assert!(r.anmodning.is_none());

@@ -6,6 +6,7 @@ mod engine;
 pub use engine::{plan, plan_citizen};
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -144,7 +145,9 @@ impl Settings {
     }
 }
 
-/// One step of a citizen's plan.
+/// One step of a citizen's plan. A plan holds several actions per citizen (hundreds of
+/// thousands for a large list), so its texts are shared with the list and across the plan
+/// (`Arc<str>`), never copied per action.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Action {
     /// 1-based position in the citizen's plan: the order to perform the actions in.
@@ -159,14 +162,14 @@ pub struct Action {
     /// The form's date in the list (its start date), kept so that nothing is lost by a deletion.
     pub original_date: Option<NaiveDate>,
     /// Afslutningsårsag, for closes.
-    pub reason: Option<String>,
+    pub reason: Option<Arc<str>>,
     /// Beskriv afslutningsårsag, for closes.
-    pub reason_text: Option<String>,
+    pub reason_text: Option<Arc<str>>,
     pub privilege: Privilege,
     /// The SMDB ID of the case the form belongs to (anmodning or indskrivning ID), if known.
-    pub case_id: Option<String>,
+    pub case_id: Option<Arc<str>>,
     /// The offer or the ydelse the action concerns, if known.
-    pub detail: Option<String>,
+    pub detail: Option<Arc<str>>,
     /// The list row the form was read from.
     pub source: SourceRef,
 }
@@ -176,7 +179,7 @@ pub struct Action {
 pub struct CitizenPlan {
     pub cpr: Cpr,
     pub cpr_class: CprClass,
-    pub name: Option<String>,
+    pub name: Option<Arc<str>>,
     pub status: Status,
     /// The real end date of a forgotten case, as decided.
     pub slutdato: Option<NaiveDate>,
