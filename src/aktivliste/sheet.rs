@@ -1,6 +1,7 @@
 //! The row loop of one sheet, independent of the source: find the header, decide the sheet's
 //! kind, and turn every row into a record or a rejected row.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -77,6 +78,30 @@ pub(crate) struct SheetParser<'m> {
     purpose: Purpose,
     first_row: Option<u32>,
     pub(crate) state: State,
+    /// Offer and ydelse names seen in this sheet: a list repeats a few of them on every row.
+    names: Interner,
+}
+
+/// Shares repeated texts: the same name read twice becomes one `Arc<str>`.
+#[derive(Default)]
+struct Interner {
+    seen: HashSet<Arc<str>>,
+}
+
+impl Interner {
+    /// Beyond this many distinct names the texts are not repeated ones: stop remembering them.
+    const MAX: usize = 4096;
+
+    fn get(&mut self, text: &str) -> Arc<str> {
+        if let Some(known) = self.seen.get(text) {
+            return Arc::clone(known);
+        }
+        let new: Arc<str> = Arc::from(text);
+        if self.seen.len() < Self::MAX {
+            self.seen.insert(Arc::clone(&new));
+        }
+        new
+    }
 }
 
 /// Words that start a note, title or total line rather than a citizen's row.
@@ -101,6 +126,7 @@ impl<'m> SheetParser<'m> {
             purpose,
             first_row: None,
             state: State::Searching,
+            names: Interner::default(),
         }
     }
 
@@ -136,10 +162,15 @@ impl<'m> SheetParser<'m> {
                     row,
                 };
                 let parsed = match self.purpose {
-                    Purpose::List => {
-                        parse_list_row(self.matcher, header, *kind, source.clone(), cells)
-                            .map(|r| Fed::Row(Box::new(r)))
-                    }
+                    Purpose::List => parse_list_row(
+                        self.matcher,
+                        header,
+                        *kind,
+                        source.clone(),
+                        cells,
+                        &mut self.names,
+                    )
+                    .map(|r| Fed::Row(Box::new(r))),
                     Purpose::Decisions => parse_decision_row(self.matcher, header, cells)
                         .map(|(cpr, decision)| Fed::Decision { cpr, decision, row }),
                 };
@@ -276,8 +307,26 @@ fn flag(header: &Header, cells: &[Cell<'_>], field: Field) -> Result<bool, Rejec
     })
 }
 
+/// A text field's value handed to `make`; a text cell without an intermediate copy.
+fn with_text<T>(cell: &Cell<'_>, make: impl FnOnce(&str) -> T) -> Option<T> {
+    match cell {
+        Cell::Text(t) => Some(make(t)),
+        other => text_value(other).map(|s| make(&s)),
+    }
+}
+
 fn text(header: &Header, cells: &[Cell<'_>], field: Field) -> Option<Arc<str>> {
-    text_value(&header.cell(cells, field)).map(Arc::from)
+    with_text(&header.cell(cells, field), |t| Arc::from(t))
+}
+
+/// A text that repeats across rows (an offer's name), shared.
+fn name(
+    header: &Header,
+    cells: &[Cell<'_>],
+    field: Field,
+    names: &mut Interner,
+) -> Option<Arc<str>> {
+    with_text(&header.cell(cells, field), |t| names.get(t))
 }
 
 fn parse_list_row(
@@ -286,6 +335,7 @@ fn parse_list_row(
     kind: SheetKind,
     source: SourceRef,
     cells: &[Cell<'_>],
+    names: &mut Interner,
 ) -> Result<RowRecord, RejectReason> {
     let (cpr, class) = row_cpr(matcher, header, cells)?;
 
@@ -317,7 +367,7 @@ fn parse_list_row(
         },
     })?;
     let glemt = flag(header, cells, Field::Glemt)?;
-    let tilbud = text(header, cells, Field::Tilbud);
+    let tilbud = name(header, cells, Field::Tilbud, names);
 
     let anmodning = anmodningsdato.map(|anmodningsdato| Anmodning {
         id: text(header, cells, Field::AnmodningId),
@@ -332,7 +382,7 @@ fn parse_list_row(
         kvalhep,
         source: source.clone(),
     });
-    let ydelse_text = text(header, cells, Field::Ydelse);
+    let ydelse_text = text_value(&header.cell(cells, Field::Ydelse));
     let ydelse_unplaced = indskrivningsdato.is_none() && ydelse_text.is_some();
     let indskrivning = indskrivningsdato.map(|indskrivningsdato| Indskrivning {
         id: text(header, cells, Field::IndskrivningId),
@@ -341,12 +391,12 @@ fn parse_list_row(
         ydelser: ydelse_text
             .as_deref()
             .map(|t| {
-                split_ydelser(t)
-                    .map(|navn| Ydelse {
-                        navn: Arc::from(navn),
-                        startdato: ydelse_startdato,
-                    })
-                    .collect()
+                let mut ydelser = Vec::with_capacity(split_ydelser(t).count());
+                ydelser.extend(split_ydelser(t).map(|navn| Ydelse {
+                    navn: names.get(navn),
+                    startdato: ydelse_startdato,
+                }));
+                ydelser
             })
             .unwrap_or_default(),
         source: source.clone(),
