@@ -1,8 +1,8 @@
 //! The row loop of one sheet, independent of the source: find the header, decide the sheet's
 //! kind, and turn every row into a record or a rejected row.
 
+use arcstr::ArcStr;
 use std::collections::HashSet;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -34,7 +34,7 @@ pub(crate) struct RowRecord {
     pub(crate) cpr: Cpr,
     pub(crate) class: CprClass,
     pub(crate) source: SourceRef,
-    pub(crate) name: Option<Arc<str>>,
+    pub(crate) name: Option<ArcStr>,
     pub(crate) anmodning: Option<Anmodning>,
     pub(crate) indskrivning: Option<Indskrivning>,
     pub(crate) glemt: bool,
@@ -73,7 +73,7 @@ pub(crate) enum State {
 
 pub(crate) struct SheetParser<'m> {
     /// The sheet's name, shared by the source of every row.
-    name: Arc<str>,
+    name: ArcStr,
     matcher: &'m Matcher,
     purpose: Purpose,
     first_row: Option<u32>,
@@ -82,23 +82,23 @@ pub(crate) struct SheetParser<'m> {
     names: Interner,
 }
 
-/// Shares repeated texts: the same name read twice becomes one `Arc<str>`.
+/// Shares repeated texts: the same name read twice becomes one `ArcStr`.
 #[derive(Default)]
 struct Interner {
-    seen: HashSet<Arc<str>>,
+    seen: HashSet<ArcStr>,
 }
 
 impl Interner {
     /// Beyond this many distinct names the texts are not repeated ones: stop remembering them.
     const MAX: usize = 4096;
 
-    fn get(&mut self, text: &str) -> Arc<str> {
+    fn get(&mut self, text: &str) -> ArcStr {
         if let Some(known) = self.seen.get(text) {
-            return Arc::clone(known);
+            return known.clone();
         }
-        let new: Arc<str> = Arc::from(text);
+        let new: ArcStr = ArcStr::from(text);
         if self.seen.len() < Self::MAX {
-            self.seen.insert(Arc::clone(&new));
+            self.seen.insert(new.clone());
         }
         new
     }
@@ -121,7 +121,7 @@ const NOTE_WORDS: [&str; 10] = [
 impl<'m> SheetParser<'m> {
     pub(crate) fn new(name: &str, matcher: &'m Matcher, purpose: Purpose) -> SheetParser<'m> {
         SheetParser {
-            name: Arc::from(name),
+            name: ArcStr::from(name),
             matcher,
             purpose,
             first_row: None,
@@ -158,7 +158,7 @@ impl<'m> SheetParser<'m> {
             }
             State::Reading { header, kind } => {
                 let source = SourceRef {
-                    sheet: Arc::clone(&self.name),
+                    sheet: self.name.clone(),
                     row,
                 };
                 let parsed = match self.purpose {
@@ -315,17 +315,12 @@ fn with_text<T>(cell: &Cell<'_>, make: impl FnOnce(&str) -> T) -> Option<T> {
     }
 }
 
-fn text(header: &Header, cells: &[Cell<'_>], field: Field) -> Option<Arc<str>> {
-    with_text(&header.cell(cells, field), |t| Arc::from(t))
+fn text(header: &Header, cells: &[Cell<'_>], field: Field) -> Option<ArcStr> {
+    with_text(&header.cell(cells, field), |t| ArcStr::from(t))
 }
 
 /// A text that repeats across rows (an offer's name), shared.
-fn name(
-    header: &Header,
-    cells: &[Cell<'_>],
-    field: Field,
-    names: &mut Interner,
-) -> Option<Arc<str>> {
+fn name(header: &Header, cells: &[Cell<'_>], field: Field, names: &mut Interner) -> Option<ArcStr> {
     with_text(&header.cell(cells, field), |t| names.get(t))
 }
 

@@ -5,7 +5,7 @@ pub mod date;
 
 pub use cpr::{Cpr, CprClass, CprError};
 
-use std::sync::Arc;
+use arcstr::ArcStr;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 /// row of the sheet and every action planned from it.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct SourceRef {
-    pub sheet: Arc<str>,
+    pub sheet: ArcStr,
     pub row: u32,
 }
 
@@ -116,7 +116,7 @@ impl Privilege {
 /// A Tilbudstilknytning on the myndighed case: the offer the citizen is assigned to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tilbudstilknytning {
-    pub tilbud: Option<Arc<str>>,
+    pub tilbud: Option<ArcStr>,
     pub dato: Option<NaiveDate>,
 }
 
@@ -126,13 +126,13 @@ pub struct KvalHep {
     pub dato: Option<NaiveDate>,
 }
 
-// Texts read from the list (IDs, offers, ydelser, names) are `Arc<str>`: shared, not copied, by
-// the plan's actions and by rows naming the same offer.
+// Texts read from the list (IDs, offers, ydelser, names) are `ArcStr` (one pointer, reference
+// counted): shared, not copied, by the plan's actions and by rows naming the same offer.
 
 /// An active anmodning (the myndighed case) with the forms that follow it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Anmodning {
-    pub id: Option<Arc<str>>,
+    pub id: Option<ArcStr>,
     pub anmodningsdato: NaiveDate,
     pub ivaerksaettelsesdato: Option<NaiveDate>,
     pub tilbudstilknytning: Option<Tilbudstilknytning>,
@@ -143,15 +143,15 @@ pub struct Anmodning {
 /// A Ydelse under an Indskrivning.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ydelse {
-    pub navn: Arc<str>,
+    pub navn: ArcStr,
     pub startdato: Option<NaiveDate>,
 }
 
 /// An active indskrivning at one of the kommune's own offers (the tilbud case).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Indskrivning {
-    pub id: Option<Arc<str>>,
-    pub tilbud: Option<Arc<str>>,
+    pub id: Option<ArcStr>,
+    pub tilbud: Option<ArcStr>,
     pub indskrivningsdato: NaiveDate,
     pub ydelser: Vec<Ydelse>,
     pub source: SourceRef,
@@ -177,7 +177,7 @@ pub struct CprWarning {
 pub struct Citizen {
     pub cpr: Cpr,
     pub cpr_class: CprClass,
-    pub name: Option<Arc<str>>,
+    pub name: Option<ArcStr>,
     pub anmodninger: Vec<Anmodning>,
     pub indskrivninger: Vec<Indskrivning>,
     /// The decision read from the list's own `glemt`/`slutdato` columns, if any.

@@ -1,7 +1,7 @@
 //! The rules of the three models and of forgotten cases (DOMAIN.md, "Rules a plan must
 //! satisfy"). Every function here is pure.
 
-use std::sync::Arc;
+use arcstr::ArcStr;
 
 use chrono::NaiveDate;
 
@@ -17,22 +17,22 @@ use crate::domain::{Citizen, Decision, Form, SourceRef, date};
 struct FormRef<'a> {
     form: Form,
     date: Option<NaiveDate>,
-    case_id: Option<&'a Arc<str>>,
-    detail: Option<&'a Arc<str>>,
+    case_id: Option<&'a ArcStr>,
+    detail: Option<&'a ArcStr>,
     source: &'a SourceRef,
 }
 
 /// The texts every close of one plan carries, made once per plan and shared by its actions.
 struct CloseTexts {
-    reason: Arc<str>,
-    reason_text: Arc<str>,
+    reason: ArcStr,
+    reason_text: ArcStr,
 }
 
 impl CloseTexts {
     fn new(settings: &Settings) -> CloseTexts {
         CloseTexts {
-            reason: Arc::from(REASON_ANDEN),
-            reason_text: Arc::from(settings.reason_text.as_str()),
+            reason: ArcStr::from(REASON_ANDEN),
+            reason_text: ArcStr::from(settings.reason_text.as_str()),
         }
     }
 }
@@ -354,8 +354,8 @@ fn model_two(forms: &[FormRef], settings: &Settings, texts: &CloseTexts) -> Vec<
     let mut out = Vec::with_capacity(close_count(forms) + forms.len());
     out.extend(closes(forms).map(|f| {
         let mut a = action(&f, System::Smdb, ActionKind::Afslut, Some(d));
-        a.reason = Some(Arc::clone(&texts.reason));
-        a.reason_text = Some(Arc::clone(&texts.reason_text));
+        a.reason = Some(texts.reason.clone());
+        a.reason_text = Some(texts.reason_text.clone());
         a
     }));
     out.extend(
