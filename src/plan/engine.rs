@@ -6,8 +6,8 @@ use arcstr::ArcStr;
 use chrono::NaiveDate;
 
 use super::{
-    Action, ActionKind, CitizenPlan, Conflict, ConflictKind, Model, Note, Plan, REASON_ANDEN,
-    Settings, Status, System,
+    Action, ActionKind, CitizenPlan, Conflict, ConflictKind, DEFAULT_REASON_TEXT, Model, Note,
+    Plan, REASON_ANDEN, Settings, Status, System,
 };
 use crate::domain::{Citizen, Decision, Form, SourceRef, date};
 
@@ -30,9 +30,15 @@ struct CloseTexts {
 
 impl CloseTexts {
     fn new(settings: &Settings) -> CloseTexts {
+        // Static texts are shared without counting references.
+        let reason_text = if settings.reason_text == DEFAULT_REASON_TEXT {
+            arcstr::literal!(DEFAULT_REASON_TEXT)
+        } else {
+            ArcStr::from(settings.reason_text.as_str())
+        };
         CloseTexts {
-            reason: ArcStr::from(REASON_ANDEN),
-            reason_text: ArcStr::from(settings.reason_text.as_str()),
+            reason: arcstr::literal!(REASON_ANDEN),
+            reason_text,
         }
     }
 }
