@@ -102,7 +102,7 @@ fn bare_write(plan: &Plan, path: &Path) -> Result<(), XlsxError> {
             ws.write_number(row, 0, (i + 1) as f64)?;
             ws.write_string(row, 1, &cpr)?;
             if let Some(n) = &c.name {
-                ws.write_string(row, 2, n)?;
+                ws.write_string(row, 2, &**n)?;
             }
             ws.write_number(row, 3, f64::from(a.step))?;
             ws.write_string(row, 4, text::system_label(a.system, lang))?;
@@ -122,7 +122,7 @@ fn bare_write(plan: &Plan, path: &Path) -> Result<(), XlsxError> {
                 (14, &a.detail),
             ] {
                 if let Some(s) = s {
-                    ws.write_string(row, col, s)?;
+                    ws.write_string(row, col, &**s)?;
                 }
             }
             ws.write_string(row, 12, a.privilege.label())?;

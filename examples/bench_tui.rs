@@ -31,9 +31,9 @@ fn citizens(n: usize) -> Vec<Citizen> {
             );
             let (cpr, class) = Cpr::parse(&text).unwrap();
             let mut c = Citizen::new(cpr, class);
-            c.name = Some(format!("Borger {i:06} Fiktivsen"));
+            c.name = Some(format!("Borger {i:06} Fiktivsen").into());
             c.anmodninger.push(Anmodning {
-                id: Some(format!("A-{i}")),
+                id: Some(format!("A-{i}").into()),
                 anmodningsdato: d(2024, 1, 10),
                 ivaerksaettelsesdato: Some(d(2024, 1, 20)),
                 tilbudstilknytning: Some(Tilbudstilknytning {

@@ -112,8 +112,8 @@ impl TickKey {
             system: action.system,
             form: action.form,
             action: action.action,
-            case_id: action.case_id.clone(),
-            detail: action.detail.clone(),
+            case_id: action.case_id.as_deref().map(String::from),
+            detail: action.detail.as_deref().map(String::from),
         }
     }
 }

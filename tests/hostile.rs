@@ -998,7 +998,7 @@ fn csv_names(file: &str) -> Vec<String> {
     assert!(list.rejected.is_empty(), "{file}: {:?}", list.rejected);
     list.citizens
         .iter()
-        .map(|c| c.name.clone().unwrap_or_default())
+        .map(|c| c.name.as_deref().unwrap_or_default().to_string())
         .collect()
 }
 

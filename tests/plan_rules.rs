@@ -28,7 +28,7 @@ fn citizen(cpr: &str) -> Citizen {
 
 fn anmodning(day: u32) -> Anmodning {
     Anmodning {
-        id: Some(format!("A{day}")),
+        id: Some(format!("A{day}").into()),
         anmodningsdato: d(2025, 1, day),
         ivaerksaettelsesdato: Some(d(2025, 2, day)),
         tilbudstilknytning: Some(Tilbudstilknytning {
@@ -44,7 +44,7 @@ fn anmodning(day: u32) -> Anmodning {
 
 fn indskrivning(day: u32) -> Indskrivning {
     Indskrivning {
-        id: Some(format!("I{day}")),
+        id: Some(format!("I{day}").into()),
         tilbud: Some("Rusmiddelcenter Fiktiv".into()),
         indskrivningsdato: d(2025, 3, day),
         ydelser: vec![

@@ -49,8 +49,19 @@ impl Joiner {
         if c.name.is_none() {
             c.name = row.name;
         }
-        c.anmodninger.extend(row.anmodning);
-        c.indskrivninger.extend(row.indskrivning);
+        // Most citizens have one of each: no room for more until a second one comes.
+        if let Some(a) = row.anmodning {
+            if c.anmodninger.is_empty() {
+                c.anmodninger.reserve_exact(1);
+            }
+            c.anmodninger.push(a);
+        }
+        if let Some(i) = row.indskrivning {
+            if c.indskrivninger.is_empty() {
+                c.indskrivninger.reserve_exact(1);
+            }
+            c.indskrivninger.push(i);
+        }
         c.decision.glemt |= row.glemt;
         if c.decision.slutdato.is_none() {
             c.decision.slutdato = row.slutdato;
@@ -83,7 +94,7 @@ mod tests {
             cpr,
             class,
             source: source.clone(),
-            name: name.map(str::to_string),
+            name: name.map(Into::into),
             anmodning: anm.then(|| Anmodning {
                 id: None,
                 anmodningsdato: date,

@@ -243,7 +243,7 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<Aktivliste, LoadError>
         {
             joiner.warn(Warning {
                 source: SourceRef {
-                    sheet: sheets[0].name.clone(),
+                    sheet: sheets[0].name.as_str().into(),
                     row: sheets[0].header_row,
                 },
                 kind: WarningKind::MappingNotFound {
@@ -302,7 +302,7 @@ pub fn load_decisions(path: &Path) -> Result<HashMap<String, Decision>, LoadErro
                 },
                 Fed::Rejected(row) => {
                     failure = Some(LoadError::BadDecision {
-                        sheet: row.source.sheet,
+                        sheet: row.source.sheet.to_string(),
                         row: row.source.row,
                         reason: row.reason,
                     });

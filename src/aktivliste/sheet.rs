@@ -1,6 +1,9 @@
 //! The row loop of one sheet, independent of the source: find the header, decide the sheet's
 //! kind, and turn every row into a record or a rejected row.
 
+use arcstr::ArcStr;
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 
 use crate::domain::cpr::mask_in_text;
@@ -31,7 +34,7 @@ pub(crate) struct RowRecord {
     pub(crate) cpr: Cpr,
     pub(crate) class: CprClass,
     pub(crate) source: SourceRef,
-    pub(crate) name: Option<String>,
+    pub(crate) name: Option<ArcStr>,
     pub(crate) anmodning: Option<Anmodning>,
     pub(crate) indskrivning: Option<Indskrivning>,
     pub(crate) glemt: bool,
@@ -69,11 +72,36 @@ pub(crate) enum State {
 }
 
 pub(crate) struct SheetParser<'m> {
-    name: String,
+    /// The sheet's name, shared by the source of every row.
+    name: ArcStr,
     matcher: &'m Matcher,
     purpose: Purpose,
     first_row: Option<u32>,
     pub(crate) state: State,
+    /// Offer and ydelse names seen in this sheet: a list repeats a few of them on every row.
+    names: Interner,
+}
+
+/// Shares repeated texts: the same name read twice becomes one `ArcStr`.
+#[derive(Default)]
+struct Interner {
+    seen: HashSet<ArcStr>,
+}
+
+impl Interner {
+    /// Beyond this many distinct names the texts are not repeated ones: stop remembering them.
+    const MAX: usize = 4096;
+
+    fn get(&mut self, text: &str) -> ArcStr {
+        if let Some(known) = self.seen.get(text) {
+            return known.clone();
+        }
+        let new: ArcStr = ArcStr::from(text);
+        if self.seen.len() < Self::MAX {
+            self.seen.insert(new.clone());
+        }
+        new
+    }
 }
 
 /// Words that start a note, title or total line rather than a citizen's row.
@@ -93,11 +121,12 @@ const NOTE_WORDS: [&str; 10] = [
 impl<'m> SheetParser<'m> {
     pub(crate) fn new(name: &str, matcher: &'m Matcher, purpose: Purpose) -> SheetParser<'m> {
         SheetParser {
-            name: name.to_string(),
+            name: ArcStr::from(name),
             matcher,
             purpose,
             first_row: None,
             state: State::Searching,
+            names: Interner::default(),
         }
     }
 
@@ -133,10 +162,15 @@ impl<'m> SheetParser<'m> {
                     row,
                 };
                 let parsed = match self.purpose {
-                    Purpose::List => {
-                        parse_list_row(self.matcher, header, *kind, source.clone(), cells)
-                            .map(|r| Fed::Row(Box::new(r)))
-                    }
+                    Purpose::List => parse_list_row(
+                        self.matcher,
+                        header,
+                        *kind,
+                        source.clone(),
+                        cells,
+                        &mut self.names,
+                    )
+                    .map(|r| Fed::Row(Box::new(r))),
                     Purpose::Decisions => parse_decision_row(self.matcher, header, cells)
                         .map(|(cpr, decision)| Fed::Decision { cpr, decision, row }),
                 };
@@ -273,8 +307,21 @@ fn flag(header: &Header, cells: &[Cell<'_>], field: Field) -> Result<bool, Rejec
     })
 }
 
-fn text(header: &Header, cells: &[Cell<'_>], field: Field) -> Option<String> {
-    text_value(&header.cell(cells, field))
+/// A text field's value handed to `make`; a text cell without an intermediate copy.
+fn with_text<T>(cell: &Cell<'_>, make: impl FnOnce(&str) -> T) -> Option<T> {
+    match cell {
+        Cell::Text(t) => Some(make(t)),
+        other => text_value(other).map(|s| make(&s)),
+    }
+}
+
+fn text(header: &Header, cells: &[Cell<'_>], field: Field) -> Option<ArcStr> {
+    with_text(&header.cell(cells, field), |t| ArcStr::from(t))
+}
+
+/// A text that repeats across rows (an offer's name), shared.
+fn name(header: &Header, cells: &[Cell<'_>], field: Field, names: &mut Interner) -> Option<ArcStr> {
+    with_text(&header.cell(cells, field), |t| names.get(t))
 }
 
 fn parse_list_row(
@@ -283,6 +330,7 @@ fn parse_list_row(
     kind: SheetKind,
     source: SourceRef,
     cells: &[Cell<'_>],
+    names: &mut Interner,
 ) -> Result<RowRecord, RejectReason> {
     let (cpr, class) = row_cpr(matcher, header, cells)?;
 
@@ -314,7 +362,7 @@ fn parse_list_row(
         },
     })?;
     let glemt = flag(header, cells, Field::Glemt)?;
-    let tilbud = text(header, cells, Field::Tilbud);
+    let tilbud = name(header, cells, Field::Tilbud, names);
 
     let anmodning = anmodningsdato.map(|anmodningsdato| Anmodning {
         id: text(header, cells, Field::AnmodningId),
@@ -329,7 +377,7 @@ fn parse_list_row(
         kvalhep,
         source: source.clone(),
     });
-    let ydelse_text = text(header, cells, Field::Ydelse);
+    let ydelse_text = text_value(&header.cell(cells, Field::Ydelse));
     let ydelse_unplaced = indskrivningsdato.is_none() && ydelse_text.is_some();
     let indskrivning = indskrivningsdato.map(|indskrivningsdato| Indskrivning {
         id: text(header, cells, Field::IndskrivningId),
@@ -338,12 +386,12 @@ fn parse_list_row(
         ydelser: ydelse_text
             .as_deref()
             .map(|t| {
-                split_ydelser(t)
-                    .map(|navn| Ydelse {
-                        navn: navn.to_string(),
-                        startdato: ydelse_startdato,
-                    })
-                    .collect()
+                let mut ydelser = Vec::with_capacity(split_ydelser(t).count());
+                ydelser.extend(split_ydelser(t).map(|navn| Ydelse {
+                    navn: names.get(navn),
+                    startdato: ydelse_startdato,
+                }));
+                ydelser
             })
             .unwrap_or_default(),
         source: source.clone(),
@@ -535,7 +583,7 @@ mod tests {
         };
         let i = r.indskrivning.unwrap();
         assert_eq!(i.ydelser.len(), 3);
-        assert_eq!(i.ydelser[2].navn, "C");
+        assert_eq!(&*i.ydelser[2].navn, "C");
         assert_eq!(i.ydelser[2].startdato, NaiveDate::from_ymd_opt(2025, 1, 3));
         assert_eq!(i.tilbud.as_deref(), Some("Rusmiddelcenter"));
         assert!(r.anmodning.is_none());

@@ -381,11 +381,24 @@ fn stream_cells<'a>(
     next: &mut dyn FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, String>,
     f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool,
 ) -> Result<(), String> {
-    let mut raw: Vec<DataRef<'_>> = Vec::new();
+    // The row's non-empty cells as read (moved, not copied), in column order as stored.
+    let mut raw: Vec<calamine::Cell<DataRef<'a>>> = Vec::new();
     let mut current: Option<u32> = None;
-    let emit = |row: u32, raw: &[DataRef<'_>], f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool| {
-        let cells: Vec<Cell<'_>> = raw.iter().map(from_data_ref).collect();
-        f(row.saturating_add(1), &cells)
+    // One row buffer for the whole sheet.
+    let mut buffer: Vec<Cell<'static>> = Vec::new();
+    let mut emit = |row: u32,
+                    raw: &[calamine::Cell<DataRef<'a>>],
+                    f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool| {
+        let width = raw.iter().map(|c| c.get_position().1 as usize + 1).max();
+        let mut cells = reuse(std::mem::take(&mut buffer));
+        cells.resize(width.unwrap_or(0), Cell::Empty);
+        // A column stored twice keeps its last value.
+        for c in raw {
+            cells[c.get_position().1 as usize] = from_data_ref(c.get_value());
+        }
+        let go_on = f(row.saturating_add(1), &cells);
+        buffer = reuse(cells);
+        go_on
     };
     loop {
         match next()? {
@@ -400,14 +413,10 @@ fn stream_cells<'a>(
                     raw.clear();
                     current = Some(r);
                 }
-                let c = c as usize;
-                if c >= MAX_COLUMNS || matches!(cell.get_value(), DataRef::Empty) {
+                if c as usize >= MAX_COLUMNS || matches!(cell.get_value(), DataRef::Empty) {
                     continue;
                 }
-                if raw.len() <= c {
-                    raw.resize(c + 1, DataRef::Empty);
-                }
-                raw[c] = cell.get_value().clone();
+                raw.push(cell);
             }
             None => {
                 if let Some(row) = current {
@@ -417,6 +426,13 @@ fn stream_cells<'a>(
             }
         }
     }
+}
+
+/// An emptied row buffer, free of the borrows of the row it held; the collect keeps the
+/// allocation (same element layout).
+fn reuse<'x>(mut cells: Vec<Cell<'_>>) -> Vec<Cell<'x>> {
+    cells.clear();
+    cells.into_iter().map(|_| Cell::Empty).collect()
 }
 
 fn error_text(e: &CellErrorType) -> &'static str {

@@ -5,14 +5,17 @@ pub mod date;
 
 pub use cpr::{Cpr, CprClass, CprError};
 
+use arcstr::ArcStr;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Where a value came from: a sheet and a row number as the spreadsheet program shows it
-/// (1-based). CSV files have one sheet, named after the file.
+/// (1-based). CSV files have one sheet, named after the file. The sheet name is shared by every
+/// row of the sheet and every action planned from it.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct SourceRef {
-    pub sheet: String,
+    pub sheet: ArcStr,
     pub row: u32,
 }
 
@@ -113,7 +116,7 @@ impl Privilege {
 /// A Tilbudstilknytning on the myndighed case: the offer the citizen is assigned to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tilbudstilknytning {
-    pub tilbud: Option<String>,
+    pub tilbud: Option<ArcStr>,
     pub dato: Option<NaiveDate>,
 }
 
@@ -123,10 +126,13 @@ pub struct KvalHep {
     pub dato: Option<NaiveDate>,
 }
 
+// Texts read from the list (IDs, offers, ydelser, names) are `ArcStr` (one pointer, reference
+// counted): shared, not copied, by the plan's actions and by rows naming the same offer.
+
 /// An active anmodning (the myndighed case) with the forms that follow it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Anmodning {
-    pub id: Option<String>,
+    pub id: Option<ArcStr>,
     pub anmodningsdato: NaiveDate,
     pub ivaerksaettelsesdato: Option<NaiveDate>,
     pub tilbudstilknytning: Option<Tilbudstilknytning>,
@@ -137,15 +143,15 @@ pub struct Anmodning {
 /// A Ydelse under an Indskrivning.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ydelse {
-    pub navn: String,
+    pub navn: ArcStr,
     pub startdato: Option<NaiveDate>,
 }
 
 /// An active indskrivning at one of the kommune's own offers (the tilbud case).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Indskrivning {
-    pub id: Option<String>,
-    pub tilbud: Option<String>,
+    pub id: Option<ArcStr>,
+    pub tilbud: Option<ArcStr>,
     pub indskrivningsdato: NaiveDate,
     pub ydelser: Vec<Ydelse>,
     pub source: SourceRef,
@@ -171,7 +177,7 @@ pub struct CprWarning {
 pub struct Citizen {
     pub cpr: Cpr,
     pub cpr_class: CprClass,
-    pub name: Option<String>,
+    pub name: Option<ArcStr>,
     pub anmodninger: Vec<Anmodning>,
     pub indskrivninger: Vec<Indskrivning>,
     /// The decision read from the list's own `glemt`/`slutdato` columns, if any.

@@ -35,7 +35,7 @@ pub const CPR_C: &str = "750372-4001";
 fn citizen(cpr: &str, name: Option<&str>) -> Citizen {
     let (cpr, class) = Cpr::parse(cpr).expect("fictitious CPR parses");
     let mut c = Citizen::new(cpr, class);
-    c.name = name.map(str::to_string);
+    c.name = name.map(Into::into);
     c
 }
 

@@ -152,7 +152,7 @@ pub struct CountsJson {
 impl From<&SourceRef> for SourceJson {
     fn from(s: &SourceRef) -> SourceJson {
         SourceJson {
-            sheet: s.sheet.clone(),
+            sheet: s.sheet.to_string(),
             row: s.row,
         }
     }
@@ -179,7 +179,7 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
         .iter()
         .map(|c| CitizenJson {
             cpr: c.cpr.display(show),
-            name: c.name.clone(),
+            name: c.name.as_deref().map(String::from),
             status: c.status,
             slutdato: c.slutdato,
             cpr_warning: cpr_warning_key(c.cpr_class).map(str::to_string),
@@ -194,11 +194,11 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
                     action: a.action,
                     date: a.date,
                     original_date: a.original_date,
-                    reason: a.reason.clone(),
-                    reason_text: a.reason_text.clone(),
+                    reason: a.reason.as_deref().map(String::from),
+                    reason_text: a.reason_text.as_deref().map(String::from),
                     privilege: a.privilege,
-                    case_id: a.case_id.clone(),
-                    detail: a.detail.clone(),
+                    case_id: a.case_id.as_deref().map(String::from),
+                    detail: a.detail.as_deref().map(String::from),
                     source: (&a.source).into(),
                     done: (input.done)(c, a),
                 })
@@ -213,7 +213,7 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
             cpr: c.cpr.display(show),
             kind: c.kind.key().to_string(),
             message: text::conflict_message(&c.kind, lang),
-            sheet: c.source.as_ref().map(|s| s.sheet.clone()),
+            sheet: c.source.as_ref().map(|s| s.sheet.to_string()),
             row: c.source.as_ref().map(|s| s.row),
         })
         .collect();
@@ -247,7 +247,7 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
             .rejected
             .iter()
             .map(|r| RejectedRowJson {
-                sheet: r.source.sheet.clone(),
+                sheet: r.source.sheet.to_string(),
                 row: r.source.row,
                 reason_key: reject_reason_key(r).to_string(),
                 reason: reject_reason(r, lang),
@@ -267,7 +267,7 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
             .warnings
             .iter()
             .map(|w| WarningJson {
-                sheet: w.source.sheet.clone(),
+                sheet: w.source.sheet.to_string(),
                 row: w.source.row,
                 kind: warning_key(w).to_string(),
                 message: warning_message(w, lang),

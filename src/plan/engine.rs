@@ -1,11 +1,13 @@
 //! The rules of the three models and of forgotten cases (DOMAIN.md, "Rules a plan must
 //! satisfy"). Every function here is pure.
 
+use arcstr::ArcStr;
+
 use chrono::NaiveDate;
 
 use super::{
-    Action, ActionKind, CitizenPlan, Conflict, ConflictKind, Model, Note, Plan, REASON_ANDEN,
-    Settings, Status, System,
+    Action, ActionKind, CitizenPlan, Conflict, ConflictKind, DEFAULT_REASON_TEXT, Model, Note,
+    Plan, REASON_ANDEN, Settings, Status, System,
 };
 use crate::domain::{Citizen, Decision, Form, SourceRef, date};
 
@@ -15,9 +17,30 @@ use crate::domain::{Citizen, Decision, Form, SourceRef, date};
 struct FormRef<'a> {
     form: Form,
     date: Option<NaiveDate>,
-    case_id: Option<&'a str>,
-    detail: Option<&'a str>,
+    case_id: Option<&'a ArcStr>,
+    detail: Option<&'a ArcStr>,
     source: &'a SourceRef,
+}
+
+/// The texts every close of one plan carries, made once per plan and shared by its actions.
+struct CloseTexts {
+    reason: ArcStr,
+    reason_text: ArcStr,
+}
+
+impl CloseTexts {
+    fn new(settings: &Settings) -> CloseTexts {
+        // Static texts are shared without counting references.
+        let reason_text = if settings.reason_text == DEFAULT_REASON_TEXT {
+            arcstr::literal!(DEFAULT_REASON_TEXT)
+        } else {
+            ArcStr::from(settings.reason_text.as_str())
+        };
+        CloseTexts {
+            reason: arcstr::literal!(REASON_ANDEN),
+            reason_text,
+        }
+    }
 }
 
 /// Plans every citizen.
@@ -31,10 +54,12 @@ pub fn plan(citizens: &[Citizen], settings: &Settings) -> Plan {
         conflicts: Vec::new(),
         notes: Vec::new(),
     };
+    let texts = CloseTexts::new(settings);
+    // One scratch list of forms, reused for every citizen.
+    let mut forms = Vec::new();
     for citizen in citizens {
-        let (cp, conflicts) = plan_citizen(citizen, settings);
+        let cp = plan_one(citizen, settings, &texts, &mut forms, &mut out.conflicts);
         out.citizens.push(cp);
-        out.conflicts.extend(conflicts);
     }
     out.notes = notes(&out);
     out
@@ -62,11 +87,29 @@ fn notes(plan: &Plan) -> Vec<Note> {
 
 /// Plans one citizen: the ordered actions and the conflicts a person must decide.
 pub fn plan_citizen(citizen: &Citizen, settings: &Settings) -> (CitizenPlan, Vec<Conflict>) {
+    let mut conflicts = Vec::new();
+    let plan = plan_one(
+        citizen,
+        settings,
+        &CloseTexts::new(settings),
+        &mut Vec::new(),
+        &mut conflicts,
+    );
+    (plan, conflicts)
+}
+
+/// Plans one citizen into `conflicts`, with `forms` as scratch space.
+fn plan_one<'a>(
+    citizen: &'a Citizen,
+    settings: &Settings,
+    texts: &CloseTexts,
+    forms: &mut Vec<FormRef<'a>>,
+    conflicts: &mut Vec<Conflict>,
+) -> CitizenPlan {
     let decision = settings
         .decisions
         .get(citizen.cpr.digits())
         .unwrap_or(&citizen.decision);
-    let mut conflicts = Vec::new();
     let conflict = |kind, source: Option<&SourceRef>| Conflict {
         cpr: citizen.cpr,
         kind,
@@ -81,27 +124,28 @@ pub fn plan_citizen(citizen: &Citizen, settings: &Settings) -> (CitizenPlan, Vec
             citizen.anmodninger.get(1).map(|a| &a.source),
         ));
     }
-    for (i, ind) in citizen.indskrivninger.iter().enumerate() {
-        let same: Vec<_> = citizen
-            .indskrivninger
-            .iter()
-            .filter(|o| norm_tilbud(&o.tilbud) == norm_tilbud(&ind.tilbud))
-            .collect();
-        let first_of_group = citizen.indskrivninger[..i]
-            .iter()
-            .all(|o| norm_tilbud(&o.tilbud) != norm_tilbud(&ind.tilbud));
-        if same.len() > 1 && first_of_group {
-            conflicts.push(conflict(
-                ConflictKind::TwoIndskrivninger {
-                    tilbud: ind.tilbud.clone(),
-                    count: same.len(),
-                },
-                same.get(1).map(|o| &o.source),
-            ));
+    let inds = &citizen.indskrivninger;
+    if inds.len() > 1 {
+        for (i, ind) in inds.iter().enumerate() {
+            let first_of_group = !inds[..i].iter().any(|o| same_tilbud(o, ind));
+            if !first_of_group {
+                continue;
+            }
+            let mut same = inds[i + 1..].iter().filter(|o| same_tilbud(o, ind));
+            if let Some(second) = same.next() {
+                conflicts.push(conflict(
+                    ConflictKind::TwoIndskrivninger {
+                        tilbud: ind.tilbud.as_deref().map(str::to_owned),
+                        count: 2 + same.count(),
+                    },
+                    Some(&second.source),
+                ));
+            }
         }
     }
 
-    let forms = forms_in_close_order(citizen);
+    forms_in_close_order(citizen, forms);
+    let forms = &forms[..];
     let status = if decision.glemt {
         Status::Glemt
     } else {
@@ -110,14 +154,14 @@ pub fn plan_citizen(citizen: &Citizen, settings: &Settings) -> (CitizenPlan, Vec
 
     let actions = match (status, settings.model) {
         (Status::Glemt, _) => {
-            check_forgotten(decision, settings, &forms, &mut |k, s| {
+            check_forgotten(decision, settings, forms, &mut |k, s| {
                 conflicts.push(conflict(k, s))
             });
-            forgotten_closes(&forms, decision.slutdato)
+            forgotten_closes(forms, decision.slutdato)
         }
-        (Status::Aktiv, Model::One) => model_one(&forms),
+        (Status::Aktiv, Model::One) => model_one(forms),
         (Status::Aktiv, Model::Two) => {
-            for f in &forms {
+            for f in forms {
                 if let Some(d) = f.date
                     && d > settings.switch_date
                 {
@@ -138,36 +182,44 @@ pub fn plan_citizen(citizen: &Citizen, settings: &Settings) -> (CitizenPlan, Vec
                     ));
                 }
             }
-            model_two(&forms, settings)
+            model_two(forms, settings, texts)
         }
         (Status::Aktiv, Model::Mellem) => interim(citizen),
     };
 
-    let plan = CitizenPlan {
+    CitizenPlan {
         cpr: citizen.cpr,
         cpr_class: citizen.cpr_class,
         name: citizen.name.clone(),
         status,
         slutdato: decision.slutdato.filter(|_| decision.glemt),
         actions: number(actions),
-    };
-    (plan, conflicts)
+    }
 }
 
-fn norm_tilbud(t: &Option<String>) -> String {
-    t.as_deref().unwrap_or("").trim().to_lowercase()
+/// Whether two indskrivninger are at the same offer: the names compared trimmed and without
+/// regard to case (no offer counts as the empty name).
+fn same_tilbud(a: &crate::domain::Indskrivning, b: &crate::domain::Indskrivning) -> bool {
+    let a = a.tilbud.as_deref().unwrap_or("").trim();
+    let b = b.tilbud.as_deref().unwrap_or("").trim();
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 /// The citizen's existing forms in the guide's backwards order: ydelse → indskrivning →
 /// tilbudstilknytning → iværksættelse → anmodning → KvalHep (§3.2 a–f). Only forms that exist.
-fn forms_in_close_order(citizen: &Citizen) -> Vec<FormRef<'_>> {
-    let mut out = Vec::new();
+/// Replaces the content of `out`.
+fn forms_in_close_order<'a>(citizen: &'a Citizen, out: &mut Vec<FormRef<'a>>) {
+    out.clear();
     for ind in &citizen.indskrivninger {
         for y in &ind.ydelser {
             out.push(FormRef {
                 form: Form::Ydelse,
                 date: y.startdato,
-                case_id: ind.id.as_deref(),
+                case_id: ind.id.as_ref(),
                 detail: Some(&y.navn),
                 source: &ind.source,
             });
@@ -177,8 +229,8 @@ fn forms_in_close_order(citizen: &Citizen) -> Vec<FormRef<'_>> {
         out.push(FormRef {
             form: Form::Indskrivning,
             date: Some(ind.indskrivningsdato),
-            case_id: ind.id.as_deref(),
-            detail: ind.tilbud.as_deref(),
+            case_id: ind.id.as_ref(),
+            detail: ind.tilbud.as_ref(),
             source: &ind.source,
         });
     }
@@ -187,8 +239,8 @@ fn forms_in_close_order(citizen: &Citizen) -> Vec<FormRef<'_>> {
             out.push(FormRef {
                 form: Form::Tilbudstilknytning,
                 date: t.dato,
-                case_id: a.id.as_deref(),
-                detail: t.tilbud.as_deref(),
+                case_id: a.id.as_ref(),
+                detail: t.tilbud.as_ref(),
                 source: &a.source,
             });
         }
@@ -198,7 +250,7 @@ fn forms_in_close_order(citizen: &Citizen) -> Vec<FormRef<'_>> {
             out.push(FormRef {
                 form: Form::Ivaerksaettelse,
                 date: a.ivaerksaettelsesdato,
-                case_id: a.id.as_deref(),
+                case_id: a.id.as_ref(),
                 detail: None,
                 source: &a.source,
             });
@@ -208,7 +260,7 @@ fn forms_in_close_order(citizen: &Citizen) -> Vec<FormRef<'_>> {
         out.push(FormRef {
             form: Form::Anmodning,
             date: Some(a.anmodningsdato),
-            case_id: a.id.as_deref(),
+            case_id: a.id.as_ref(),
             detail: None,
             source: &a.source,
         });
@@ -218,23 +270,23 @@ fn forms_in_close_order(citizen: &Citizen) -> Vec<FormRef<'_>> {
             out.push(FormRef {
                 form: Form::KvalHep,
                 date: k.dato,
-                case_id: a.id.as_deref(),
+                case_id: a.id.as_ref(),
                 detail: None,
                 source: &a.source,
             });
         }
     }
-    out
 }
 
-/// The order of registrations in the new system (guide §4: anmodning, iværksættelse,
-/// tilbudstilknytning, indskrivning, ydelse, KvalHep).
-fn in_registration_order<'a>(forms: &[FormRef<'a>]) -> Vec<FormRef<'a>> {
-    let mut v: Vec<FormRef<'a>> = forms.to_vec();
-    // Form's declaration order is the registration order; the sort is stable, so forms of one
-    // kind keep the list's order.
-    v.sort_by_key(|f| f.form);
-    v
+/// The forms in the order of registrations in the new system (guide §4: anmodning,
+/// iværksættelse, tilbudstilknytning, indskrivning, ydelse, KvalHep): Form's declaration order,
+/// forms of one kind in the list's order.
+fn in_registration_order<'a, 'f>(
+    forms: &'f [FormRef<'a>],
+) -> impl Iterator<Item = &'f FormRef<'a>> + 'f {
+    Form::ALL
+        .into_iter()
+        .flat_map(move |form| forms.iter().filter(move |f| f.form == form))
 }
 
 fn action(f: &FormRef, system: System, kind: ActionKind, date: Option<NaiveDate>) -> Action {
@@ -249,18 +301,18 @@ fn action(f: &FormRef, system: System, kind: ActionKind, date: Option<NaiveDate>
         reason: None,
         reason_text: None,
         privilege: f.form.privilege(),
-        case_id: f.case_id.map(str::to_owned),
-        detail: f.detail.map(str::to_owned),
+        case_id: f.case_id.cloned(),
+        detail: f.detail.cloned(),
         source: f.source.clone(),
     }
 }
 
 /// Model 1: register in the new system with the original dates, then delete backwards.
 fn model_one(forms: &[FormRef]) -> Vec<Action> {
-    let mut out: Vec<Action> = in_registration_order(forms)
-        .into_iter()
-        .map(|f| action(&f, System::Nyt, ActionKind::Registrer, f.date))
-        .collect();
+    let mut out = Vec::with_capacity(2 * forms.len());
+    out.extend(
+        in_registration_order(forms).map(|f| action(f, System::Nyt, ActionKind::Registrer, f.date)),
+    );
     out.extend(
         forms
             .iter()
@@ -271,56 +323,59 @@ fn model_one(forms: &[FormRef]) -> Vec<Action> {
 
 /// The forms that are closed (ydelse, indskrivning, tilbudstilknytning), then one "Afslut
 /// behandling" per anmodning, in the guide's order (§4 a–d).
-fn closes<'a>(forms: &[FormRef<'a>]) -> Vec<FormRef<'a>> {
-    let mut out: Vec<FormRef> = forms
+fn closes<'a, 'f>(forms: &'f [FormRef<'a>]) -> impl Iterator<Item = FormRef<'a>> + 'f {
+    let closed = forms.iter().copied().filter(|f| {
+        matches!(
+            f.form,
+            Form::Ydelse | Form::Indskrivning | Form::Tilbudstilknytning
+        )
+    });
+    let behandling = forms
+        .iter()
+        .filter(|f| f.form == Form::Anmodning)
+        .map(|f| FormRef {
+            form: Form::Behandling,
+            ..*f
+        });
+    closed.chain(behandling)
+}
+
+/// How many closes [`closes`] yields.
+fn close_count(forms: &[FormRef]) -> usize {
+    forms
         .iter()
         .filter(|f| {
             matches!(
                 f.form,
-                Form::Ydelse | Form::Indskrivning | Form::Tilbudstilknytning
+                Form::Ydelse | Form::Indskrivning | Form::Tilbudstilknytning | Form::Anmodning
             )
         })
-        .cloned()
-        .collect();
-    out.extend(
-        forms
-            .iter()
-            .filter(|f| f.form == Form::Anmodning)
-            .map(|f| FormRef {
-                form: Form::Behandling,
-                ..*f
-            }),
-    );
-    out
+        .count()
 }
 
 /// Model 2: close in SMDB on D with "Anden" / reason text, then register at D + 1.
-fn model_two(forms: &[FormRef], settings: &Settings) -> Vec<Action> {
+fn model_two(forms: &[FormRef], settings: &Settings, texts: &CloseTexts) -> Vec<Action> {
     let d = settings.switch_date;
     let d1 = date::next_day(d);
-    let mut out: Vec<Action> = closes(forms)
-        .into_iter()
-        .map(|f| {
-            let mut a = action(&f, System::Smdb, ActionKind::Afslut, Some(d));
-            a.reason = Some(REASON_ANDEN.to_string());
-            a.reason_text = Some(settings.reason_text.clone());
-            a
-        })
-        .collect();
+    let mut out = Vec::with_capacity(close_count(forms) + forms.len());
+    out.extend(closes(forms).map(|f| {
+        let mut a = action(&f, System::Smdb, ActionKind::Afslut, Some(d));
+        a.reason = Some(texts.reason.clone());
+        a.reason_text = Some(texts.reason_text.clone());
+        a
+    }));
     out.extend(
         in_registration_order(forms)
-            .into_iter()
-            .map(|f| action(&f, System::Nyt, ActionKind::Registrer, Some(d1))),
+            .map(|f| action(f, System::Nyt, ActionKind::Registrer, Some(d1))),
     );
     out
 }
 
 /// A forgotten case: closed with the real end date in SMDB; never deleted, never re-entered.
 fn forgotten_closes(forms: &[FormRef], slutdato: Option<NaiveDate>) -> Vec<Action> {
-    closes(forms)
-        .into_iter()
-        .map(|f| action(&f, System::Smdb, ActionKind::Afslut, slutdato))
-        .collect()
+    let mut out = Vec::with_capacity(close_count(forms));
+    out.extend(closes(forms).map(|f| action(&f, System::Smdb, ActionKind::Afslut, slutdato)));
+    out
 }
 
 fn check_forgotten(
@@ -359,16 +414,16 @@ fn check_forgotten(
 
 /// Interim: one follow-up per old case in the SMDB web form; nothing is closed.
 fn interim(citizen: &Citizen) -> Vec<Action> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(citizen.anmodninger.len() + citizen.indskrivninger.len());
     for a in &citizen.anmodninger {
         let f = FormRef {
             form: Form::Anmodning,
             date: Some(a.anmodningsdato),
-            case_id: a.id.as_deref(),
+            case_id: a.id.as_ref(),
             detail: a
                 .tilbudstilknytning
                 .as_ref()
-                .and_then(|t| t.tilbud.as_deref()),
+                .and_then(|t| t.tilbud.as_ref()),
             source: &a.source,
         };
         out.push(action(&f, System::Smdb, ActionKind::FoelgOp, f.date));
@@ -377,8 +432,8 @@ fn interim(citizen: &Citizen) -> Vec<Action> {
         let f = FormRef {
             form: Form::Indskrivning,
             date: Some(i.indskrivningsdato),
-            case_id: i.id.as_deref(),
-            detail: i.tilbud.as_deref(),
+            case_id: i.id.as_ref(),
+            detail: i.tilbud.as_ref(),
             source: &i.source,
         };
         out.push(action(&f, System::Smdb, ActionKind::FoelgOp, f.date));

@@ -5,6 +5,7 @@ mod engine;
 
 pub use engine::{plan, plan_citizen};
 
+use arcstr::ArcStr;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -144,7 +145,9 @@ impl Settings {
     }
 }
 
-/// One step of a citizen's plan.
+/// One step of a citizen's plan. A plan holds several actions per citizen (hundreds of
+/// thousands for a large list), so its texts are shared with the list and across the plan
+/// (`ArcStr`, one pointer each), never copied per action; the whole action fits in 72 bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Action {
     /// 1-based position in the citizen's plan: the order to perform the actions in.
@@ -159,14 +162,14 @@ pub struct Action {
     /// The form's date in the list (its start date), kept so that nothing is lost by a deletion.
     pub original_date: Option<NaiveDate>,
     /// Afslutningsårsag, for closes.
-    pub reason: Option<String>,
+    pub reason: Option<ArcStr>,
     /// Beskriv afslutningsårsag, for closes.
-    pub reason_text: Option<String>,
+    pub reason_text: Option<ArcStr>,
     pub privilege: Privilege,
     /// The SMDB ID of the case the form belongs to (anmodning or indskrivning ID), if known.
-    pub case_id: Option<String>,
+    pub case_id: Option<ArcStr>,
     /// The offer or the ydelse the action concerns, if known.
-    pub detail: Option<String>,
+    pub detail: Option<ArcStr>,
     /// The list row the form was read from.
     pub source: SourceRef,
 }
@@ -176,7 +179,7 @@ pub struct Action {
 pub struct CitizenPlan {
     pub cpr: Cpr,
     pub cpr_class: CprClass,
-    pub name: Option<String>,
+    pub name: Option<ArcStr>,
     pub status: Status,
     /// The real end date of a forgotten case, as decided.
     pub slutdato: Option<NaiveDate>,
@@ -292,5 +295,16 @@ impl Plan {
 
     pub fn conflicts_of<'a>(&'a self, cpr: &'a Cpr) -> impl Iterator<Item = &'a Conflict> + 'a {
         self.conflicts.iter().filter(move |c| &c.cpr == cpr)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A large plan holds close to a million actions: keep each one small.
+    #[test]
+    fn an_action_stays_small() {
+        assert!(std::mem::size_of::<Action>() <= 72);
     }
 }

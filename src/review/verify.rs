@@ -126,13 +126,21 @@ fn starts(c: &Citizen) -> Vec<(Form, Option<String>, NaiveDate)> {
     let mut out: Vec<(Form, Option<String>, NaiveDate)> = c
         .anmodninger
         .iter()
-        .map(|a| (Form::Anmodning, a.id.clone(), a.anmodningsdato))
+        .map(|a| {
+            (
+                Form::Anmodning,
+                a.id.as_deref().map(String::from),
+                a.anmodningsdato,
+            )
+        })
         .collect();
-    out.extend(
-        c.indskrivninger
-            .iter()
-            .map(|i| (Form::Indskrivning, i.id.clone(), i.indskrivningsdato)),
-    );
+    out.extend(c.indskrivninger.iter().map(|i| {
+        (
+            Form::Indskrivning,
+            i.id.as_deref().map(String::from),
+            i.indskrivningsdato,
+        )
+    }));
     out
 }
 

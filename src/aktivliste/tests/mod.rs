@@ -214,16 +214,13 @@ fn two_sheet_workbook_is_read_joined_and_explained() {
     assert_eq!(t.tilbud.as_deref(), Some("Rusmiddelcenter"));
     assert_eq!(t.dato, Some(d(2025, 2, 4)));
     assert_eq!(first.kvalhep.as_ref().unwrap().dato, None);
-    assert_eq!(
-        (first.source.sheet.as_str(), first.source.row),
-        ("Anmodninger", 5)
-    );
+    assert_eq!((&*first.source.sheet, first.source.row), ("Anmodninger", 5));
     assert_eq!(anna.anmodninger[1].source.row, 10);
     assert_eq!(anna.indskrivninger.len(), 1);
     let ind = &anna.indskrivninger[0];
     assert_eq!(ind.indskrivningsdato, d(2025, 2, 10));
     assert_eq!(ind.ydelser.len(), 2);
-    assert_eq!(ind.ydelser[1].navn, "Medicinsk behandling");
+    assert_eq!(&*ind.ydelser[1].navn, "Medicinsk behandling");
     assert_eq!(ind.ydelser[1].startdato, Some(d(2025, 2, 11)));
 
     let bo = &list.citizens[1];
@@ -242,7 +239,7 @@ fn two_sheet_workbook_is_read_joined_and_explained() {
     let rejected: Vec<(&str, u32, &str)> = list
         .rejected
         .iter()
-        .map(|r| (r.source.sheet.as_str(), r.source.row, r.reason.key()))
+        .map(|r| (&*r.source.sheet, r.source.row, r.reason.key()))
         .collect();
     assert_eq!(
         rejected,

@@ -96,7 +96,7 @@ pub fn plan(frame: &mut Frame, app: &mut App, area: Rect) {
                 Row::new(vec![
                     Span::raw(if selected { "▶" } else { " " }),
                     Span::raw(c.cpr.display(show)),
-                    Span::raw(c.name.clone().unwrap_or_default()),
+                    Span::raw(c.name.as_deref().unwrap_or_default().to_string()),
                     Span::raw(text::status_label(c.status, lang)),
                     Span::raw(format!("{done}/{total}")),
                     if conflicts > 0 {
@@ -393,9 +393,9 @@ fn draw_actions(
             };
             let reason = match (&a.reason, &a.reason_text) {
                 (Some(r), Some(x)) => format!("{r}: {x}"),
-                (Some(r), None) => r.clone(),
-                (None, Some(x)) => x.clone(),
-                (None, None) => a.detail.clone().unwrap_or_default(),
+                (Some(r), None) => r.to_string(),
+                (None, Some(x)) => x.to_string(),
+                (None, None) => a.detail.as_deref().unwrap_or_default().to_string(),
             };
             let mut cells = vec![
                 mark.to_string(),

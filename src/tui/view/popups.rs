@@ -129,7 +129,7 @@ fn draw_one(frame: &mut Frame, app: &App, area: Rect, popup: &Popup, depth: usiz
                 .skip(*scroll)
                 .map(|r| {
                     Row::new(vec![
-                        r.source.sheet.clone(),
+                        r.source.sheet.to_string(),
                         r.source.row.to_string(),
                         r.reason.message(lang),
                     ])
