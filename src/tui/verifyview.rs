@@ -205,7 +205,7 @@ pub fn plan_side(ws: &Workspace, lang: Lang, now: NaiveDateTime) -> Option<PlanS
             .plan
             .citizens
             .iter()
-            .map(|c| (c.cpr, c.name.clone().unwrap_or_default()))
+            .map(|c| (c.cpr, c.name.as_deref().unwrap_or_default().to_string()))
             .collect(),
     })
 }
@@ -246,7 +246,10 @@ pub fn check(side: &PlanSide, after: &Aktivliste, lang: Lang, today: NaiveDate) 
             group: Group::New,
             masked: n.cpr.clone(),
             cpr: c.map(|c| c.cpr),
-            name: c.and_then(|c| c.name.clone()).unwrap_or_default(),
+            name: c
+                .and_then(|c| c.name.as_deref())
+                .unwrap_or_default()
+                .to_string(),
             detail,
         });
     }
