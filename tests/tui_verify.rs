@@ -367,6 +367,24 @@ fn the_ui_export_writes_the_mail_beside_the_action_sheet() {
     assert!(dir.path().join("ud.mail-til-dst.txt").is_file());
 }
 
+#[test]
+fn a_failed_mail_after_a_written_sheet_says_the_sheet_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    // A folder where the e-mail should go: writing it fails after the action sheet is written.
+    std::fs::create_dir(dir.path().join("aktivliste-handlinger.mail-til-dst.txt")).unwrap();
+    let mut app = opened(dir.path(), Lang::Da, citizens());
+    press(&mut app, KeyCode::Enter);
+    setup_model_two(&mut app, "31-03-2026");
+    ch(&mut app, 'e');
+    press(&mut app, KeyCode::Enter);
+    assert!(dir.path().join("aktivliste-handlinger.xlsx").is_file());
+    let shown = format!("{:?}", app.popups);
+    assert!(
+        shown.contains("skrevet før fejlen: aktivliste-handlinger.xlsx"),
+        "{shown}"
+    );
+}
+
 // ---- set-up: go-live and deadline ------------------------------------------------------
 
 #[test]

@@ -40,23 +40,39 @@ pub fn write(
         generated_at: now,
         done: &done,
     };
-    let mut written = Vec::new();
+    let mut written: Vec<PathBuf> = Vec::new();
+    // A failure after a file was written says which were written, so none is thought lost.
+    let failed = |e: export::ExportError, written: &[PathBuf]| {
+        let mut m = e.message(lang);
+        if !written.is_empty() {
+            let names: Vec<String> = written
+                .iter()
+                .map(|p| super::strings::file_name(p))
+                .collect();
+            m.push_str(&format!(
+                " ({} {})",
+                lang.pick("skrevet før fejlen:", "written before the failure:"),
+                names.join(", ")
+            ));
+        }
+        m
+    };
     if let Some(p) = xlsx {
-        export::refuse_input(p, ws.list_path()).map_err(|e| e.message(lang))?;
-        export::write_xlsx(p, &input).map_err(|e| e.message(lang))?;
+        export::refuse_input(p, ws.list_path()).map_err(|e| failed(e, &written))?;
+        export::write_xlsx(p, &input).map_err(|e| failed(e, &written))?;
         written.push(p.to_path_buf());
     }
     if let Some(p) = json {
-        export::refuse_input(p, ws.list_path()).map_err(|e| e.message(lang))?;
-        export::write_json(p, &input).map_err(|e| e.message(lang))?;
+        export::refuse_input(p, ws.list_path()).map_err(|e| failed(e, &written))?;
+        export::write_json(p, &input).map_err(|e| failed(e, &written))?;
         written.push(p.to_path_buf());
     }
     if let Some(beside) = xlsx.or(json)
         && let Some(text) = super::mailview::text(ws, lang)
     {
         let mail = export::mail_path(beside);
-        export::refuse_input(&mail, ws.list_path()).map_err(|e| e.message(lang))?;
-        export::write_mail(&mail, &text).map_err(|e| e.message(lang))?;
+        export::refuse_input(&mail, ws.list_path()).map_err(|e| failed(e, &written))?;
+        export::write_mail(&mail, &text).map_err(|e| failed(e, &written))?;
         written.push(mail);
     }
     Ok(written)
