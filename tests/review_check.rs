@@ -10,7 +10,7 @@ use calamine::Data;
 use chrono::{Local, NaiveDate};
 use sheet_edit::{Grid, Sheets, col, read_sheets, sheet, write_sheets};
 use skifteplan::aktivliste::{Aktivliste, LoadOptions, load, load_decisions};
-use skifteplan::export::{ExportInput, xlsx_bytes};
+use skifteplan::export::{ExportInput, xlsx_bytes, xlsx_bytes_replanned};
 use skifteplan::lang::Lang;
 use skifteplan::plan::{self, Action, CitizenPlan, Model, Plan, Settings};
 use skifteplan::review::{self, Finding, FindingKind};
@@ -399,5 +399,53 @@ fn a_sheet_whose_forgotten_cases_have_no_citizen_number_still_checks_clean() {
         let rows = review::read_plan(&bytes).unwrap();
         assert!(rows.rows.iter().any(|r| r.forgotten), "{model:?}");
         assert_eq!(check(&bytes), vec![], "{model:?}");
+    }
+}
+
+#[test]
+fn the_action_sheet_written_citizen_by_citizen_is_the_same_as_from_the_whole_plan() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    for sample in ["aktivliste-lille.xlsx", "aktivliste-rodet.xlsx"] {
+        let list = load(&dir.join(sample), &LoadOptions::default()).unwrap();
+        for model in Model::ALL {
+            let mut settings = Settings::new(model, switch());
+            if sample == "aktivliste-lille.xlsx" {
+                settings.decisions = load_decisions(&dir.join("beslutninger.csv")).unwrap();
+            }
+            let full = plan::plan(&list.citizens, &settings);
+            let outline = plan::plan_outline(&list.citizens, &settings);
+            assert_eq!(outline.counts(), full.counts(), "{sample} {model:?}");
+            assert_eq!(outline.action_count(), full.action_count());
+            assert_eq!(outline.notes, full.notes);
+            assert_eq!(outline.conflicts, full.conflicts);
+            assert!(
+                outline
+                    .citizens
+                    .iter()
+                    .map(|c| c.actions.len())
+                    .sum::<usize>()
+                    < full.action_count(),
+                "{sample} {model:?}: the outline holds fewer actions"
+            );
+            let generated_at = d(2026, 3, 1).and_hms_opt(9, 0, 0).unwrap();
+            let none = |_: &CitizenPlan, _: &Action| None;
+            let input = |plan| ExportInput {
+                plan,
+                list: &list,
+                show_cpr: false,
+                lang: Lang::Da,
+                generated_at,
+                done: &none,
+            };
+            let whole = xlsx_bytes(&input(&full)).unwrap();
+            let replan = |i: usize| plan::plan_citizen(&list.citizens[i], &settings).0.actions;
+            let streamed = xlsx_bytes_replanned(&input(&outline), &replan).unwrap();
+            assert_eq!(
+                read_sheets(&streamed),
+                read_sheets(&whole),
+                "{sample} {model:?}"
+            );
+            assert_eq!(check(&streamed), vec![], "{sample} {model:?}");
+        }
     }
 }

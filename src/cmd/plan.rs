@@ -41,7 +41,21 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
         settings.decisions =
             aktivliste::load_decisions(path).map_err(|e| Fatal(e.message(lang)))?;
     }
-    let plan = plan::plan(&list.citizens, &settings);
+    // Without JSON (which holds every action) the plan keeps only its counts and forgotten
+    // cases, and the action sheet plans each citizen again as it writes its rows: a national
+    // list never has all its actions in memory at once.
+    let outline = args.json.is_none();
+    let plan = if outline {
+        plan::plan_outline(&list.citizens, &settings)
+    } else {
+        plan::plan(&list.citizens, &settings)
+    };
+    let replan = |i: usize| {
+        list.citizens
+            .get(i)
+            .map(|c| plan::plan_citizen(c, &settings).0.actions)
+            .unwrap_or_default()
+    };
 
     let no_ticks = |_: &plan::CitizenPlan, _: &plan::Action| None;
     let input = ExportInput {
@@ -54,7 +68,12 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
     };
     let mut written = Vec::new();
     if let Some(out) = &args.xlsx {
-        export::write_xlsx(out, &input).map_err(|e| Fatal(e.message(lang)))?;
+        if outline {
+            export::write_xlsx_replanned(out, &input, &replan)
+        } else {
+            export::write_xlsx(out, &input)
+        }
+        .map_err(|e| Fatal(e.message(lang)))?;
         written.push(out.display().to_string());
     }
     if let Some(out) = &args.json {

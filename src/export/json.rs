@@ -169,6 +169,10 @@ pub fn cpr_warning_key(class: CprClass) -> Option<&'static str> {
 
 /// Builds the JSON plan from an export input.
 pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
+    debug_assert!(
+        input.plan.outline.is_none(),
+        "the JSON plan needs every action: plan with plan::plan, not plan_outline"
+    );
     let plan = input.plan;
     let list = input.list;
     let lang = input.lang;

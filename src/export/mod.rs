@@ -20,7 +20,7 @@ pub use json::{
     to_writer,
 };
 pub use labels::SHEET_NAMES;
-pub use xlsx::{CONSTANT_MEMORY_ABOVE, xlsx_bytes};
+pub use xlsx::{CONSTANT_MEMORY_ABOVE, Replan, xlsx_bytes, xlsx_bytes_replanned};
 
 use crate::aktivliste::{Aktivliste, IgnoredSheet, RejectedRow, Warning};
 use crate::lang::Lang;
@@ -101,7 +101,18 @@ pub fn write_json_to(w: &mut dyn Write, input: &ExportInput<'_>) -> Result<(), E
 
 /// Writes the xlsx action sheet to `path` atomically.
 pub fn write_xlsx(path: &Path, input: &ExportInput<'_>) -> Result<(), ExportError> {
-    write_atomic(path, |w| xlsx::write_xlsx_to(w, input))
+    write_atomic(path, |w| xlsx::write_xlsx_to(w, input, None))
+}
+
+/// Writes the action sheet of an outline plan ([`crate::plan::plan_outline`]) to `path`
+/// atomically, each citizen's actions planned again by `replan` as its rows are written: the
+/// whole plan is never in memory.
+pub fn write_xlsx_replanned(
+    path: &Path,
+    input: &ExportInput<'_>,
+    replan: &Replan<'_>,
+) -> Result<(), ExportError> {
+    write_atomic(path, |w| xlsx::write_xlsx_to(w, input, Some(replan)))
 }
 
 /// Where the e-mail text to DST is written beside an export: `handlinger.xlsx` →

@@ -18,7 +18,7 @@ use super::{ExportError, ExportInput, ignore_reason, reject_reason};
 use crate::domain::Cpr;
 use crate::domain::date::fmt_dk;
 use crate::lang::Lang;
-use crate::plan::{ActionKind, Status};
+use crate::plan::{Action, ActionKind, Status};
 use crate::text;
 
 /// Plans with more actions than this are written row by row to keep memory flat.
@@ -43,20 +43,39 @@ fn xlsx_err(e: XlsxError) -> ExportError {
 /// only slightly larger.
 const LARGE_ZIP_LEVEL: u8 = 3;
 
+/// A citizen's actions planned again, by the citizen's position in the plan: for a plan made by
+/// [`crate::plan::plan_outline`], which holds the counts but not every action.
+pub type Replan<'a> = dyn Fn(usize) -> Vec<Action> + 'a;
+
 /// Builds the workbook and returns its bytes.
 pub fn xlsx_bytes(input: &ExportInput<'_>) -> Result<Vec<u8>, ExportError> {
-    workbook(input)?.save_to_buffer().map_err(xlsx_err)
+    workbook(input, None)?.save_to_buffer().map_err(xlsx_err)
+}
+
+/// [`xlsx_bytes`] for an outline plan, its actions planned again citizen by citizen.
+pub fn xlsx_bytes_replanned(
+    input: &ExportInput<'_>,
+    replan: &Replan<'_>,
+) -> Result<Vec<u8>, ExportError> {
+    workbook(input, Some(replan))?
+        .save_to_buffer()
+        .map_err(xlsx_err)
 }
 
 /// Builds the workbook and streams it to `w` (large plans never hold the whole file in memory).
-pub fn write_xlsx_to(w: &mut (dyn Write + Send), input: &ExportInput<'_>) -> io::Result<()> {
-    let mut wb = workbook(input).map_err(io::Error::other)?;
+pub fn write_xlsx_to(
+    w: &mut (dyn Write + Send),
+    input: &ExportInput<'_>,
+    replan: Option<&Replan<'_>>,
+) -> io::Result<()> {
+    let mut wb = workbook(input, replan).map_err(io::Error::other)?;
     wb.save_to_writer(w).map_err(io::Error::other)
 }
 
 /// Fills every sheet. Large plans are written in constant-memory mode: each row goes to a
-/// temporary file as soon as the next one starts, and strings are stored inline.
-fn workbook(input: &ExportInput<'_>) -> Result<Workbook, ExportError> {
+/// temporary file as soon as the next one starts, and strings are stored inline. With `replan`,
+/// each citizen's actions are planned again as its rows are written, and dropped after.
+fn workbook(input: &ExportInput<'_>, replan: Option<&Replan<'_>>) -> Result<Workbook, ExportError> {
     let mut wb = Workbook::new();
     let formats = Formats {
         header: Format::new().set_bold(),
@@ -68,7 +87,7 @@ fn workbook(input: &ExportInput<'_>) -> Result<Workbook, ExportError> {
         wb.set_zip_compression_level(LARGE_ZIP_LEVEL);
     }
     overview(add_sheet(&mut wb, large)?, &formats, input)?;
-    actions(add_sheet(&mut wb, large)?, &formats, input)?;
+    actions(add_sheet(&mut wb, large)?, &formats, input, replan)?;
     conflicts(add_sheet(&mut wb, large)?, &formats, input)?;
     rejected(add_sheet(&mut wb, large)?, &formats, input)?;
     forgotten(add_sheet(&mut wb, large)?, &formats, input)?;
@@ -304,12 +323,18 @@ fn overview(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result<
     s.finish()
 }
 
-fn actions(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result<(), ExportError> {
+fn actions(
+    ws: &mut Worksheet,
+    f: &Formats,
+    input: &ExportInput<'_>,
+    replan: Option<&Replan<'_>>,
+) -> Result<(), ExportError> {
     let lang = input.lang;
     let mut s = Sheet::new(ws, f, SHEET_NAMES[1], &headers(&ACTION_HEADERS, lang))?;
     for (i, c) in input.plan.citizens.iter().enumerate() {
         let cpr = c.cpr.display(input.show_cpr);
-        for a in &c.actions {
+        let planned_again = replan.map(|r| r(i));
+        for a in planned_again.as_deref().unwrap_or(&c.actions) {
             s.number(0, i + 1)?;
             s.text(1, &cpr)?;
             s.opt_text(2, c.name.as_deref())?;

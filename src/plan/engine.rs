@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::{
     Action, ActionKind, CitizenPlan, Conflict, ConflictKind, DEFAULT_REASON_TEXT, Model, Note,
-    Plan, REASON_ANDEN, Settings, Status, System,
+    Plan, REASON_ANDEN, Settings, Status, System, Tally,
 };
 use crate::domain::{Citizen, Decision, Form, SourceRef, date};
 
@@ -53,6 +53,7 @@ pub fn plan(citizens: &[Citizen], settings: &Settings) -> Plan {
         citizens: Vec::with_capacity(citizens.len()),
         conflicts: Vec::new(),
         notes: Vec::new(),
+        outline: None,
     };
     let texts = CloseTexts::new(settings);
     // One scratch list of forms, reused for every citizen.
@@ -61,13 +62,54 @@ pub fn plan(citizens: &[Citizen], settings: &Settings) -> Plan {
         let cp = plan_one(citizen, settings, &texts, &mut forms, &mut out.conflicts);
         out.citizens.push(cp);
     }
-    out.notes = notes(&out);
+    let registers = registers_tilbud_or_kvalhep(out.citizens.iter().flat_map(|c| &c.actions));
+    out.notes = notes(out.model, registers);
     out
 }
 
-fn notes(plan: &Plan) -> Vec<Note> {
+/// Plans every citizen like [`plan`], but keeps the actions of forgotten cases only, with the
+/// counts of all in [`Plan::outline`]: for writing the action sheet citizen by citizen
+/// ([`plan_citizen`] again, which gives the same actions) without holding every action of a
+/// large list in memory.
+pub fn plan_outline(citizens: &[Citizen], settings: &Settings) -> Plan {
+    let mut out = Plan {
+        model: settings.model,
+        switch_date: settings.switch_date,
+        reentry_date: settings.reentry_date(),
+        reason_text: settings.reason_text.clone(),
+        citizens: Vec::with_capacity(citizens.len()),
+        conflicts: Vec::new(),
+        notes: Vec::new(),
+        outline: None,
+    };
+    let texts = CloseTexts::new(settings);
+    let mut forms = Vec::new();
+    let mut tally = Tally::default();
+    let mut registers = false;
+    for citizen in citizens {
+        let mut cp = plan_one(citizen, settings, &texts, &mut forms, &mut out.conflicts);
+        tally.add(&cp.actions);
+        registers |= registers_tilbud_or_kvalhep(&cp.actions);
+        if cp.status != Status::Glemt {
+            cp.actions = Vec::new();
+        }
+        out.citizens.push(cp);
+    }
+    out.outline = Some(tally.outline());
+    out.notes = notes(out.model, registers);
+    out
+}
+
+fn registers_tilbud_or_kvalhep<'a>(actions: impl IntoIterator<Item = &'a Action>) -> bool {
+    actions.into_iter().any(|a| {
+        a.action == ActionKind::Registrer
+            && matches!(a.form, Form::Indskrivning | Form::Ydelse | Form::KvalHep)
+    })
+}
+
+fn notes(model: Model, registers_tilbud_or_kvalhep: bool) -> Vec<Note> {
     let mut notes = Vec::new();
-    match plan.model {
+    match model {
         Model::One => {
             notes.push(Note::DeadlineNeeded);
             notes.push(Note::BulkDeletionNeedsConfirmation);
@@ -75,10 +117,6 @@ fn notes(plan: &Plan) -> Vec<Note> {
         Model::Two => notes.push(Note::ReasonTextMatters),
         Model::Mellem => notes.push(Note::TwoPlacesToMaintain),
     }
-    let registers_tilbud_or_kvalhep = plan.citizens.iter().flat_map(|c| &c.actions).any(|a| {
-        a.action == ActionKind::Registrer
-            && matches!(a.form, Form::Indskrivning | Form::Ydelse | Form::KvalHep)
-    });
     if registers_tilbud_or_kvalhep {
         notes.push(Note::TilbudFormsMayNotApply);
     }

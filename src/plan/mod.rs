@@ -3,7 +3,7 @@
 
 mod engine;
 
-pub use engine::{plan, plan_citizen};
+pub use engine::{plan, plan_citizen, plan_outline};
 
 use arcstr::ArcStr;
 use std::collections::HashMap;
@@ -263,34 +263,71 @@ pub struct Plan {
     pub citizens: Vec<CitizenPlan>,
     pub conflicts: Vec<Conflict>,
     pub notes: Vec<Note>,
+    /// Set by [`plan_outline`]: the plan holds the actions of forgotten cases only, and these
+    /// are the counts of all.
+    pub outline: Option<Outline>,
+}
+
+/// The counts of a plan whose actions are not all held (see [`plan_outline`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outline {
+    pub actions: usize,
+    pub counts: Vec<(ActionKind, Form, usize)>,
+}
+
+/// Actions counted per (action kind, form).
+#[derive(Default)]
+pub(crate) struct Tally {
+    n: [usize; ActionKind::ALL.len() * Form::ALL.len()],
+    total: usize,
+}
+
+impl Tally {
+    pub(crate) fn add<'a>(&mut self, actions: impl IntoIterator<Item = &'a Action>) {
+        for a in actions {
+            let k = ActionKind::ALL.iter().position(|k| *k == a.action);
+            let f = Form::ALL.iter().position(|f| *f == a.form);
+            if let (Some(k), Some(f)) = (k, f) {
+                self.n[k * Form::ALL.len() + f] += 1;
+            }
+            self.total += 1;
+        }
+    }
+
+    pub(crate) fn outline(&self) -> Outline {
+        let mut counts = Vec::new();
+        for (ki, kind) in ActionKind::ALL.into_iter().enumerate() {
+            for (fi, form) in Form::ALL.into_iter().enumerate() {
+                let count = self.n[ki * Form::ALL.len() + fi];
+                if count > 0 {
+                    counts.push((kind, form, count));
+                }
+            }
+        }
+        Outline {
+            actions: self.total,
+            counts,
+        }
+    }
 }
 
 impl Plan {
     /// Number of actions per (action kind, form), in a fixed order, only those that occur.
     pub fn counts(&self) -> Vec<(ActionKind, Form, usize)> {
+        if let Some(o) = &self.outline {
+            return o.counts.clone();
+        }
         // One pass over the actions (a plan may hold hundreds of thousands).
-        let mut n = vec![0usize; ActionKind::ALL.len() * Form::ALL.len()];
-        for a in self.citizens.iter().flat_map(|c| &c.actions) {
-            let k = ActionKind::ALL.iter().position(|k| *k == a.action);
-            let f = Form::ALL.iter().position(|f| *f == a.form);
-            if let (Some(k), Some(f)) = (k, f) {
-                n[k * Form::ALL.len() + f] += 1;
-            }
-        }
-        let mut out = Vec::new();
-        for (ki, kind) in ActionKind::ALL.into_iter().enumerate() {
-            for (fi, form) in Form::ALL.into_iter().enumerate() {
-                let count = n[ki * Form::ALL.len() + fi];
-                if count > 0 {
-                    out.push((kind, form, count));
-                }
-            }
-        }
-        out
+        let mut tally = Tally::default();
+        tally.add(self.citizens.iter().flat_map(|c| &c.actions));
+        tally.outline().counts
     }
 
     pub fn action_count(&self) -> usize {
-        self.citizens.iter().map(|c| c.actions.len()).sum()
+        match &self.outline {
+            Some(o) => o.actions,
+            None => self.citizens.iter().map(|c| c.actions.len()).sum(),
+        }
     }
 
     pub fn conflicts_of<'a>(&'a self, cpr: &'a Cpr) -> impl Iterator<Item = &'a Conflict> + 'a {
