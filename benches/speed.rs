@@ -7,7 +7,8 @@
 //! - plan: `plan::plan` for each model;
 //! - export: a bare rust_xlsxwriter constant-memory write of the same action cells vs
 //!   `export::write_xlsx`;
-//! - peak memory (VmHWM) of each step in a fresh child process;
+//! - peak memory (VmHWM) of each step in a fresh child process, also of the export as
+//!   `skifteplan plan --xlsx` does it (an outline plan, each citizen planned again as written);
 //! - the whole `skifteplan plan … --xlsx` command vs `benches/pandas_plan.py` (pandas +
 //!   openpyxl), if python3 with pandas and openpyxl is available.
 //!
@@ -200,6 +201,26 @@ fn child(args: &[String]) {
             }
             before
         }
+        "export-streamed" => {
+            // What `skifteplan plan LIST --xlsx OUT` does: the plan's counts only, each
+            // citizen planned again as its rows are written.
+            let list = load(list_path);
+            let settings = Settings::new(Model::Two, switch_date());
+            let plan = plan::plan_outline(&list.citizens, &settings);
+            let before = vm_rss_kib();
+            let none = |_: &CitizenPlan, _: &Action| None;
+            let input = ExportInput {
+                plan: &plan,
+                list: &list,
+                show_cpr: false,
+                lang: Lang::Da,
+                generated_at: switch_date().and_hms_opt(9, 0, 0).expect("time"),
+                done: &none,
+            };
+            let replan = |i: usize| plan::plan_citizen(&list.citizens[i], &settings).0.actions;
+            export::write_xlsx_replanned(out, &input, &replan).expect("export");
+            before
+        }
         _ => panic!("unknown child step {what}"),
     };
     println!("{} {}", vm_hwm_kib(), before);
@@ -326,7 +347,13 @@ fn run_size(dir: &Path, citizens: usize, reps: usize) -> (SizeResult, PathBuf) {
 fn memory(dir: &Path, list: &Path) {
     let out = dir.join("mem-out.xlsx");
     println!("\npeak memory (VmHWM of a fresh process; 'before' = resident before the step):");
-    for what in ["bare-read", "load", "bare-write", "export"] {
+    for what in [
+        "bare-read",
+        "load",
+        "bare-write",
+        "export",
+        "export-streamed",
+    ] {
         let (hwm, before) = peak(what, list, &out);
         println!("  {what:<10} peak {hwm:>7.1} MiB   before step {before:>7.1} MiB");
     }
