@@ -292,6 +292,28 @@ fn every_review_hint_is_in_the_help_and_no_quit_promises_a_save() {
 }
 
 #[test]
+fn popups_over_the_review_promise_no_save_either() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "plan.xlsx", &export(Model::Two, false));
+    for lang in [Lang::Da, Lang::En] {
+        let mut app = review_app(dir.path(), &p, lang);
+        // The row popup, the findings without a row, and help over the review.
+        for key in [KeyCode::Enter, KeyCode::Char('a'), KeyCode::Char('?')] {
+            press(&mut app, key);
+            assert!(!app.popups.is_empty(), "{key:?}");
+            for (w, h) in [(80, 24), (140, 50)] {
+                let text = screen_text(&mut app, w, h);
+                assert!(
+                    !text.contains("alt er gemt") && !text.contains("all is saved"),
+                    "{key:?} {w}x{h}:\n{text}"
+                );
+            }
+            press(&mut app, KeyCode::Esc);
+        }
+    }
+}
+
+#[test]
 fn clean_json_plan_in_english() {
     let dir = tempfile::tempdir().unwrap();
     let p = write(dir.path(), "plan.json", &export(Model::Two, true));

@@ -276,6 +276,16 @@ pub fn hints(ctx: Ctx, lang: Lang) -> Vec<(String, &'static str, bool)> {
         .collect()
 }
 
+/// A description as a read-only screen says it: nothing is saved there, so quitting does not
+/// promise that all is saved.
+pub fn read_only(desc: &'static str, lang: Lang) -> &'static str {
+    if desc == T::KeyQuit.get(lang) {
+        T::KeyQuitReview.get(lang)
+    } else {
+        desc
+    }
+}
+
 /// One row of the help: the keys and what they do.
 pub type HelpRow = (String, &'static str);
 

@@ -85,7 +85,12 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
 /// The bottom hint bar, from the key table: what fits, and always the help key last.
 fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
     let lang = app.lang();
-    let all = keys::hints(app.ctx(), lang);
+    let mut all = keys::hints(app.ctx(), lang);
+    if app.screen == crate::tui::Screen::Review {
+        for h in &mut all {
+            h.1 = keys::read_only(h.1, lang);
+        }
+    }
     let cost = |k: &str, d: &str| k.chars().count() + d.chars().count() + 3;
     let help_w: usize = all.iter().filter(|h| h.2).map(|h| cost(&h.0, h.1)).sum();
     let mut room = (area.width as usize).saturating_sub(help_w);

@@ -64,7 +64,12 @@ fn draw_one(frame: &mut Frame, app: &App, area: Rect, popup: &Popup, depth: usiz
     let wide = area.width.saturating_sub(4).min(90);
     match popup {
         Popup::Help { scroll } => {
-            let (screen, global) = keys::help_rows(app.ctx_at(depth), lang);
+            let (screen, mut global) = keys::help_rows(app.ctx_at(depth), lang);
+            if app.screen == crate::tui::Screen::Review {
+                for row in &mut global {
+                    row.1 = keys::read_only(row.1, lang);
+                }
+            }
             let key_w = screen
                 .iter()
                 .chain(&global)
