@@ -97,6 +97,7 @@ texts! {
     SortConflicts => "konflikter først", "conflicts first";
     CprShown => "FULDT CPR VIST", "FULL CPR SHOWN";
     HelpTitle => "Hjælp: taster", "Help: keys";
+    HelpScrolls => "ruller", "scrolls";
     HelpGlobal => "Overalt", "Everywhere";
     HelpScreen => "På denne skærm", "On this screen";
     Close => "luk", "close";

@@ -89,10 +89,20 @@ fn draw_one(frame: &mut Frame, app: &App, area: Rect, popup: &Popup, depth: usiz
             lines.extend(global.iter().map(row));
             let h = lines.len() as u16 + 2;
             let rect = centered(area, wide.min(72), h);
+            // Taller than the terminal: the title says the help scrolls.
+            let title = if rect.height < h {
+                format!(
+                    "{} · ↑↓ {}",
+                    T::HelpTitle.get(lang),
+                    T::HelpScrolls.get(lang)
+                )
+            } else {
+                T::HelpTitle.get(lang).to_string()
+            };
             show(
                 frame,
                 rect,
-                frame_block(app, T::HelpTitle.get(lang), false),
+                frame_block(app, &title, false),
                 Paragraph::new(lines).scroll((*scroll, 0)),
             );
         }
