@@ -142,7 +142,7 @@ impl Drop for ReadingNote {
 /// SIGTERM, SIGHUP, SIGINT and SIGQUIT end the event loop like `q` does, so the terminal is
 /// restored (raw mode off, the alternate screen left, mouse capture off) instead of the
 /// process dying in raw mode. In raw mode Ctrl-C is a key, not SIGINT; the signals come from
-/// `kill`, a closed terminal window or a session ending.
+/// `kill`, a closed terminal window or a logout.
 struct StopSignals {
     received: std::sync::Arc<std::sync::atomic::AtomicUsize>,
 }
