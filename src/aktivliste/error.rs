@@ -55,11 +55,7 @@ impl SpreadsheetProblem {
                 lang.pick("filen er beskadiget eller ufuldstændig", "the file is damaged or incomplete")
             ),
             SpreadsheetProblem::TooLarge { part, mib } => {
-                let size = if *mib == u64::MAX >> 20 {
-                    lang.pick("over 4 GiB", "over 4 GiB").to_string()
-                } else {
-                    format!("{mib} MiB")
-                };
+                let size = unpacked_size(*mib);
                 format!(
                     "{} '{part}' {} {size}: {}",
                     lang.pick("delen", "the part"),
@@ -82,6 +78,15 @@ impl SpreadsheetProblem {
                 }
             }
         }
+    }
+}
+
+/// The size a zip part declares, for a message: "512 MiB", or "over 4 GiB" for a zip64 part.
+pub fn unpacked_size(mib: u64) -> String {
+    if mib == u64::MAX >> 20 {
+        "over 4 GiB".to_string()
+    } else {
+        format!("{mib} MiB")
     }
 }
 

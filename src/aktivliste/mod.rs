@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use crate::domain::{Citizen, Decision, SourceRef};
 use crate::lang::Lang;
 
-pub use error::{LoadError, SpreadsheetProblem};
+pub use error::{LoadError, SpreadsheetProblem, unpacked_size};
 pub use field::Field;
 pub use header::normalise;
 pub use reason::{Expected, IgnoreReason, RejectReason, WarningKind};

@@ -45,16 +45,7 @@ impl CloseTexts {
 
 /// Plans every citizen.
 pub fn plan(citizens: &[Citizen], settings: &Settings) -> Plan {
-    let mut out = Plan {
-        model: settings.model,
-        switch_date: settings.switch_date,
-        reentry_date: settings.reentry_date(),
-        reason_text: settings.reason_text.clone(),
-        citizens: Vec::with_capacity(citizens.len()),
-        conflicts: Vec::new(),
-        notes: Vec::new(),
-        outline: None,
-    };
+    let mut out = empty_plan(settings, citizens.len());
     let texts = CloseTexts::new(settings);
     // One scratch list of forms, reused for every citizen.
     let mut forms = Vec::new();
@@ -72,16 +63,7 @@ pub fn plan(citizens: &[Citizen], settings: &Settings) -> Plan {
 /// ([`plan_citizen`] again, which gives the same actions) without holding every action of a
 /// large list in memory.
 pub fn plan_outline(citizens: &[Citizen], settings: &Settings) -> Plan {
-    let mut out = Plan {
-        model: settings.model,
-        switch_date: settings.switch_date,
-        reentry_date: settings.reentry_date(),
-        reason_text: settings.reason_text.clone(),
-        citizens: Vec::with_capacity(citizens.len()),
-        conflicts: Vec::new(),
-        notes: Vec::new(),
-        outline: None,
-    };
+    let mut out = empty_plan(settings, citizens.len());
     let texts = CloseTexts::new(settings);
     let mut forms = Vec::new();
     let mut tally = Tally::default();
@@ -98,6 +80,20 @@ pub fn plan_outline(citizens: &[Citizen], settings: &Settings) -> Plan {
     out.outline = Some(tally.outline());
     out.notes = notes(out.model, registers);
     out
+}
+
+/// A plan with the settings' set-up and room for `citizens`, nothing planned yet.
+fn empty_plan(settings: &Settings, citizens: usize) -> Plan {
+    Plan {
+        model: settings.model,
+        switch_date: settings.switch_date,
+        reentry_date: settings.reentry_date(),
+        reason_text: settings.reason_text.clone(),
+        citizens: Vec::with_capacity(citizens),
+        conflicts: Vec::new(),
+        notes: Vec::new(),
+        outline: None,
+    }
 }
 
 fn registers_tilbud_or_kvalhep<'a>(actions: impl IntoIterator<Item = &'a Action>) -> bool {

@@ -517,11 +517,7 @@ pub fn read_error(e: &ReadError, lang: Lang) -> String {
         }
         ReadError::Json(d) => format!("{}: {d}", lang.pick("JSON-planen", "The JSON plan")),
         ReadError::TooLarge { part, mib } => {
-            let size = if *mib == u64::MAX >> 20 {
-                "over 4 GiB".to_string()
-            } else {
-                format!("{mib} MiB")
-            };
+            let size = crate::aktivliste::unpacked_size(*mib);
             format!(
                 "{} '{part}' {} {size}: {}",
                 lang.pick("Regnearkets del", "The workbook's part"),
