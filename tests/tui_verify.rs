@@ -149,6 +149,31 @@ fn verify_screen_groups_blocking_first() {
 }
 
 #[test]
+fn a_click_selects_a_citizen_of_the_follow_up() {
+    use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = planned_sample(dir.path(), Lang::Da);
+    later_list(dir.path());
+    verify_later(&mut app);
+    screen_text(&mut app, 100, 30);
+    let a = app.areas.citizens;
+    let click = |row| {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: a.x + 5,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    assert_eq!(app.verify.as_ref().unwrap().selected, 0);
+    app.handle_event(&click(a.y + 2));
+    assert_eq!(app.verify.as_ref().unwrap().selected, 2);
+    // Below the list or outside it: nothing changes.
+    app.handle_event(&click(a.y + a.height + 1));
+    assert_eq!(app.verify.as_ref().unwrap().selected, 2);
+}
+
+#[test]
 fn verify_screen_in_english() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = planned_sample(dir.path(), Lang::En);

@@ -353,6 +353,7 @@ impl App {
 
     pub(crate) fn verify_step(&mut self, c: Control) {
         let page = self.areas.citizens.height.max(1) as usize;
+        let body = self.areas.citizens;
         let Some(v) = self.verify.as_mut() else {
             self.screen = Screen::Plan;
             return;
@@ -401,6 +402,17 @@ impl App {
             Control::PageDown => to(page as isize),
             Control::Home => to(isize::MIN / 2),
             Control::End => to(isize::MAX / 2),
+            Control::Click(x, y) => {
+                // A click on a citizen's line selects it.
+                let inside = x >= body.x
+                    && x < body.x.saturating_add(body.width)
+                    && y >= body.y
+                    && y < body.y.saturating_add(body.height);
+                let row = v.offset + usize::from(y.saturating_sub(body.y));
+                if inside && row < n {
+                    v.selected = row;
+                }
+            }
             Control::Filter => v.next_filter(),
             Control::Verify => {
                 v.editing = true;
