@@ -141,17 +141,25 @@ fn load(path: &Path) -> Aktivliste {
     aktivliste::load(path, &LoadOptions::default()).expect("load")
 }
 
-fn write_ours(plan: &Plan, list: &Aktivliste, path: &Path) {
-    let none = |_: &CitizenPlan, _: &Action| None;
-    let input = ExportInput {
+/// Nothing ticked.
+fn no_ticks(_: &CitizenPlan, _: &Action) -> Option<NaiveDate> {
+    None
+}
+
+/// The export input the benchmark writes: masked CPR, Danish, nothing ticked.
+fn export_input<'a>(plan: &'a Plan, list: &'a Aktivliste) -> ExportInput<'a> {
+    ExportInput {
         plan,
         list,
         show_cpr: false,
         lang: Lang::Da,
         generated_at: switch_date().and_hms_opt(9, 0, 0).expect("time"),
-        done: &none,
-    };
-    export::write_xlsx(path, &input).expect("export");
+        done: &no_ticks,
+    }
+}
+
+fn write_ours(plan: &Plan, list: &Aktivliste, path: &Path) {
+    export::write_xlsx(path, &export_input(plan, list)).expect("export");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,17 +216,9 @@ fn child(args: &[String]) {
             let settings = Settings::new(Model::Two, switch_date());
             let plan = plan::plan_outline(&list.citizens, &settings);
             let before = vm_rss_kib();
-            let none = |_: &CitizenPlan, _: &Action| None;
-            let input = ExportInput {
-                plan: &plan,
-                list: &list,
-                show_cpr: false,
-                lang: Lang::Da,
-                generated_at: switch_date().and_hms_opt(9, 0, 0).expect("time"),
-                done: &none,
-            };
             let replan = |i: usize| plan::plan_citizen(&list.citizens[i], &settings).0.actions;
-            export::write_xlsx_replanned(out, &input, &replan).expect("export");
+            export::write_xlsx_replanned(out, &export_input(&plan, &list), &replan)
+                .expect("export");
             before
         }
         _ => panic!("unknown child step {what}"),
