@@ -9,13 +9,3 @@ pub enum Lang {
     Da,
     En,
 }
-
-impl Lang {
-    /// Picks the Danish or the English text.
-    pub fn pick<'a>(self, da: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Da => da,
-            Lang::En => en,
-        }
-    }
-}

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod cmd;
 pub mod domain;
 pub mod export;
+pub mod i18n;
 pub mod lang;
 pub mod plan;
 pub mod progress;
