@@ -28,7 +28,6 @@ needs a person; 2 nothing could be planned.";
 
 #[derive(Debug, Parser)]
 #[command(name = "skifteplan", version, about = ABOUT, after_help = AFTER_HELP)]
-#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -158,17 +157,10 @@ pub struct MailArgs {
 }
 
 impl MailArgs {
-    /// Whether any of the switch's facts was given.
-    pub fn given(&self) -> bool {
-        self.vendor.is_some()
-            || self.system.is_some()
-            || self.kommune.is_some()
-            || self.go_live.is_some()
-            || self.deadline.is_some()
-    }
-
-    pub fn info(&self) -> crate::review::words::NotifyInfo {
-        crate::review::words::NotifyInfo {
+    /// The switch's facts for a switch on `switch_date`.
+    pub fn facts(&self, switch_date: NaiveDate) -> crate::facts::SwitchFacts {
+        crate::facts::SwitchFacts {
+            switch_date,
             vendor: self.vendor.clone(),
             system: self.system.clone(),
             kommune: self.kommune.clone(),

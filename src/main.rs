@@ -1,63 +1,109 @@
 //! `skifteplan`: parse the command line, dispatch, map the outcome to an exit code
 //! (0 clean, 1 done but something needs a person, 2 nothing could be done).
+//!
+//! The one place where an error becomes text: a command's [`Error`] in the chosen language, the
+//! UI's failures through anyhow. A reader that went away (`… | head`) ends quietly with 0.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
 use skifteplan::cli::{Cli, Command, TuiArgs};
-use skifteplan::cmd;
+use skifteplan::cmd::{self, Outcome};
+use skifteplan::error::{Error, UsageProblem};
+use skifteplan::i18n::Localize;
+use skifteplan::lang::Lang;
 use skifteplan::tui::{self, TuiOptions};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang;
-    let result = match cli.command {
-        Some(Command::Plan(args)) => {
-            cmd::plan::run(&args, lang, &mut std::io::stderr()).map_err(anyhow::Error::from)
-        }
-        Some(Command::Check(args)) => {
-            cmd::check::run(&args, lang, &mut std::io::stdout()).map_err(anyhow::Error::from)
-        }
-        Some(Command::Notify(args)) => {
-            cmd::notify::run(&args, lang, &mut std::io::stdout(), &mut std::io::stderr())
-                .map_err(anyhow::Error::from)
-        }
-        Some(Command::Confirm(args)) => {
-            cmd::confirm::run(&args, lang, &mut std::io::stderr()).map_err(anyhow::Error::from)
-        }
-        Some(Command::Verify(args)) => {
-            cmd::verify::run(&args, lang, &mut std::io::stdout()).map_err(anyhow::Error::from)
-        }
-        Some(Command::Review { plan, light }) => tui::run(TuiOptions {
-            review: Some(plan),
-            lang,
-            light,
-            ..TuiOptions::default()
-        })
-        .map(|()| cmd::Outcome::Clean),
-        Some(Command::Tui { file, tui }) => run_tui(file, tui, lang),
-        None => run_tui(cli.file, cli.tui, lang),
-    };
-    match result {
+    match run(cli) {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
-        Err(e) => {
-            eprintln!("skifteplan: {e:#}");
-            ExitCode::from(2)
+        Err(Failure::Command(e)) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(Failure::Command(e)) => {
+            eprintln!("skifteplan: {}", e.localize(lang));
+            ExitCode::from(e.exit_code())
         }
+        Err(Failure::Ui(e)) => match e.downcast_ref::<Error>() {
+            Some(e) => {
+                eprintln!("skifteplan: {}", e.localize(lang));
+                ExitCode::from(e.exit_code())
+            }
+            None => {
+                eprintln!("skifteplan: {e:#}");
+                ExitCode::from(2)
+            }
+        },
     }
 }
 
-fn run_tui(
-    file: Option<std::path::PathBuf>,
-    args: TuiArgs,
-    lang: skifteplan::lang::Lang,
-) -> anyhow::Result<cmd::Outcome> {
+/// How a run failed: a command's typed error, or the terminal UI's.
+enum Failure {
+    Command(Error),
+    Ui(anyhow::Error),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Failure {
+        Failure::Command(e)
+    }
+}
+
+fn run(cli: Cli) -> Result<Outcome, Failure> {
+    let lang = cli.lang;
+    let ui_flags = cli.tui.state.is_some() || cli.tui.light;
+    if let Some(command) = &cli.command {
+        if cli.file.is_some() {
+            return Err(Error::Usage(UsageProblem::FileWithCommand).into());
+        }
+        let opens_ui = matches!(command, Command::Tui { .. } | Command::Review { .. });
+        if ui_flags && !opens_ui {
+            return Err(Error::Usage(UsageProblem::UiFlagWithCommand).into());
+        }
+    }
+    let light = cli.tui.light;
+    let outcome = match cli.command {
+        Some(Command::Plan(args)) => cmd::plan::run(&args, lang, &mut std::io::stderr())?,
+        Some(Command::Check(args)) => cmd::check::run(&args, lang, &mut std::io::stdout())?,
+        Some(Command::Notify(args)) => {
+            cmd::notify::run(&args, lang, &mut std::io::stdout(), &mut std::io::stderr())?
+        }
+        Some(Command::Confirm(args)) => cmd::confirm::run(&args, lang, &mut std::io::stderr())?,
+        Some(Command::Verify(args)) => cmd::verify::run(&args, lang, &mut std::io::stdout())?,
+        Some(Command::Review {
+            plan,
+            light: review_light,
+        }) => {
+            tui::run(TuiOptions {
+                review: Some(plan),
+                lang,
+                light: light || review_light,
+                ..TuiOptions::default()
+            })
+            .map_err(Failure::Ui)?;
+            Outcome::Clean
+        }
+        Some(Command::Tui { file, tui }) => {
+            let merged = TuiArgs {
+                state: tui.state.or(cli.tui.state),
+                light: tui.light || light,
+            };
+            run_tui(file, merged, lang)?
+        }
+        None => run_tui(cli.file, cli.tui, lang)?,
+    };
+    Ok(outcome)
+}
+
+fn run_tui(file: Option<PathBuf>, args: TuiArgs, lang: Lang) -> Result<Outcome, Failure> {
     tui::run(TuiOptions {
         file,
         state: args.state,
         lang,
         light: args.light,
         review: None,
-    })?;
-    Ok(cmd::Outcome::Clean)
+    })
+    .map_err(Failure::Ui)?;
+    Ok(Outcome::Clean)
 }

@@ -78,6 +78,21 @@ pub struct SavedSettings {
     pub deadline: Option<NaiveDate>,
 }
 
+impl SavedSettings {
+    /// The switch's facts as set up, names left blank as not given.
+    pub fn facts(&self) -> crate::facts::SwitchFacts {
+        let given = |s: &str| Some(s.trim()).filter(|t| !t.is_empty()).map(str::to_string);
+        crate::facts::SwitchFacts {
+            switch_date: self.switch_date,
+            kommune: given(&self.kommune),
+            vendor: given(&self.vendor),
+            system: given(&self.system_name),
+            go_live: self.go_live,
+            deadline: self.deadline,
+        }
+    }
+}
+
 /// One ticked action: which citizen, which form and what was done to it, and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tick {

@@ -5,10 +5,11 @@ use std::path::Path;
 use chrono::NaiveDate;
 use skifteplan::aktivliste::{LoadOptions, load};
 use skifteplan::export::{ExportInput, build_json};
+use skifteplan::facts::SwitchFacts;
 use skifteplan::lang::Lang;
 use skifteplan::plan::{self, Action, CitizenPlan, Model, Settings};
 use skifteplan::review::read::from_json;
-use skifteplan::review::words::{NotifyFacts, NotifyInfo, notify_text};
+use skifteplan::review::words::{NotifyFacts, notify_text};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -27,7 +28,8 @@ fn text(model: Model, lang: Lang) -> (String, Vec<String>) {
         generated_at: d(2026, 1, 2).and_hms_opt(10, 0, 0).unwrap(),
         done: &none,
     });
-    let info = NotifyInfo {
+    let info = SwitchFacts {
+        switch_date: d(2026, 3, 31),
         vendor: Some("Fiktiv Software A/S".into()),
         system: Some("Fiktiv Journal".into()),
         kommune: Some("Fiktiv Kommune".into()),
@@ -93,7 +95,7 @@ fn facts_from_memory_match_facts_read_back() {
             from_memory.forgotten > 0,
             "the sample holds forgotten cases"
         );
-        let info = NotifyInfo::default();
+        let info = SwitchFacts::new(d(2026, 3, 31));
         assert_eq!(
             notify_text(&from_memory, &info, Lang::Da),
             notify_text(&read_back, &info, Lang::Da),
@@ -111,16 +113,16 @@ fn names_not_given_are_placeholders_and_go_live_defaults_to_the_day_after() {
         citizens: 3,
         forgotten: 1,
     };
-    let t = notify_text(&facts, &NotifyInfo::default(), Lang::Da);
+    let t = notify_text(&facts, &SwitchFacts::new(d(2026, 3, 31)), Lang::Da);
     assert!(t.contains("[leverandørens navn]"), "{t}");
     assert!(t.contains("[systemets navn]"), "{t}");
     assert!(t.contains("[kommunens navn]"), "{t}");
     assert!(t.contains("[angiv deadline]"), "{t}");
     assert!(t.contains("Planlagt go-live: 01-04-2026"), "{t}");
     assert!(t.contains("3 (heraf i gang 2, glemte sager 1)"), "{t}");
-    let blank = NotifyInfo {
+    let blank = SwitchFacts {
         vendor: Some("  ".into()),
-        ..NotifyInfo::default()
+        ..SwitchFacts::new(d(2026, 3, 31))
     };
     assert!(notify_text(&facts, &blank, Lang::En).contains("[name of the vendor]"));
 }

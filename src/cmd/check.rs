@@ -3,18 +3,21 @@
 
 use std::io::Write;
 
-use super::{Fatal, Outcome};
+use super::Outcome;
 use crate::cli::CheckArgs;
 use crate::domain::cpr::mask_in_text;
 use crate::domain::date::fmt_dk;
+use crate::error::Error;
 use crate::lang::Lang;
 use crate::review::{self, Finding, PlanRows, words};
 use crate::text;
 
-pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome, Fatal> {
-    let plan = review::read_plan_file(&args.plan).map_err(|e| Fatal(e.message(lang)))?;
+pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let plan = super::read_plan_at(&args.plan)?;
     let findings = review::check(&plan);
-    let _ = write_report(out, &plan, &findings, lang);
+    // The report is what `check` is for: a reader that went away (`| head`) ends it quietly
+    // (see main), any other failure to write it is an error.
+    write_report(out, &plan, &findings, lang)?;
     Ok(if findings.is_empty() {
         Outcome::Clean
     } else {

@@ -6,29 +6,34 @@ use std::io::Write;
 
 use rust_xlsxwriter::{Format, Workbook};
 
-use super::{Fatal, Outcome};
+use super::Outcome;
 use crate::cli::ConfirmArgs;
 use crate::domain::cpr::mask_in_text;
 use crate::domain::date::fmt_dk;
+use crate::error::{Error, FileProblem};
 use crate::export;
+use crate::export::ExportError;
 use crate::lang::Lang;
 use crate::review::confirm::{Confirmation, confirmation, tilbud_details};
 use crate::review::{self, words};
 use crate::text::form_label;
 
-pub fn run(args: &ConfirmArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, Fatal> {
-    export::refuse_input(&args.out, &args.plan).map_err(|e| Fatal(e.message(lang)))?;
-    let bytes = std::fs::read(&args.plan)
-        .map_err(|e| Fatal(review::ReadError::Io(e.kind().to_string()).message(lang)))?;
-    let plan = review::read_plan(&bytes).map_err(|e| Fatal(e.message(lang)))?;
+pub fn run(args: &ConfirmArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, Error> {
+    export::refuse_input(&args.out, &args.plan)?;
+    let path = &args.plan;
+    FileProblem::check(path).map_err(|p| Error::file(path, p))?;
+    let bytes = std::fs::read(path).map_err(|e| Error::file(path, FileProblem::of_io(&e)))?;
+    let plan = review::read_plan(&bytes).map_err(|error| Error::Plan {
+        path: path.clone(),
+        error,
+    })?;
     let details = tilbud_details(&bytes, &plan);
-    let list = confirmation(&plan, &details)
-        .map_err(|model| Fatal(words::confirm_not_model_one(model, lang)))?;
-    let mut wb = workbook(&list, args.show_cpr, lang).map_err(|e| Fatal(e.to_string()))?;
+    let list = confirmation(&plan, &details).map_err(Error::ConfirmNeedsModelOne)?;
+    let mut wb =
+        workbook(&list, args.show_cpr, lang).map_err(|e| ExportError::Xlsx(e.to_string()))?;
     export::write_atomic(&args.out, |w| {
         wb.save_to_writer(w).map_err(std::io::Error::other)
-    })
-    .map_err(|e| Fatal(e.message(lang)))?;
+    })?;
 
     let _ = writeln!(
         err,

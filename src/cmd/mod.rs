@@ -6,6 +6,8 @@ pub mod notify;
 pub mod plan;
 pub mod verify;
 
+use crate::error::{Error, FileProblem};
+
 /// How a command ended, for the exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -24,42 +26,13 @@ impl Outcome {
     }
 }
 
-/// A command that could not do its job (exit code 2), with a one-line message for a person.
-#[derive(Debug)]
-pub struct Fatal(pub String);
-
-impl std::fmt::Display for Fatal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Fatal {}
-
-/// The e-mail's dates against the switch date `d`: go-live after D, the deadline not before
-/// go-live. A date that breaks that is a bad argument, named with the flag that gave it.
-pub fn check_mail_dates(
-    mail: &crate::cli::MailArgs,
-    d: chrono::NaiveDate,
-    lang: crate::lang::Lang,
-) -> Result<(), Fatal> {
-    use crate::domain::date::fmt_dk;
-    use crate::review::words::MailDateProblem;
-    let info = mail.info();
-    match info.check_dates(d) {
-        Ok(()) => Ok(()),
-        Err(p) => {
-            let (flag, date) = match p {
-                MailDateProblem::GoLiveNotAfterSwitch => ("--go-live", info.go_live_or_default(d)),
-                MailDateProblem::DeadlineBeforeGoLive => ("--deadline", info.deadline.unwrap_or(d)),
-            };
-            Err(Fatal(format!(
-                "{flag} {}: {} (D = {}, go-live {})",
-                fmt_dk(date),
-                p.message(lang),
-                fmt_dk(d),
-                fmt_dk(info.go_live_or_default(d))
-            )))
-        }
-    }
+/// Reads a written plan (action sheet or JSON) for a command; a file that cannot be read is
+/// named with its path, worded as for every other file.
+pub fn read_plan_at(path: &std::path::Path) -> Result<crate::review::PlanRows, Error> {
+    FileProblem::check(path).map_err(|p| Error::file(path, p))?;
+    let bytes = std::fs::read(path).map_err(|e| Error::file(path, FileProblem::of_io(&e)))?;
+    crate::review::read_plan(&bytes).map_err(|error| Error::Plan {
+        path: path.to_path_buf(),
+        error,
+    })
 }

@@ -3,43 +3,41 @@
 
 use std::io::Write;
 
-use super::{Fatal, Outcome};
+use super::Outcome;
 use crate::cli::NotifyArgs;
+use crate::error::Error;
 use crate::export;
+use crate::facts::Fact;
 use crate::lang::Lang;
-use crate::plan::Model;
-use crate::review::{self, words};
+use crate::review::words;
 
 pub fn run(
     args: &NotifyArgs,
     lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Result<Outcome, Fatal> {
-    let plan = review::read_plan_file(&args.plan).map_err(|e| Fatal(e.message(lang)))?;
-    super::check_mail_dates(&args.mail, plan.header.switch_date, lang)?;
-    let info = args.mail.info();
-    let text = words::notify_text(&words::NotifyFacts::of_rows(&plan), &info, lang);
+) -> Result<Outcome, Error> {
+    let plan = super::read_plan_at(&args.plan)?;
+    let facts = args.mail.facts(plan.header.switch_date);
+    facts.check()?;
+    let text = crate::domain::cpr::mask_in_text(&words::notify_text(
+        &words::NotifyFacts::of_rows(&plan),
+        &facts,
+        lang,
+    ));
     match &args.out {
         Some(path) => {
-            export::refuse_input(path, &args.plan).map_err(|e| Fatal(e.message(lang)))?;
-            export::write_atomic(path, |w| w.write_all(text.as_bytes()))
-                .map_err(|e| Fatal(e.message(lang)))?;
+            export::refuse_input(path, &args.plan)?;
+            export::write_mail(path, &text)?;
         }
-        None => out
-            .write_all(text.as_bytes())
-            .map_err(|e| Fatal(e.to_string()))?,
+        None => out.write_all(text.as_bytes())?,
     }
-    let mut missing = Vec::new();
-    if info.vendor.as_deref().is_none_or(|v| v.trim().is_empty()) {
-        missing.push("--vendor");
-    }
-    if info.system.as_deref().is_none_or(|v| v.trim().is_empty()) {
-        missing.push("--system");
-    }
-    if plan.header.model == Model::One && info.deadline.is_none() {
-        missing.push("--deadline");
-    }
+    let missing: Vec<&str> = facts
+        .missing_for_mail(plan.header.model)
+        .into_iter()
+        .map(Fact::flag)
+        .collect();
+    let no_deadline = missing.contains(&Fact::Deadline.flag());
     if missing.is_empty() {
         return Ok(Outcome::Clean);
     }
@@ -52,7 +50,7 @@ pub fn run(
         ),
         missing.join(", ")
     );
-    if plan.header.model == Model::One && info.deadline.is_none() {
+    if no_deadline {
         let _ = writeln!(
             err,
             "{}",

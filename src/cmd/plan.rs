@@ -6,40 +6,50 @@ use std::path::Path;
 
 use chrono::Local;
 
-use super::{Fatal, Outcome};
+use super::Outcome;
 use crate::aktivliste::{self, Aktivliste, LoadOptions};
 use crate::cli::PlanArgs;
 use crate::domain::date::fmt_dk;
+use crate::error::{Error, FileProblem};
+use crate::export::bundle::{Bundle, BundleRequest, JsonTarget, Written};
 use crate::export::{self, ExportInput};
 use crate::lang::Lang;
 use crate::plan::{self, Plan, Settings, Status};
-use crate::review::words::{self, NotifyFacts};
 use crate::text;
 
 /// How many conflicts and rejected rows the summary names one by one.
 const SUMMARY_LINES: usize = 15;
 
-pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, Fatal> {
-    super::check_mail_dates(&args.mail, args.switch_date, lang)?;
-    // The e-mail to DST goes beside the action sheet, or beside the JSON file without one, when
-    // any of the switch's facts is given (so a text edited by hand is not replaced unasked).
-    let beside = args
-        .xlsx
-        .as_ref()
-        .or(args.json.as_ref().filter(|p| p.as_os_str() != "-"));
-    let mail_path = beside
-        .filter(|_| args.mail.given())
-        .map(|p| export::mail_path(p));
-    refuse_overlaps(args, mail_path.as_deref(), lang)?;
+pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, Error> {
+    let facts = args.mail.facts(args.switch_date);
+    facts.check()?;
+    // The e-mail to DST is written only when any of the switch's facts is given, so a text
+    // edited by hand is not replaced unasked. Every output is checked against the inputs and
+    // the others before anything is read.
+    let bundle = Bundle::new(BundleRequest {
+        xlsx: args.xlsx.clone(),
+        json: args.json.as_ref().map(|p| {
+            if p.as_os_str() == "-" {
+                JsonTarget::Stdout
+            } else {
+                JsonTarget::File(p.clone())
+            }
+        }),
+        mail: facts.any_given().then_some(facts),
+        inputs: std::iter::once(args.file.clone())
+            .chain(args.decisions.clone())
+            .collect(),
+    })?;
     let options = LoadOptions {
         columns: args.columns.clone(),
     };
-    let list = aktivliste::load(&args.file, &options).map_err(|e| Fatal(e.message(lang)))?;
+    FileProblem::check(&args.file).map_err(|p| Error::file(&args.file, p))?;
+    let list = aktivliste::load(&args.file, &options)?;
     let mut settings = Settings::new(args.model, args.switch_date);
     settings.reason_text = args.reason_text.clone();
     if let Some(path) = &args.decisions {
-        settings.decisions =
-            aktivliste::load_decisions(path).map_err(|e| Fatal(e.message(lang)))?;
+        FileProblem::check(path).map_err(|p| Error::file(path, p))?;
+        settings.decisions = aktivliste::load_decisions(path)?;
     }
     // Without JSON (which holds every action) the plan keeps only its counts and forgotten
     // cases, and the action sheet plans each citizen again as it writes its rows: a national
@@ -66,38 +76,21 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
         generated_at: Local::now().naive_local(),
         done: &no_ticks,
     };
-    let mut written = Vec::new();
-    if let Some(out) = &args.xlsx {
-        if outline {
-            export::write_xlsx_replanned(out, &input, &replan)
-        } else {
-            export::write_xlsx(out, &input)
-        }
-        .map_err(|e| Fatal(e.message(lang)))?;
-        written.push(out.display().to_string());
-    }
-    if let Some(out) = &args.json {
-        if out.as_os_str() == "-" {
-            let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
-            export::write_json_to(&mut lock, &input)
-                .and_then(|()| lock.flush().map_err(Into::into))
-                .map_err(|e| Fatal(e.message(lang)))?;
-            written.push(
-                lang.pick("standardoutput (stdout)", "standard output")
-                    .to_string(),
-            );
-        } else {
-            export::write_json(out, &input).map_err(|e| Fatal(e.message(lang)))?;
-            written.push(out.display().to_string());
-        }
-    }
-
-    if let Some(mail) = &mail_path {
-        let text = words::notify_text(&NotifyFacts::of_plan(&plan), &args.mail.info(), lang);
-        export::write_mail(mail, &text).map_err(|e| Fatal(e.message(lang)))?;
-        written.push(mail.display().to_string());
-    }
+    let stdout = std::io::stdout();
+    let written = bundle.write(
+        &input,
+        outline.then_some(&replan as &export::Replan<'_>),
+        &mut stdout.lock(),
+    )?;
+    let written: Vec<String> = written
+        .iter()
+        .map(|w| match w {
+            Written::File(p) => p.display().to_string(),
+            Written::Stdout => lang
+                .pick("standardoutput (stdout)", "standard output")
+                .to_string(),
+        })
+        .collect();
 
     // The summary is best effort: a closed stderr must not turn a written plan into a failure.
     let _ = write_summary(err, &list, &plan, &written, args.show_cpr, lang);
@@ -107,36 +100,6 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
     } else {
         Outcome::NeedsAttention
     })
-}
-
-/// Refuses outputs that would write over the list, the decisions file or each other, before
-/// anything is read or written.
-fn refuse_overlaps(args: &PlanArgs, mail: Option<&Path>, lang: Lang) -> Result<(), Fatal> {
-    let json = args.json.as_deref().filter(|p| p.as_os_str() != "-");
-    let outputs: Vec<&Path> = [args.xlsx.as_deref(), json, mail]
-        .into_iter()
-        .flatten()
-        .collect();
-    for (i, out) in outputs.iter().enumerate() {
-        let inputs = std::iter::once(args.file.as_path()).chain(args.decisions.as_deref());
-        for input in inputs {
-            export::refuse_input(out, input).map_err(|e| Fatal(e.message(lang)))?;
-        }
-        if outputs[..i]
-            .iter()
-            .any(|other| export::refuse_input(out, other).is_err())
-        {
-            return Err(Fatal(format!(
-                "{}: {}",
-                lang.pick(
-                    "to udskrifter ville skrive samme fil",
-                    "two outputs would write the same file"
-                ),
-                out.display()
-            )));
-        }
-    }
-    Ok(())
 }
 
 fn file_name(path: &Path) -> String {

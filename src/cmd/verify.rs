@@ -6,16 +6,17 @@ use std::io::Write;
 
 use chrono::Local;
 
-use super::{Fatal, Outcome};
+use super::Outcome;
 use crate::aktivliste::{self, LoadOptions};
 use crate::cli::VerifyArgs;
+use crate::error::{Error, FileProblem};
 use crate::lang::Lang;
-use crate::review::{self, verify, words};
+use crate::review::{verify, words};
 
-pub fn run(args: &VerifyArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome, Fatal> {
-    let plan = review::read_plan_file(&args.plan).map_err(|e| Fatal(e.message(lang)))?;
-    let list = aktivliste::load(&args.after, &LoadOptions::default())
-        .map_err(|e| Fatal(e.message(lang)))?;
+pub fn run(args: &VerifyArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let plan = super::read_plan_at(&args.plan)?;
+    FileProblem::check(&args.after).map_err(|p| Error::file(&args.after, p))?;
+    let list = aktivliste::load(&args.after, &LoadOptions::default())?;
     let today = args.today.unwrap_or_else(|| Local::now().date_naive());
     let v = verify::verify(&plan, &list.citizens, today);
     let name = args
@@ -23,12 +24,11 @@ pub fn run(args: &VerifyArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    out.write_all(words::verify_report(&v, &name, lang).as_bytes())
-        .map_err(|e| Fatal(e.to_string()))?;
+    out.write_all(words::verify_report(&v, &name, lang).as_bytes())?;
     let rejected = list.rejected.len();
     if rejected > 0 {
         // A row that could not be read may hide a citizen who still blocks.
-        let _ = writeln!(out, "{}", words::verify_rejected(rejected, lang));
+        writeln!(out, "{}", words::verify_rejected(rejected, lang))?;
     }
     Ok(if v.blocks() || rejected > 0 {
         Outcome::NeedsAttention

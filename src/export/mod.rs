@@ -4,6 +4,7 @@
 //! language, a timestamp for the sheet, and the dates actions were ticked off (if any).
 
 mod atomic;
+pub mod bundle;
 mod json;
 pub mod labels;
 mod xlsx;

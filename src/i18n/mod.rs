@@ -4,6 +4,8 @@
 
 use crate::lang::Lang;
 
+mod edge;
+
 /// A value that has words for people, in either language.
 pub trait Localize {
     /// The text a person reads, in `lang`.

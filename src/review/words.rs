@@ -7,6 +7,7 @@ use super::check::{Column, Counting, FindingKind};
 use super::read::ReadError;
 use crate::domain::Form;
 use crate::domain::date::fmt_dk;
+use crate::facts::SwitchFacts;
 use crate::lang::Lang;
 use crate::plan::{ActionKind, Model};
 use crate::text::{action_label, form_label, model_label, system_label};
@@ -543,75 +544,6 @@ pub fn expected_label(lang: Lang) -> &'static str {
     lang.pick("forventet", "expected")
 }
 
-/// What the e-mail to DST says besides the plan's own set-up. A name not given yet shows as a
-/// bracketed placeholder to fill in before sending.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct NotifyInfo {
-    pub vendor: Option<String>,
-    pub system: Option<String>,
-    pub kommune: Option<String>,
-    /// Planned go-live; default the day after the switch date.
-    pub go_live: Option<NaiveDate>,
-    pub deadline: Option<NaiveDate>,
-}
-
-/// A date for the e-mail that the guide's order of things does not allow.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MailDateProblem {
-    /// Go-live on or before the switch date D: the new system reports from D + 1.
-    GoLiveNotAfterSwitch,
-    /// The model-1 deadline for re-reporting before go-live.
-    DeadlineBeforeGoLive,
-}
-
-impl MailDateProblem {
-    pub fn message(self, lang: Lang) -> &'static str {
-        match self {
-            MailDateProblem::GoLiveNotAfterSwitch => {
-                lang.pick("go-live skal ligge efter D", "go-live must be after D")
-            }
-            MailDateProblem::DeadlineBeforeGoLive => lang.pick(
-                "deadline kan ikke ligge før go-live",
-                "the deadline cannot be before go-live",
-            ),
-        }
-    }
-
-    /// Go-live `go_live` against the switch date `d`.
-    pub fn of_go_live(d: NaiveDate, go_live: NaiveDate) -> Option<MailDateProblem> {
-        (go_live <= d).then_some(MailDateProblem::GoLiveNotAfterSwitch)
-    }
-
-    /// The deadline against the go-live.
-    pub fn of_deadline(go_live: NaiveDate, deadline: NaiveDate) -> Option<MailDateProblem> {
-        (deadline < go_live).then_some(MailDateProblem::DeadlineBeforeGoLive)
-    }
-}
-
-impl NotifyInfo {
-    /// The planned go-live: as given, or the day after the switch date.
-    pub fn go_live_or_default(&self, d: NaiveDate) -> NaiveDate {
-        self.go_live
-            .unwrap_or_else(|| crate::domain::date::next_day(d))
-    }
-
-    /// Whether the dates given fit the switch date `d`: go-live after D, the deadline not before
-    /// go-live.
-    pub fn check_dates(&self, d: NaiveDate) -> Result<(), MailDateProblem> {
-        let go_live = self.go_live_or_default(d);
-        if let Some(p) = MailDateProblem::of_go_live(d, go_live) {
-            return Err(p);
-        }
-        match self
-            .deadline
-            .and_then(|dl| MailDateProblem::of_deadline(go_live, dl))
-        {
-            Some(p) => Err(p),
-            None => Ok(()),
-        }
-    }
-}
-
 /// What the e-mail takes from a plan: its set-up and counts, never a CPR number.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NotifyFacts {
@@ -657,7 +589,7 @@ impl NotifyFacts {
 
 /// The e-mail to SMDB@dst.dk (guide §2, §6): go-live date, vendor, system, model, the deadline
 /// in model 1, and counts. Never a CPR number: only counts leave the plan.
-pub fn notify_text(facts: &NotifyFacts, info: &NotifyInfo, lang: Lang) -> String {
+pub fn notify_text(facts: &NotifyFacts, info: &SwitchFacts, lang: Lang) -> String {
     let citizens = facts.citizens;
     let forgotten = facts.forgotten;
     let active = citizens.saturating_sub(forgotten);
@@ -669,9 +601,7 @@ pub fn notify_text(facts: &NotifyFacts, info: &NotifyInfo, lang: Lang) -> String
     let kommune = placeholder(&info.kommune, "[kommunens navn]", "[name of the kommune]");
     let vendor = placeholder(&info.vendor, "[leverandørens navn]", "[name of the vendor]");
     let system = placeholder(&info.system, "[systemets navn]", "[name of the system]");
-    let go_live = info
-        .go_live
-        .unwrap_or_else(|| crate::domain::date::next_day(facts.switch_date));
+    let go_live = info.go_live_or_default();
     let deadline = info.deadline.map(fmt_dk).unwrap_or_else(|| {
         lang.pick("[angiv deadline]", "[state the deadline]")
             .to_string()

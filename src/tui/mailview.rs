@@ -9,29 +9,14 @@ use super::strings::{self, T};
 use super::workspace::Workspace;
 use crate::export;
 use crate::lang::Lang;
-use crate::review::words::{self, NotifyFacts, NotifyInfo};
 
 /// The e-mail text for the workspace's plan and set-up; None before there is a plan. Names not
 /// given show as placeholders. Only counts leave the plan, and a CPR-like number typed into a
 /// name is masked all the same.
 pub fn text(ws: &Workspace, lang: Lang) -> Option<String> {
     let view = ws.view.as_ref()?;
-    let s = ws.state.settings.as_ref();
-    let given = |f: fn(&crate::progress::SavedSettings) -> &str| {
-        s.map(f)
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-    };
-    let info = NotifyInfo {
-        vendor: given(|s| &s.vendor),
-        system: given(|s| &s.system_name),
-        kommune: given(|s| &s.kommune),
-        go_live: s.and_then(|s| s.go_live),
-        deadline: s.and_then(|s| s.deadline),
-    };
-    let text = words::notify_text(&NotifyFacts::of_plan(&view.plan), &info, lang);
-    Some(crate::domain::cpr::mask_in_text(&text))
+    let facts = ws.state.settings.as_ref()?.facts();
+    Some(crate::export::bundle::mail_text(&view.plan, &facts, lang))
 }
 
 /// The action sheet's default place: `<list>-handlinger.xlsx` beside the list.

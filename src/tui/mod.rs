@@ -73,17 +73,19 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
         (None, None) => None,
     };
     if let Some((path, open)) = first {
-        if !path.is_file() {
-            anyhow::bail!(
-                "{}: {}",
-                options.lang.pick("filen findes ikke", "no such file"),
-                crate::domain::cpr::mask_in_text(&path.display().to_string())
-            );
-        }
+        crate::error::FileProblem::check(path).map_err(|p| crate::error::Error::file(path, p))?;
         let note = ReadingNote::show(path, options.lang);
         let opened = open(&mut app, path);
         drop(note);
         opened.map_err(anyhow::Error::msg)?;
+    }
+    // Without a terminal (cron, a pipe, `</dev/null`) the UI cannot draw or read keys: one line
+    // says so, after the file given was read (so its own error comes first).
+    {
+        use std::io::IsTerminal;
+        if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+            return Err(crate::error::Error::NoTerminal.into());
+        }
     }
     let stop = StopSignals::register();
     let mut terminal = ratatui::init();

@@ -5,10 +5,11 @@ use chrono::NaiveDate;
 
 use super::strings::T;
 use crate::domain::date::{DateError, parse_date_text};
+use crate::facts::FactsProblem;
+use crate::i18n::Localize;
 use crate::lang::Lang;
 use crate::plan::{DEFAULT_REASON_TEXT, Model};
 use crate::progress::SavedSettings;
-use crate::review::words::MailDateProblem;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
@@ -187,8 +188,8 @@ impl SetupForm {
         }
         let g = typed_date(&self.go_live, lang)?;
         match self.date_state(lang) {
-            Ok(d) => match MailDateProblem::of_go_live(d, g) {
-                Some(p) => Err(p.message(lang).to_string()),
+            Ok(d) => match FactsProblem::of_go_live(d, g) {
+                Some(p) => Err(p.localize(lang)),
                 None => Ok(Some(g)),
             },
             _ => Ok(Some(g)),
@@ -202,13 +203,15 @@ impl SetupForm {
             return Ok(None);
         }
         let dl = typed_date(&self.deadline, lang)?;
-        let go_live = match (self.go_live_state(lang), self.date_state(lang)) {
+        let d = self.date_state(lang).ok();
+        let go_live = match (self.go_live_state(lang), d) {
             (Ok(Some(g)), _) => Some(g),
-            (_, Ok(d)) => Some(crate::domain::date::next_day(d)),
+            (_, Some(d)) => Some(crate::domain::date::next_day(d)),
             _ => None,
         };
-        match go_live.and_then(|g| MailDateProblem::of_deadline(g, dl)) {
-            Some(p) => Err(p.message(lang).to_string()),
+        let problem = go_live.and_then(|g| FactsProblem::of_deadline(d.unwrap_or(g), g, dl));
+        match problem {
+            Some(p) => Err(p.localize(lang)),
             None => Ok(Some(dl)),
         }
     }
