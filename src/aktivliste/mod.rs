@@ -1,7 +1,7 @@
 //! Reading DST's Aktivliste (and the web list "Borgere med igangværende kontaktforløb"):
 //! `.xlsx`, `.xls`, `.xlsb`, `.ods` and CSV, tolerant of title rows, header aliases and cells
 //! typed every which way; every unusable row is kept with sheet, row and reason.
-//! The contract is `shared/AKTIVLISTE.md`, documented for users in README.
+//! The contract is `docs/AKTIVLISTE.md`, documented for users in README.
 //!
 //! Layers: `source` turns a file into rows of our own cell type; `sheet` finds the header
 //! and turns rows into records or rejected rows, whatever the source; `join` makes citizens.
