@@ -13,7 +13,7 @@ use skifteplan::domain::Form;
 use skifteplan::export::{ExportInput, write_json_to, xlsx_bytes};
 use skifteplan::lang::Lang;
 use skifteplan::plan::{self, Action, ActionKind, CitizenPlan, Model, Settings, System};
-use skifteplan::review::confirm::{Exclusion, confirmation, tilbud_details};
+use skifteplan::review::confirm::{Exclusion, confirmation};
 use skifteplan::review::read_plan;
 
 fn switch() -> NaiveDate {
@@ -308,7 +308,7 @@ fn never_writes_over_the_plan_and_refuses_what_is_not_a_plan() {
 fn library_reports_why_each_citizen_is_left_off() {
     let plan = plan_file(Model::One, Format::Json, Ticks::Some, false);
     let rows = read_plan(&plan).unwrap();
-    let list = confirmation(&rows, &tilbud_details(&plan, &rows)).unwrap();
+    let list = confirmation(&rows).unwrap();
     assert_eq!(list.included, 2);
     let forgotten = list
         .excluded
@@ -324,10 +324,7 @@ fn library_reports_why_each_citizen_is_left_off() {
     assert_eq!(partial.why, Exclusion::NotRegistered { done: 2, total: 3 });
     assert_eq!(list.pending(), list.excluded.len() - 3);
     assert!(
-        confirmation(
-            &read_plan(&plan_file(Model::Two, Format::Json, Ticks::All, false)).unwrap(),
-            &Default::default()
-        )
-        .is_err()
+        confirmation(&read_plan(&plan_file(Model::Two, Format::Json, Ticks::All, false)).unwrap())
+            .is_err()
     );
 }

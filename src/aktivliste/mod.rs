@@ -6,7 +6,7 @@
 //! Layers: `source` turns a file into rows of our own cell type; `sheet` finds the header
 //! and turns rows into records or rejected rows, whatever the source; `join` makes citizens.
 
-mod cell;
+pub(crate) mod cell;
 mod error;
 mod field;
 mod header;
@@ -28,6 +28,9 @@ pub use error::{LoadError, SpreadsheetProblem, unpacked_size};
 pub use field::Field;
 pub use header::normalise;
 pub use reason::{Expected, IgnoreReason, RejectReason, WarningKind};
+/// The one way a calamine cell becomes our cell (1904 date system included), for the plan
+/// reader too.
+pub(crate) use source::from_data;
 pub use source::{ZipProblem, check_zip_parts};
 
 use header::Matcher;

@@ -12,7 +12,7 @@ use crate::domain::cpr::mask_in_text;
 use crate::domain::date::fmt_dk;
 use crate::export;
 use crate::lang::Lang;
-use crate::review::confirm::{Confirmation, confirmation, tilbud_details};
+use crate::review::confirm::{Confirmation, confirmation};
 use crate::review::{self, words};
 use crate::text::form_label;
 
@@ -21,9 +21,8 @@ pub fn run(args: &ConfirmArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcom
     let bytes = std::fs::read(&args.plan)
         .map_err(|e| Fatal(review::ReadError::Io(e.kind().to_string()).message(lang)))?;
     let plan = review::read_plan(&bytes).map_err(|e| Fatal(e.message(lang)))?;
-    let details = tilbud_details(&bytes, &plan);
-    let list = confirmation(&plan, &details)
-        .map_err(|model| Fatal(words::confirm_not_model_one(model, lang)))?;
+    let list =
+        confirmation(&plan).map_err(|model| Fatal(words::confirm_not_model_one(model, lang)))?;
     let mut wb = workbook(&list, args.show_cpr, lang).map_err(|e| Fatal(e.to_string()))?;
     export::write_atomic(&args.out, |w| {
         wb.save_to_writer(w).map_err(std::io::Error::other)

@@ -8,6 +8,7 @@
 pub mod check;
 pub mod confirm;
 pub mod read;
+mod read_json;
 pub mod verify;
 pub mod words;
 
@@ -93,6 +94,9 @@ pub struct Row {
     pub reason: Option<String>,
     pub reason_text: Option<String>,
     pub case_id: Option<String>,
+    /// The Detalje column (JSON `detail`): the offer or ydelse the row is about, trimmed, when
+    /// the plan names one.
+    pub detail: Option<String>,
     /// The Udført cell holds something (a date, "x", "Ja"), or `done` is set in JSON.
     pub done: bool,
     pub done_date: Option<NaiveDate>,
