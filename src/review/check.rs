@@ -43,11 +43,11 @@ pub enum FindingKind {
     RegisterAfterDelete { form: Form },
     /// Model 2: a close in SMDB after a registration in the new system.
     CloseAfterRegister { form: Form },
-    /// Model 1: deletions out of the order a→f.
+    /// Model 1: deletions out of [`Form::DELETE_ORDER`] (a→f).
     DeleteOrder { form: Form, after: Form },
-    /// Closes out of the order ydelse → indskrivning → tilbudstilknytning → behandling.
+    /// Closes out of [`Form::CLOSE_ORDER`].
     CloseOrder { form: Form, after: Form },
-    /// Registrations out of the reporting order.
+    /// Registrations out of the reporting order, [`Form::REGISTER_ORDER`].
     RegisterOrder { form: Form, after: Form },
     /// Model 1 registration or interim follow-up not on the form's original date.
     DateNotOriginal {
@@ -123,38 +123,6 @@ pub enum Counting {
     Forgotten,
     Actions,
     Kind(ActionKind, Form),
-}
-
-/// SMDB deletion order in model 1 (guide §3.2 a–f).
-fn delete_rank(form: Form) -> Option<u8> {
-    match form {
-        Form::Ydelse => Some(0),
-        Form::Indskrivning => Some(1),
-        Form::Tilbudstilknytning => Some(2),
-        Form::Ivaerksaettelse => Some(3),
-        Form::Anmodning => Some(4),
-        Form::KvalHep => Some(5),
-        Form::Behandling => None,
-    }
-}
-
-/// SMDB close order (guide §4 a–d).
-fn close_rank(form: Form) -> Option<u8> {
-    match form {
-        Form::Ydelse => Some(0),
-        Form::Indskrivning => Some(1),
-        Form::Tilbudstilknytning => Some(2),
-        Form::Behandling => Some(3),
-        _ => None,
-    }
-}
-
-/// Reporting order of registrations in the new system.
-fn register_rank(form: Form) -> Option<u8> {
-    match form {
-        Form::Behandling => None,
-        f => Some(f as u8),
-    }
 }
 
 /// The conflict keys that already tell a person about a finding of this kind.
@@ -321,13 +289,17 @@ impl Rules {
                 kind,
             };
             match (action, r.system) {
-                (ActionKind::Registrer, Some(System::Nyt)) if register_rank(form).is_some() => {
+                (ActionKind::Registrer, Some(System::Nyt)) if form.register_rank().is_some() => {
                     if deleted {
                         out.push(at(FindingKind::RegisterAfterDelete { form }));
                     }
-                    order(&mut last_register, form, register_rank, out, |after| {
-                        at(FindingKind::RegisterOrder { form, after })
-                    });
+                    order(
+                        &mut last_register,
+                        form,
+                        Form::register_rank,
+                        out,
+                        |after| at(FindingKind::RegisterOrder { form, after }),
+                    );
                     if r.date != r.original_date {
                         out.push(at(FindingKind::DateNotOriginal {
                             found: r.date,
@@ -336,9 +308,9 @@ impl Rules {
                     }
                     pairs.add(form, 0);
                 }
-                (ActionKind::Slet, Some(System::Smdb)) if delete_rank(form).is_some() => {
+                (ActionKind::Slet, Some(System::Smdb)) if form.delete_rank().is_some() => {
                     deleted = true;
-                    order(&mut last_delete, form, delete_rank, out, |after| {
+                    order(&mut last_delete, form, Form::delete_rank, out, |after| {
                         at(FindingKind::DeleteOrder { form, after })
                     });
                     pairs.add(form, 1);
@@ -364,11 +336,11 @@ impl Rules {
                 kind,
             };
             match (action, r.system) {
-                (ActionKind::Afslut, Some(System::Smdb)) if close_rank(form).is_some() => {
+                (ActionKind::Afslut, Some(System::Smdb)) if form.close_rank().is_some() => {
                     if registered {
                         out.push(at(FindingKind::CloseAfterRegister { form }));
                     }
-                    order(&mut last_close, form, close_rank, out, |after| {
+                    order(&mut last_close, form, Form::close_rank, out, |after| {
                         at(FindingKind::CloseOrder { form, after })
                     });
                     if r.date != Some(self.switch) {
@@ -388,18 +360,17 @@ impl Rules {
                             expected: self.reason_text.clone(),
                         }));
                     }
-                    let paired = if form == Form::Behandling {
-                        Form::Anmodning
-                    } else {
-                        form
-                    };
-                    pairs.add(paired, 0);
+                    pairs.add(form.closes(), 0);
                 }
-                (ActionKind::Registrer, Some(System::Nyt)) if register_rank(form).is_some() => {
+                (ActionKind::Registrer, Some(System::Nyt)) if form.register_rank().is_some() => {
                     registered = true;
-                    order(&mut last_register, form, register_rank, out, |after| {
-                        at(FindingKind::RegisterOrder { form, after })
-                    });
+                    order(
+                        &mut last_register,
+                        form,
+                        Form::register_rank,
+                        out,
+                        |after| at(FindingKind::RegisterOrder { form, after }),
+                    );
                     if r.date != Some(self.reentry) {
                         out.push(at(FindingKind::ReentryDateWrong {
                             found: r.date,
@@ -407,7 +378,7 @@ impl Rules {
                         }));
                     }
                     // Iværksættelse and KvalHep are registered again but never closed alone.
-                    if !matches!(form, Form::Ivaerksaettelse | Form::KvalHep) {
+                    if form.is_closed() {
                         pairs.add(form, 1);
                     }
                 }
@@ -454,12 +425,12 @@ impl Rules {
             };
             if !(action == ActionKind::Afslut
                 && r.system == Some(System::Smdb)
-                && close_rank(form).is_some())
+                && form.close_rank().is_some())
             {
                 self.wrong(r, true, out);
                 continue;
             }
-            order(&mut last_close, form, close_rank, out, |after| {
+            order(&mut last_close, form, Form::close_rank, out, |after| {
                 at(FindingKind::CloseOrder { form, after })
             });
             match r.date {
@@ -495,7 +466,7 @@ impl Rules {
 fn order(
     last: &mut Option<Form>,
     form: Form,
-    rank: fn(Form) -> Option<u8>,
+    rank: fn(Form) -> Option<usize>,
     out: &mut Vec<Finding>,
     finding: impl FnOnce(Form) -> Finding,
 ) {
