@@ -7,8 +7,10 @@
 
 pub mod check;
 pub mod confirm;
+mod finding;
 pub mod read;
 mod read_json;
+mod summary;
 pub mod verify;
 pub mod words;
 
