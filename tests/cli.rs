@@ -1,34 +1,12 @@
 //! Process tests of `skifteplan plan`: every exit code, the bad inputs a caseworker meets, and
 //! that no full CPR leaves the program unless asked for.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod util;
+
+use std::path::Path;
 
 use skifteplan::aktivliste::{LoadOptions, load};
-
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_skifteplan"));
-    c.env_remove("NO_COLOR");
-    c
-}
-
-fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sample-data")
-        .join(name)
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("exited normally")
-}
+use util::{sample, skifteplan};
 
 /// Every CPR of a sample list, in the full forms that must never be printed unasked.
 fn full_cprs(list: &Path) -> Vec<String> {
@@ -71,24 +49,26 @@ fn messy_list_plans_with_exit_1_and_masks_cpr_everywhere() {
     let cprs = full_cprs(&list);
     assert!(!cprs.is_empty());
     for model in ["1", "2", "mellem"] {
-        let o = run(&[
-            "plan",
-            list.to_str().unwrap(),
-            "--model",
-            model,
-            "--switch-date",
-            "2026-03-31",
-            "--xlsx",
-            xlsx.to_str().unwrap(),
-            "--json",
-            json.to_str().unwrap(),
-        ]);
-        let err = stderr(&o);
-        assert_eq!(code(&o), 1, "model {model}: {err}");
+        let o = skifteplan()
+            .args([
+                "plan",
+                list.to_str().unwrap(),
+                "--model",
+                model,
+                "--switch-date",
+                "2026-03-31",
+                "--xlsx",
+                xlsx.to_str().unwrap(),
+                "--json",
+                json.to_str().unwrap(),
+            ])
+            .run();
+        let err = o.stderr();
+        assert_eq!(o.code(), 1, "model {model}: {err}");
         assert!(err.contains("Afviste rækker"), "{err}");
         assert!(err.contains(&xlsx.display().to_string()), "{err}");
-        assert_no_full_cpr(&err, &cprs, "stderr");
-        assert_no_full_cpr(&String::from_utf8_lossy(&o.stdout), &cprs, "stdout");
+        assert_no_full_cpr(err, &cprs, "stderr");
+        assert_no_full_cpr(o.stdout(), &cprs, "stdout");
         assert_no_full_cpr(&std::fs::read_to_string(&json).unwrap(), &cprs, "JSON");
         assert_no_full_cpr(&xlsx_text(&xlsx), &cprs, "action sheet");
     }
@@ -100,26 +80,28 @@ fn the_mail_to_dst_is_written_beside_the_export_without_cpr() {
     let xlsx = dir.path().join("handlinger.xlsx");
     let list = sample("aktivliste-rodet.xlsx");
     let cprs = full_cprs(&list);
-    let o = run(&[
-        "plan",
-        list.to_str().unwrap(),
-        "--model",
-        "1",
-        "--switch-date",
-        "2026-03-31",
-        "--xlsx",
-        xlsx.to_str().unwrap(),
-        "--show-cpr",
-        "--vendor",
-        "Fiktiv Software A/S",
-        "--system",
-        "Fiktiv Journal",
-        "--deadline",
-        "2026-06-30",
-    ]);
-    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let o = skifteplan()
+        .args([
+            "plan",
+            list.to_str().unwrap(),
+            "--model",
+            "1",
+            "--switch-date",
+            "2026-03-31",
+            "--xlsx",
+            xlsx.to_str().unwrap(),
+            "--show-cpr",
+            "--vendor",
+            "Fiktiv Software A/S",
+            "--system",
+            "Fiktiv Journal",
+            "--deadline",
+            "2026-06-30",
+        ])
+        .run();
+    o.assert_code(1);
     let mail_path = dir.path().join("handlinger.mail-til-dst.txt");
-    assert!(stderr(&o).contains(&mail_path.display().to_string()));
+    o.assert_stderr_has(&mail_path.display().to_string());
     let mail = std::fs::read_to_string(&mail_path).expect("the mail is written");
     assert!(mail.starts_with("Til: SMDB@dst.dk\n"), "{mail}");
     assert!(mail.contains("- Leverandør: Fiktiv Software A/S"), "{mail}");
@@ -138,18 +120,20 @@ fn the_mail_to_dst_is_written_beside_the_export_without_cpr() {
     // Without any of the switch's facts the e-mail is not written (a text edited by hand
     // stays as it is).
     std::fs::write(&mail_path, "rettet i hånden").unwrap();
-    let o = run(&[
-        "plan",
-        list.to_str().unwrap(),
-        "--model",
-        "1",
-        "--switch-date",
-        "2026-03-31",
-        "--xlsx",
-        xlsx.to_str().unwrap(),
-    ]);
-    assert_eq!(code(&o), 1, "{}", stderr(&o));
-    assert!(!stderr(&o).contains("mail-til-dst"), "{}", stderr(&o));
+    let o = skifteplan()
+        .args([
+            "plan",
+            list.to_str().unwrap(),
+            "--model",
+            "1",
+            "--switch-date",
+            "2026-03-31",
+            "--xlsx",
+            xlsx.to_str().unwrap(),
+        ])
+        .run();
+    o.assert_code(1);
+    o.assert_stderr_lacks("mail-til-dst");
     assert_eq!(
         std::fs::read_to_string(&mail_path).unwrap(),
         "rettet i hånden"
@@ -183,10 +167,10 @@ fn the_mail_to_dst_is_written_beside_the_export_without_cpr() {
             xlsx.to_str().unwrap(),
         ];
         args.extend(extra);
-        let o = run(&args);
-        assert_eq!(code(&o), 2, "{args:?}: {}", stderr(&o));
-        assert!(stderr(&o).contains(says), "{}", stderr(&o));
-        assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+        let o = skifteplan().args(&args).run();
+        o.assert_code(2)
+            .assert_stderr_has(says)
+            .assert_stderr_lines(1);
     }
     assert_eq!(
         std::fs::read(&xlsx).unwrap(),
@@ -199,57 +183,63 @@ fn the_mail_to_dst_is_written_beside_the_export_without_cpr() {
     );
 
     // JSON on standard output only: nothing beside it.
-    let o = run(&[
-        "plan",
-        list.to_str().unwrap(),
-        "--model",
-        "2",
-        "--switch-date",
-        "2026-03-31",
-        "--json",
-        "-",
-    ]);
-    assert_eq!(code(&o), 1, "{}", stderr(&o));
-    assert!(!stderr(&o).contains("mail-til-dst"), "{}", stderr(&o));
+    let o = skifteplan()
+        .args([
+            "plan",
+            list.to_str().unwrap(),
+            "--model",
+            "2",
+            "--switch-date",
+            "2026-03-31",
+            "--json",
+            "-",
+        ])
+        .run();
+    o.assert_code(1);
+    o.assert_stderr_lacks("mail-til-dst");
 }
 
 #[test]
 fn show_cpr_shows_full_numbers() {
     let list = sample("aktivliste-rodet.xlsx");
     let cprs = full_cprs(&list);
-    let o = run(&[
-        "plan",
-        list.to_str().unwrap(),
-        "--model",
-        "2",
-        "--switch-date",
-        "2026-03-31",
-        "--json",
-        "-",
-        "--show-cpr",
-    ]);
-    assert_eq!(code(&o), 1, "{}", stderr(&o));
-    let json = String::from_utf8_lossy(&o.stdout);
+    let o = skifteplan()
+        .args([
+            "plan",
+            list.to_str().unwrap(),
+            "--model",
+            "2",
+            "--switch-date",
+            "2026-03-31",
+            "--json",
+            "-",
+            "--show-cpr",
+        ])
+        .run();
+    o.assert_code(1);
+    let json = o.stdout();
     assert!(json.contains(cprs[0].as_str()));
-    let v: serde_json::Value = serde_json::from_str(&json).expect("stdout is the JSON plan");
+    let v: serde_json::Value = serde_json::from_str(json).expect("stdout is the JSON plan");
     assert_eq!(v["model"], "2");
     assert_eq!(v["reentry_date"], "2026-04-01");
 }
 
 #[test]
 fn json_to_stdout_is_the_contract() {
-    let o = run(&[
-        "plan",
-        sample("aktivliste-lille.xlsx").to_str().unwrap(),
-        "--model",
-        "1",
-        "--switch-date",
-        "31-03-2026",
-        "--json",
-        "-",
-    ]);
-    assert!(code(&o) <= 1, "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON on stdout");
+    let o = skifteplan()
+        .args([
+            "plan",
+            sample("aktivliste-lille.xlsx").to_str().unwrap(),
+            "--model",
+            "1",
+            "--switch-date",
+            "31-03-2026",
+            "--json",
+            "-",
+        ])
+        .run();
+    assert!(o.code() <= 1, "{}", o.stderr());
+    let v: serde_json::Value = serde_json::from_slice(o.stdout_bytes()).expect("JSON on stdout");
     assert_eq!(v["model"], "1");
     assert_eq!(v["switch_date"], "2026-03-31");
     assert_eq!(v["reentry_date"], serde_json::Value::Null);
@@ -290,22 +280,24 @@ fn a_clean_list_exits_0() {
          020285-3000;Anna Fiktivsen;2025-03-01;2025-03-10\n",
     )
     .unwrap();
-    let o = run(&[
-        "plan",
-        list.to_str().unwrap(),
-        "--model",
-        "2",
-        "--switch-date",
-        "2026-03-31",
-    ]);
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(stderr(&o).contains("Borgere: 2"), "{}", stderr(&o));
+    let o = skifteplan()
+        .args([
+            "plan",
+            list.to_str().unwrap(),
+            "--model",
+            "2",
+            "--switch-date",
+            "2026-03-31",
+        ])
+        .run();
+    o.assert_code(0);
+    o.assert_stderr_has("Borgere: 2");
 }
 
 fn assert_fatal(args: &[&str], needle: &str) {
-    let o = run(args);
-    let err = stderr(&o);
-    assert_eq!(code(&o), 2, "{err}");
+    let o = skifteplan().args(args).run();
+    let err = o.stderr();
+    assert_eq!(o.code(), 2, "{err}");
     assert!(
         err.to_lowercase().contains(&needle.to_lowercase()),
         "expected '{needle}' in: {err}"
@@ -328,8 +320,8 @@ fn plan_args(file: &Path) -> Vec<String> {
 fn run_plan(file: &Path) -> (i32, String) {
     let args = plan_args(file);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let o = run(&args);
-    (code(&o), stderr(&o))
+    let o = skifteplan().args(&args).run();
+    (o.code(), o.stderr().to_string())
 }
 
 #[test]
@@ -416,46 +408,50 @@ fn the_list_itself_is_never_overwritten() {
     let f = dir.path().join("liste.xlsx");
     std::fs::copy(sample("aktivliste-lille.xlsx"), &f).unwrap();
     let before = std::fs::read(&f).unwrap();
-    let o = run(&[
-        "plan",
-        f.to_str().unwrap(),
-        "--model",
-        "2",
-        "--switch-date",
-        "2026-03-31",
-        "--xlsx",
-        f.to_str().unwrap(),
-    ]);
-    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let o = skifteplan()
+        .args([
+            "plan",
+            f.to_str().unwrap(),
+            "--model",
+            "2",
+            "--switch-date",
+            "2026-03-31",
+            "--xlsx",
+            f.to_str().unwrap(),
+        ])
+        .run();
+    o.assert_code(2);
     assert_eq!(std::fs::read(&f).unwrap(), before);
 }
 
 #[test]
 fn english_on_request() {
-    let o = run(&[
-        "plan",
-        sample("aktivliste-rodet.xlsx").to_str().unwrap(),
-        "--model",
-        "2",
-        "--switch-date",
-        "2026-03-31",
-        "--lang",
-        "en",
-    ]);
-    assert_eq!(code(&o), 1);
-    let err = stderr(&o);
+    let o = skifteplan()
+        .args([
+            "plan",
+            sample("aktivliste-rodet.xlsx").to_str().unwrap(),
+            "--model",
+            "2",
+            "--switch-date",
+            "2026-03-31",
+            "--lang",
+            "en",
+        ])
+        .run();
+    o.assert_code(1);
+    let err = o.stderr();
     assert!(err.contains("Rejected rows"), "{err}");
     assert!(err.contains("Conflicts"), "{err}");
 }
 
 #[test]
 fn help_lists_the_commands() {
-    let o = run(&["--help"]);
-    assert_eq!(code(&o), 0);
-    let out = String::from_utf8_lossy(&o.stdout);
+    let o = skifteplan().args(["--help"]).run();
+    o.assert_code(0);
+    let out = o.stdout();
     assert!(out.contains("plan"), "{out}");
-    let o = run(&["plan", "--help"]);
-    let out = String::from_utf8_lossy(&o.stdout);
+    let o = skifteplan().args(["plan", "--help"]).run();
+    let out = o.stdout();
     for flag in [
         "--model",
         "--switch-date",
@@ -468,4 +464,38 @@ fn help_lists_the_commands() {
     ] {
         assert!(out.contains(flag), "{flag} missing from plan --help");
     }
+}
+
+/// The harness itself: a wrong exit code or a missing text fails the test and shows the
+/// command with what it printed; standard input and environment reach the program.
+#[test]
+fn the_process_harness_fails_on_what_it_checks() {
+    let o = skifteplan().args(["--help"]).run();
+    o.assert_code(0).assert_stdout_has("plan");
+    let caught = |f: &dyn Fn()| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+            .expect_err("the check fails")
+            .downcast::<String>()
+            .map(|s| *s)
+            .unwrap_or_default()
+    };
+    let message = caught(&|| {
+        o.assert_code(3);
+    });
+    assert!(message.contains("exit code 0, expected 3"), "{message}");
+    assert!(message.contains("--help"), "{message}");
+    let message = caught(&|| {
+        o.assert_stderr_has("no such text");
+    });
+    assert!(message.contains("standard error lacks"), "{message}");
+    // Standard input and a variable given: the program still runs as without them.
+    skifteplan()
+        .args(["plan", "findes-ikke.xlsx", "--model", "2"])
+        .args(["--switch-date", "2026-03-31"])
+        .stdin("ingen terminal her\n")
+        .env("NO_COLOR", "1")
+        .run()
+        .assert_code(2)
+        .assert_stderr_has("findes-ikke.xlsx")
+        .assert_no_panic();
 }

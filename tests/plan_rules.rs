@@ -486,3 +486,46 @@ fn every_citizen_appears_in_the_plan_with_notes_per_model() {
     let total: usize = counts.iter().map(|(_, _, n)| n).sum();
     assert_eq!(total, p2.action_count());
 }
+
+#[test]
+fn every_model_plans_in_the_orders_the_domain_states() {
+    let mut forgotten = full_citizen();
+    forgotten.decision = Decision {
+        glemt: true,
+        slutdato: Some(d(2026, 3, 1)),
+    };
+    for model in Model::ALL {
+        for c in [full_citizen(), forgotten.clone()] {
+            let (p, _) = plan_citizen(&c, &Settings::new(model, switch()));
+            let steps = model.steps();
+            let rank = |a: &skifteplan::plan::Action| {
+                steps
+                    .iter()
+                    .position(|s| *s == (a.system, a.action))
+                    .unwrap_or_else(|| panic!("{model:?}: {a:?} is not a step of the model"))
+            };
+            let ranks: Vec<usize> = p.actions.iter().map(rank).collect();
+            assert!(ranks.is_sorted(), "{model:?}: {ranks:?}");
+            let in_order = |forms: Vec<Form>, order: &[Form]| {
+                let pos: Vec<usize> = forms
+                    .iter()
+                    .map(|f| order.iter().position(|o| o == f).expect("form in order"))
+                    .collect();
+                assert!(pos.is_sorted(), "{model:?}: {forms:?}");
+            };
+            let a = &p.actions;
+            in_order(
+                forms_of(a, System::Nyt, ActionKind::Registrer),
+                &Form::REGISTER_ORDER,
+            );
+            in_order(
+                forms_of(a, System::Smdb, ActionKind::Slet),
+                &Form::DELETE_ORDER,
+            );
+            in_order(
+                forms_of(a, System::Smdb, ActionKind::Afslut),
+                &Form::CLOSE_ORDER,
+            );
+        }
+    }
+}

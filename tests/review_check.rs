@@ -449,3 +449,27 @@ fn the_action_sheet_written_citizen_by_citizen_is_the_same_as_from_the_whole_pla
         }
     }
 }
+
+#[test]
+fn a_plan_saved_in_the_1904_date_system_reads_the_same_dates() {
+    for model in Model::ALL {
+        let bytes = product_xlsx("aktivliste-rodet.xlsx", model, Lang::Da);
+        let want = review::read_plan(&bytes).unwrap();
+        let sheets = read_sheets(&bytes);
+        let got = review::read_plan(&sheet_edit::write_sheets_1904(&sheets)).unwrap();
+        assert_eq!(got.header.switch_date, want.header.switch_date, "{model:?}");
+        assert_eq!(
+            got.header.reentry_date, want.header.reentry_date,
+            "{model:?}"
+        );
+        assert!(want.rows.iter().any(|r| r.date.is_some()), "{model:?}");
+        let dates = |p: &review::PlanRows| -> Vec<_> {
+            p.rows
+                .iter()
+                .map(|r| (r.date, r.original_date, r.done_date))
+                .collect()
+        };
+        assert_eq!(dates(&got), dates(&want), "{model:?}");
+        assert_eq!(review::check(&got), vec![], "{model:?}");
+    }
+}

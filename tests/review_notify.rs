@@ -1,6 +1,6 @@
 //! The e-mail text to DST: a snapshot per model, and no CPR in it.
 
-use std::path::Path;
+mod util;
 
 use chrono::NaiveDate;
 use skifteplan::aktivliste::{LoadOptions, load};
@@ -10,13 +10,14 @@ use skifteplan::lang::Lang;
 use skifteplan::plan::{self, Action, CitizenPlan, Model, Settings};
 use skifteplan::review::read::from_json;
 use skifteplan::review::words::{NotifyFacts, notify_text};
+use util::{sample, skifteplan};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
 fn text(model: Model, lang: Lang) -> (String, Vec<String>) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/aktivliste-rodet.xlsx");
+    let path = sample("aktivliste-rodet.xlsx");
     let list = load(&path, &LoadOptions::default()).unwrap();
     let plan = plan::plan(&list.citizens, &Settings::new(model, d(2026, 3, 31)));
     let none = |_: &CitizenPlan, _: &Action| None;
@@ -72,7 +73,7 @@ fn notify_text_per_model() {
 
 #[test]
 fn facts_from_memory_match_facts_read_back() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/aktivliste-rodet.xlsx");
+    let path = sample("aktivliste-rodet.xlsx");
     let list = load(&path, &LoadOptions::default()).unwrap();
     let none = |_: &CitizenPlan, _: &Action| None;
     for model in Model::ALL {
@@ -131,12 +132,10 @@ fn names_not_given_are_placeholders_and_go_live_defaults_to_the_day_after() {
 /// unreadable plan.
 #[test]
 fn notify_command_exit_codes() {
-    use std::process::Command;
     let dir = tempfile::tempdir().unwrap();
-    let list = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/aktivliste-rodet.xlsx");
+    let list = sample("aktivliste-rodet.xlsx");
     let plan = dir.path().join("plan.json");
-    let bin = env!("CARGO_BIN_EXE_skifteplan");
-    let o = Command::new(bin)
+    let o = skifteplan()
         .args(["plan", list.to_str().unwrap(), "--model", "1"])
         .args([
             "--switch-date",
@@ -144,27 +143,20 @@ fn notify_command_exit_codes() {
             "--json",
             plan.to_str().unwrap(),
         ])
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(1), "the messy sample needs a person");
+        .run();
+    assert_eq!(o.code(), 1, "the messy sample needs a person");
     let notify = |extra: &[&str]| {
-        let o = Command::new(bin)
+        skifteplan()
             .args(["notify", plan.to_str().unwrap()])
             .args(extra)
-            .output()
-            .unwrap();
-        (
-            o.status.code(),
-            String::from_utf8_lossy(&o.stdout).into_owned(),
-            String::from_utf8_lossy(&o.stderr).into_owned(),
-        )
+            .run()
     };
-    let (code, out, err) = notify(&[]);
-    assert_eq!(code, Some(1), "{err}");
-    assert!(out.contains("[leverandørens navn]"), "{out}");
-    assert!(err.contains("--vendor, --system, --deadline"), "{err}");
+    notify(&[])
+        .assert_code(1)
+        .assert_stdout_has("[leverandørens navn]")
+        .assert_stderr_has("--vendor, --system, --deadline");
 
-    let (code, out, err) = notify(&[
+    let o = notify(&[
         "--vendor",
         "Fiktiv Software A/S",
         "--system",
@@ -172,33 +164,29 @@ fn notify_command_exit_codes() {
         "--deadline",
         "30-06-2026",
     ]);
-    assert_eq!(code, Some(0), "{err}");
-    assert!(out.contains("- Leverandør: Fiktiv Software A/S"), "{out}");
-    assert!(err.is_empty(), "{err}");
+    o.assert_code(0)
+        .assert_stdout_has("- Leverandør: Fiktiv Software A/S");
+    assert!(o.stderr().is_empty(), "{}", o.stderr());
 
-    let (code, out, err) = notify(&["--go-live", "2026-03-01"]);
-    assert_eq!(code, Some(2), "{err}");
-    assert!(out.is_empty(), "{out}");
-    assert!(
-        err.contains("--go-live 01-03-2026: go-live skal ligge efter D"),
-        "{err}"
-    );
+    let o = notify(&["--go-live", "2026-03-01"]);
+    o.assert_code(2)
+        .assert_stderr_has("--go-live 01-03-2026: go-live skal ligge efter D");
+    assert!(o.stdout().is_empty(), "{}", o.stdout());
 
     let bad = dir.path().join("not-a-plan.xlsx");
     std::fs::write(&bad, "hello").unwrap();
     let mail = dir.path().join("mail.txt");
-    let (code, out, err) = notify(&["--out", mail.to_str().unwrap()]);
-    assert_eq!(code, Some(1), "{err}");
-    assert!(out.is_empty(), "{out}");
+    let o = notify(&["--out", mail.to_str().unwrap()]);
+    o.assert_code(1);
+    assert!(o.stdout().is_empty(), "{}", o.stdout());
     assert!(
         std::fs::read_to_string(&mail)
             .unwrap()
             .starts_with("Til: SMDB@dst.dk")
     );
-    let o = Command::new(bin)
+    skifteplan()
         .args(["notify", bad.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(2));
-    assert_eq!(String::from_utf8_lossy(&o.stderr).lines().count(), 1);
+        .run()
+        .assert_code(2)
+        .assert_stderr_lines(1);
 }

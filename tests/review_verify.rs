@@ -2,8 +2,9 @@
 //! here), per model: all done, some still blocking, re-entered too early or twice, new citizens;
 //! and the interim model's old cases with the days they have been open.
 
+mod util;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use chrono::{Local, NaiveDate};
 use skifteplan::aktivliste::{LoadOptions, load};
@@ -12,6 +13,7 @@ use skifteplan::lang::Lang;
 use skifteplan::plan::{self, Action, CitizenPlan, Model, Settings};
 use skifteplan::review::read_plan_file;
 use skifteplan::review::verify::{Early, State, verify};
+use util::skifteplan;
 
 const HEADER: &str = "CPR;Navn;Anmodning ID;Anmodningsdato;Iværksættelsesdato";
 
@@ -80,7 +82,7 @@ fn run(case: &Case, after: &[&str], extra: &[&str]) -> (i32, String, String) {
 }
 
 fn run_path(case: &Case, after: &Path, extra: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_skifteplan"))
+    let run = skifteplan()
         .arg("verify")
         .arg("--plan")
         .arg(&case.plan)
@@ -88,24 +90,13 @@ fn run_path(case: &Case, after: &Path, extra: &[&str]) -> (i32, String, String) 
         .arg(after)
         .args(["--today", "2026-04-30"])
         .args(extra)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!has_full_cpr(&stdout), "{stdout}");
-    assert!(!has_full_cpr(&stderr), "{stderr}");
-    (out.status.code().unwrap(), stdout, stderr)
-}
-
-fn has_full_cpr(text: &str) -> bool {
-    let b = text.as_bytes();
-    (0..b.len()).any(|i| {
-        let digits = |s: usize, n: usize| {
-            b.get(s..s + n)
-                .is_some_and(|x| x.iter().all(u8::is_ascii_digit))
-        };
-        digits(i, 6) && b.get(i + 6) == Some(&b'-') && digits(i + 7, 4)
-    })
+        .run();
+    run.assert_no_full_cpr();
+    (
+        run.code(),
+        run.stdout().to_string(),
+        run.stderr().to_string(),
+    )
 }
 
 /// The report's section headed `heading`: its lines up to the next heading.

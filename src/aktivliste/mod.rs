@@ -3,10 +3,14 @@
 //! typed every which way; every unusable row is kept with sheet, row and reason.
 //! The contract is `docs/AKTIVLISTE.md`, documented for users in README.
 //!
-//! Layers: `source` turns a file into rows of our own cell type; `sheet` finds the header
-//! and turns rows into records or rejected rows, whatever the source; `join` makes citizens.
+//! Layers: `source` turns a file into rows of our own cell type (calamine's cells through
+//! `calamine_cell`, CSV text through `csv_source`, zip bombs refused first by `zip_guard`);
+//! `sheet` finds the header and turns rows into records or rejected rows, whatever the source;
+//! `join` makes citizens.
 
-mod cell;
+mod calamine_cell;
+pub(crate) mod cell;
+mod csv_source;
 mod error;
 mod field;
 mod header;
@@ -17,6 +21,7 @@ mod sheet;
 mod source;
 #[cfg(test)]
 mod tests;
+mod zip_guard;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -24,11 +29,14 @@ use std::path::{Path, PathBuf};
 use crate::domain::{Citizen, Decision, SourceRef};
 use crate::lang::Lang;
 
+/// The one way a calamine cell becomes our cell (1904 date system included), for the plan
+/// reader too.
+pub(crate) use calamine_cell::from_data;
 pub use error::{LoadError, SpreadsheetProblem, unpacked_size};
 pub use field::Field;
 pub use header::normalise;
 pub use reason::{Expected, IgnoreReason, RejectReason, WarningKind};
-pub use source::{ZipProblem, check_zip_parts};
+pub use zip_guard::{ZipProblem, check_zip_parts};
 
 use header::Matcher;
 use join::Joiner;

@@ -6,15 +6,16 @@ use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
 
-use calamine::{CellErrorType, Data, DataRef, ExcelDateTime, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
-use chrono::NaiveDate;
+use calamine::{DataRef, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
 
 use crate::domain::cpr::mask_in_text;
-use crate::domain::date::parse_date_text;
 
+use super::calamine_cell::{from_data, from_data_ref};
 use super::cell::Cell;
+use super::csv_source::{decode_text, read_csv, sniff_delimiter};
 use super::error::{LoadError, SpreadsheetProblem};
-use super::header::{HEADER_SEARCH_ROWS, Matcher};
+use super::header::Matcher;
+use super::zip_guard::check_zip_sizes;
 
 /// The file formats read, decided by extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,7 +78,7 @@ pub(super) fn detail(e: impl std::fmt::Display) -> String {
     }
 }
 
-fn open_file(path: &Path) -> Result<File, LoadError> {
+pub(super) fn open_file(path: &Path) -> Result<File, LoadError> {
     File::open(path).map_err(|e| LoadError::from_io(path, &e))
 }
 
@@ -238,115 +239,6 @@ impl Workbook {
     }
 }
 
-/// The most a zip part read whole into memory (shared strings, styles, an `.ods` sheet) may
-/// unpack to, and the most a streamed worksheet part may unpack to (time, not memory).
-const MAX_WHOLE_PART: u64 = 64 << 20;
-const MAX_STREAMED_PART: u64 = 512 << 20;
-
-/// What a zip's central directory shows to be wrong, before anything is unpacked.
-#[derive(Debug)]
-pub enum ZipProblem {
-    Io(std::io::Error),
-    Damaged(&'static str),
-    /// A part declares more unpacked bytes than allowed (`u64::MAX`: zip64, beyond 4 GiB).
-    TooLarge {
-        part: String,
-        size: u64,
-    },
-}
-
-/// Refuses a zip whose parts declare unpacked sizes no real file has (a zip bomb), before any
-/// part is unpacked: a worksheet may unpack to `max_sheet` bytes, any other part (shared
-/// strings, styles, an `.ods` sheet) to 64 MiB. The zip reader enforces the declared sizes
-/// while unpacking, so a part cannot unpack to more than it declares here. Reads only the
-/// central directory.
-pub fn check_zip_parts<R: Read + std::io::Seek>(
-    r: &mut R,
-    max_sheet: u64,
-) -> Result<(), ZipProblem> {
-    use std::io::SeekFrom;
-    let len = r.seek(SeekFrom::End(0)).map_err(ZipProblem::Io)?;
-    // The end-of-central-directory record: 22 bytes plus a comment of up to 64 KiB.
-    let tail_len = len.min(22 + 0xFFFF);
-    r.seek(SeekFrom::Start(len - tail_len))
-        .map_err(ZipProblem::Io)?;
-    let mut tail = vec![0u8; tail_len as usize];
-    r.read_exact(&mut tail).map_err(ZipProblem::Io)?;
-    let Some(eocd) = (0..tail.len().saturating_sub(21))
-        .rev()
-        .find(|&i| tail[i..].starts_with(b"PK\x05\x06"))
-    else {
-        return Err(ZipProblem::Damaged(
-            "no zip central directory (the file is cut short)",
-        ));
-    };
-    let u16_at = |b: &[u8], i: usize| u16::from_le_bytes([b[i], b[i + 1]]);
-    let u32_at = |b: &[u8], i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
-    let entries = u16_at(&tail, eocd + 10);
-    let dir_size = u32_at(&tail, eocd + 12);
-    let dir_start = u32_at(&tail, eocd + 16);
-    if entries == 0xFFFF || dir_size == u32::MAX || dir_start == u32::MAX {
-        // Zip64: only needed for parts beyond 4 GiB, which no list or plan has.
-        return Err(ZipProblem::TooLarge {
-            part: "zip64".to_string(),
-            size: u64::MAX,
-        });
-    }
-    if u64::from(dir_start) + u64::from(dir_size) > len || dir_size > 64 << 20 {
-        return Err(ZipProblem::Damaged(
-            "the zip central directory lies outside the file",
-        ));
-    }
-    r.seek(SeekFrom::Start(u64::from(dir_start)))
-        .map_err(ZipProblem::Io)?;
-    let mut dir = vec![0u8; dir_size as usize];
-    r.read_exact(&mut dir).map_err(ZipProblem::Io)?;
-    let mut i = 0;
-    while i + 46 <= dir.len() && dir[i..].starts_with(b"PK\x01\x02") {
-        let size = u32_at(&dir, i + 24);
-        let name_len = usize::from(u16_at(&dir, i + 28));
-        let skip = name_len + usize::from(u16_at(&dir, i + 30)) + usize::from(u16_at(&dir, i + 32));
-        let name = dir.get(i + 46..i + 46 + name_len).unwrap_or_default();
-        let name = String::from_utf8_lossy(name).to_ascii_lowercase();
-        let sheet = name.starts_with("xl/worksheets/") && !name.contains("_rels");
-        let max = if sheet { max_sheet } else { MAX_WHOLE_PART };
-        // 0xFFFFFFFF means the size is in a zip64 field: beyond 4 GiB.
-        let size = if size == u32::MAX {
-            u64::MAX
-        } else {
-            u64::from(size)
-        };
-        if size > max {
-            return Err(ZipProblem::TooLarge { part: name, size });
-        }
-        i += 46 + skip;
-    }
-    Ok(())
-}
-
-/// [`check_zip_parts`] for a list file; worksheets are streamed, so their limit is time.
-fn check_zip_sizes(path: &Path) -> Result<(), LoadError> {
-    let mut file = open_file(path)?;
-    check_zip_parts(&mut file, MAX_STREAMED_PART).map_err(|p| match p {
-        ZipProblem::Io(e) => LoadError::from_io(path, &e),
-        ZipProblem::Damaged(what) => LoadError::NotASpreadsheet {
-            path: path.into(),
-            detail: SpreadsheetProblem::Damaged(what.to_string()),
-        },
-        ZipProblem::TooLarge { part, size } => too_large(path, part, size),
-    })
-}
-
-fn too_large(path: &Path, part: String, size: u64) -> LoadError {
-    LoadError::NotASpreadsheet {
-        path: path.into(),
-        detail: SpreadsheetProblem::TooLarge {
-            part: detail(part),
-            mib: size >> 20,
-        },
-    }
-}
-
 /// The largest column index Excel has (XFD).
 const MAX_COLUMNS: usize = 16_384;
 
@@ -435,204 +327,9 @@ fn reuse<'x>(mut cells: Vec<Cell<'_>>) -> Vec<Cell<'x>> {
     cells.into_iter().map(|_| Cell::Empty).collect()
 }
 
-fn error_text(e: &CellErrorType) -> &'static str {
-    match e {
-        CellErrorType::Div0 => "#DIV/0!",
-        CellErrorType::NA => "#N/A",
-        CellErrorType::Name => "#NAME?",
-        CellErrorType::Null => "#NULL!",
-        CellErrorType::Num => "#NUM!",
-        CellErrorType::Ref => "#REF!",
-        CellErrorType::Value => "#VALUE!",
-        CellErrorType::GettingData => "#DATA!",
-    }
-}
-
-/// A date cell: its date, or its number when it is a time or duration only.
-fn date_time(dt: &ExcelDateTime) -> Cell<'static> {
-    let v = dt.as_f64();
-    if dt.is_duration() || v < 1.0 {
-        return Cell::Number(v);
-    }
-    let (y, m, d, ..) = dt.to_ymd_hms_milli();
-    NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d))
-        .map_or(Cell::Number(v), Cell::Date)
-}
-
-fn iso(s: &str) -> Cell<'_> {
-    parse_date_text(s).map_or_else(|_| Cell::text(s), Cell::Date)
-}
-
-pub(crate) fn from_data(d: &Data) -> Cell<'_> {
-    match d {
-        Data::Empty => Cell::Empty,
-        Data::String(s) => Cell::text(s),
-        Data::Float(n) => Cell::Number(*n),
-        Data::Int(i) => Cell::Number(*i as f64),
-        Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(dt) => date_time(dt),
-        Data::DateTimeIso(s) => iso(s),
-        Data::DurationIso(s) => Cell::text(s),
-        Data::Error(e) => Cell::Error(error_text(e)),
-    }
-}
-
-fn from_data_ref<'a>(d: &'a DataRef<'_>) -> Cell<'a> {
-    match d {
-        DataRef::Empty => Cell::Empty,
-        DataRef::String(s) => Cell::text(s),
-        DataRef::SharedString(s) => Cell::text(s),
-        DataRef::Float(n) => Cell::Number(*n),
-        DataRef::Int(i) => Cell::Number(*i as f64),
-        DataRef::Bool(b) => Cell::Bool(*b),
-        DataRef::DateTime(dt) => date_time(dt),
-        DataRef::DateTimeIso(s) => iso(s),
-        DataRef::DurationIso(s) => Cell::text(s),
-        DataRef::Error(e) => Cell::Error(error_text(e)),
-    }
-}
-
-/// CSV bytes as text: a BOM (UTF-8 or UTF-16) decides; otherwise UTF-8 when valid, else
-/// Windows-1252, which is what Danish Excel writes.
-pub(crate) fn decode_text(bytes: &[u8]) -> String {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        return text.into_owned();
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => {
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-            text.into_owned()
-        }
-    }
-}
-
-/// Picks the delimiter (`;`, `,` or tab) whose reading of the first rows finds the best header;
-/// failing that, the one used most in those rows.
-pub(crate) fn sniff_delimiter(text: &str, matcher: &Matcher) -> u8 {
-    const CANDIDATES: [u8; 3] = [b';', b',', b'\t'];
-    let region: String = text
-        .lines()
-        .take(HEADER_SEARCH_ROWS as usize)
-        .collect::<Vec<_>>()
-        .join("\n");
-    let mut best = (0usize, 0usize, b';');
-    for d in CANDIDATES {
-        let mut score = 0;
-        let _ = read_csv(&region, d, Some(HEADER_SEARCH_ROWS), &mut |_, cells| {
-            score = score.max(matcher.score(cells));
-            true
-        });
-        let count = region.bytes().filter(|&b| b == d).count();
-        if (score, count) > (best.0, best.1) {
-            best = (score, count, d);
-        }
-    }
-    best.2
-}
-
-/// Reads CSV records, numbering them as a spreadsheet program shows them when it opens the file
-/// (blank lines are rows; a quoted field with line breaks stays in one row).
-fn read_csv(
-    text: &str,
-    delimiter: u8,
-    limit: Option<u32>,
-    f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool,
-) -> Result<(), String> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let mut record = csv::StringRecord::new();
-    let mut row: u64 = 0;
-    let mut count = 0u32;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => return Ok(()),
-            Ok(true) => {}
-            Err(e) => return Err(detail(e)),
-        }
-        // The reader skips blank lines; the record's position is where the previous record
-        // ended, so the blank lines it skipped are the line breaks right after that position.
-        let bytes = text.as_bytes();
-        let mut start = record.position().map_or(0, |p| p.byte() as usize);
-        // After `\r\n` the position may sit on the `\n` of the previous record's line break.
-        if start > 0 && bytes.get(start - 1) == Some(&b'\r') && bytes.get(start) == Some(&b'\n') {
-            start += 1;
-        }
-        row += 1 + blank_lines(bytes.get(start..).unwrap_or_default());
-        let number = u32::try_from(row).unwrap_or(u32::MAX);
-        let cells: Vec<Cell<'_>> = record.iter().map(Cell::text).collect();
-        let keep_going = f(number, &cells);
-        count += 1;
-        if !keep_going || limit.is_some_and(|l| count >= l) {
-            return Ok(());
-        }
-    }
-}
-
-/// The number of line breaks (`\n`, `\r\n` or `\r`) at the start of `bytes`.
-fn blank_lines(bytes: &[u8]) -> u64 {
-    let mut n = 0;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => i += 2,
-            b'\r' | b'\n' => i += 1,
-            _ => break,
-        }
-        n += 1;
-    }
-    n
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn rows(text: &str, d: u8) -> Vec<(u32, Vec<String>)> {
-        let mut out = Vec::new();
-        read_csv(text, d, None, &mut |n, cells| {
-            out.push((n, cells.iter().map(Cell::display).collect()));
-            true
-        })
-        .unwrap();
-        out
-    }
-
-    #[test]
-    fn csv_rows_are_numbered_as_a_spreadsheet_shows_them() {
-        let r = rows("a;b\n\nc;\"d\nd\"\ne;f\n", b';');
-        let numbers: Vec<u32> = r.iter().map(|(n, _)| *n).collect();
-        assert_eq!(numbers, [1, 3, 4]);
-        assert_eq!(r[1].1, ["c", "d\nd"]);
-        let r = rows("a,b\r\nc,d\r\n", b',');
-        assert_eq!(r.iter().map(|(n, _)| *n).collect::<Vec<_>>(), [1, 2]);
-        let r = rows("\r\n\r\na;b\r\n\r\n\r\nc;d\r\n", b';');
-        assert_eq!(r.iter().map(|(n, _)| *n).collect::<Vec<_>>(), [3, 6]);
-    }
-
-    #[test]
-    fn decoding() {
-        assert_eq!(decode_text("\u{feff}Søren".as_bytes()), "Søren");
-        assert_eq!(decode_text("Søren".as_bytes()), "Søren");
-        assert_eq!(decode_text(b"S\xF8ren \xC6bel\xF8 \xE5"), "Søren Æbelø å");
-        assert_eq!(decode_text(b"\xFF\xFEa\x00\xF8\x00"), "aø");
-    }
-
-    #[test]
-    fn delimiter_sniffing_prefers_the_header() {
-        let m = Matcher::default();
-        let text =
-            "Aktivliste for Kommune, udtrukket 01-03-2025, side 1\nCPR;Navn;Anmodningsdato\n";
-        assert_eq!(sniff_delimiter(text, &m), b';');
-        let text = "CPR,Navn,Anmodningsdato\n010190-2000,\"A; B\",01-01-2025\n";
-        assert_eq!(sniff_delimiter(text, &m), b',');
-        assert_eq!(sniff_delimiter("CPR\tNavn\tIndskrevet\n", &m), b'\t');
-        assert_eq!(sniff_delimiter("a,b,c\n", &m), b',');
-    }
 
     #[test]
     fn formats_by_extension() {

@@ -10,25 +10,18 @@ use super::Outcome;
 use crate::cli::ConfirmArgs;
 use crate::domain::cpr::mask_in_text;
 use crate::domain::date::fmt_dk;
-use crate::error::{Error, FileProblem};
+use crate::error::Error;
 use crate::export;
 use crate::export::ExportError;
 use crate::lang::Lang;
-use crate::review::confirm::{Confirmation, confirmation, tilbud_details};
-use crate::review::{self, words};
+use crate::review::confirm::{Confirmation, confirmation};
+use crate::review::words;
 use crate::text::form_label;
 
 pub fn run(args: &ConfirmArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, Error> {
     export::refuse_input(&args.out, &args.plan)?;
-    let path = &args.plan;
-    FileProblem::check(path).map_err(|p| Error::file(path, p))?;
-    let bytes = std::fs::read(path).map_err(|e| Error::file(path, FileProblem::of_io(&e)))?;
-    let plan = review::read_plan(&bytes).map_err(|error| Error::Plan {
-        path: path.clone(),
-        error,
-    })?;
-    let details = tilbud_details(&bytes, &plan);
-    let list = confirmation(&plan, &details).map_err(Error::ConfirmNeedsModelOne)?;
+    let plan = super::read_plan_at(&args.plan)?;
+    let list = confirmation(&plan).map_err(Error::ConfirmNeedsModelOne)?;
     let mut wb =
         workbook(&list, args.show_cpr, lang).map_err(|e| ExportError::Xlsx(e.to_string()))?;
     export::write_atomic(&args.out, |w| {

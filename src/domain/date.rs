@@ -20,6 +20,11 @@ pub enum DateError {
 const MIN_YEAR: i32 = 1900;
 const MAX_YEAR: i32 = 2100;
 
+/// Whether a date lies in the years accepted for a case date (1900 to 2100).
+pub fn in_accepted_years(date: NaiveDate) -> bool {
+    (MIN_YEAR..=MAX_YEAR).contains(&date.year())
+}
+
 /// Danish month names and common abbreviations, for text such as `1. marts 2025`.
 const MONTHS: [(&str, u32); 24] = [
     ("januar", 1),

@@ -29,8 +29,9 @@ pub enum Part {
     Tilbud,
 }
 
-/// The SMDB forms (skemaer) a plan acts on. The order of the variants is the reporting order of
-/// the new-system registrations in model 2 (guide §4 a–f, with Behandling closing a case).
+/// The SMDB forms (skemaer) a plan acts on. The orders the guide acts on them in are
+/// [`Form::DELETE_ORDER`], [`Form::CLOSE_ORDER`] and [`Form::REGISTER_ORDER`]; every part of the
+/// product takes them from there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Form {
@@ -55,6 +56,67 @@ impl Form {
         Form::KvalHep,
         Form::Behandling,
     ];
+
+    /// The order SMDB deletes a case's forms in (model 1, guide §3.2 a–f): backwards from the
+    /// ydelser to the anmodning, KvalHep last.
+    pub const DELETE_ORDER: [Form; 6] = [
+        Form::Ydelse,
+        Form::Indskrivning,
+        Form::Tilbudstilknytning,
+        Form::Ivaerksaettelse,
+        Form::Anmodning,
+        Form::KvalHep,
+    ];
+
+    /// The order SMDB closes a case in (model 2 and forgotten cases, guide §4 a–d): the forms
+    /// that are closed, then "Afslut behandling", which closes the anmodning's case.
+    pub const CLOSE_ORDER: [Form; 4] = [
+        Form::Ydelse,
+        Form::Indskrivning,
+        Form::Tilbudstilknytning,
+        Form::Behandling,
+    ];
+
+    /// The order registrations are reported in the new system (guide §4): from the anmodning
+    /// forwards, KvalHep last.
+    pub const REGISTER_ORDER: [Form; 6] = [
+        Form::Anmodning,
+        Form::Ivaerksaettelse,
+        Form::Tilbudstilknytning,
+        Form::Indskrivning,
+        Form::Ydelse,
+        Form::KvalHep,
+    ];
+
+    /// The form's place in [`Form::DELETE_ORDER`]; `None` for a form that is never deleted.
+    pub fn delete_rank(self) -> Option<usize> {
+        Self::DELETE_ORDER.iter().position(|f| *f == self)
+    }
+
+    /// The form's place in [`Form::CLOSE_ORDER`]; `None` for a form that is never closed alone.
+    pub fn close_rank(self) -> Option<usize> {
+        Self::CLOSE_ORDER.iter().position(|f| *f == self)
+    }
+
+    /// The form's place in [`Form::REGISTER_ORDER`]; `None` for a form never registered.
+    pub fn register_rank(self) -> Option<usize> {
+        Self::REGISTER_ORDER.iter().position(|f| *f == self)
+    }
+
+    /// The existing form a close of this form stands for: "Afslut behandling" closes the
+    /// anmodning; every other form closes itself.
+    pub fn closes(self) -> Form {
+        match self {
+            Form::Behandling => Form::Anmodning,
+            f => f,
+        }
+    }
+
+    /// Whether a case's form of this kind is closed by one of [`Form::CLOSE_ORDER`] (iværksættelse
+    /// and KvalHep are not: they go with the anmodning's case).
+    pub fn is_closed(self) -> bool {
+        Self::CLOSE_ORDER.iter().any(|c| c.closes() == self)
+    }
 
     /// The stable machine key used in JSON and state files.
     pub fn key(self) -> &'static str {
@@ -212,5 +274,33 @@ impl Citizen {
             std::iter::once(i.indskrivningsdato).chain(i.ydelser.iter().filter_map(|y| y.startdato))
         });
         a.chain(i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Form;
+
+    #[test]
+    fn the_orders_of_forms_agree_with_each_other() {
+        // Registration runs the deletion backwards, with KvalHep last in both.
+        let mut back = Form::DELETE_ORDER;
+        back[..5].reverse();
+        assert_eq!(back, Form::REGISTER_ORDER);
+        // Every form but the close of the case is deleted and registered; only the close is
+        // never deleted.
+        for f in Form::ALL {
+            assert_eq!(f.delete_rank().is_none(), f == Form::Behandling, "{f:?}");
+            assert_eq!(f.register_rank().is_none(), f == Form::Behandling, "{f:?}");
+        }
+        // Closing runs in the deletion's order, then the anmodning's case.
+        let closed: Vec<Form> = Form::CLOSE_ORDER.iter().map(|c| c.closes()).collect();
+        let in_delete_order: Vec<Form> = Form::DELETE_ORDER
+            .into_iter()
+            .filter(|f| f.is_closed())
+            .collect();
+        assert_eq!(closed, in_delete_order);
+        assert!(!Form::Ivaerksaettelse.is_closed() && !Form::KvalHep.is_closed());
+        assert_eq!(Form::Behandling.closes(), Form::Anmodning);
     }
 }

@@ -243,82 +243,83 @@ fn same_tilbud(a: &crate::domain::Indskrivning, b: &crate::domain::Indskrivning)
     }
 }
 
-/// The citizen's existing forms in the guide's backwards order: ydelse → indskrivning →
-/// tilbudstilknytning → iværksættelse → anmodning → KvalHep (§3.2 a–f). Only forms that exist.
-/// Replaces the content of `out`.
+/// The citizen's existing forms in the guide's deletion order ([`Form::DELETE_ORDER`]): forms
+/// of one kind in the list's order. Only forms that exist. Replaces the content of `out`.
 fn forms_in_close_order<'a>(citizen: &'a Citizen, out: &mut Vec<FormRef<'a>>) {
     out.clear();
-    for ind in &citizen.indskrivninger {
-        for y in &ind.ydelser {
-            out.push(FormRef {
-                form: Form::Ydelse,
-                date: y.startdato,
-                case_id: ind.id.as_ref(),
-                detail: Some(&y.navn),
-                source: &ind.source,
-            });
-        }
+    for form in Form::DELETE_ORDER {
+        forms_of_kind(citizen, form, out);
     }
-    for ind in &citizen.indskrivninger {
-        out.push(FormRef {
-            form: Form::Indskrivning,
+}
+
+/// Appends the citizen's existing forms of one kind, in the list's order.
+fn forms_of_kind<'a>(citizen: &'a Citizen, form: Form, out: &mut Vec<FormRef<'a>>) {
+    let anmodninger = &citizen.anmodninger;
+    match form {
+        Form::Ydelse => {
+            for ind in &citizen.indskrivninger {
+                out.extend(ind.ydelser.iter().map(|y| FormRef {
+                    form,
+                    date: y.startdato,
+                    case_id: ind.id.as_ref(),
+                    detail: Some(&y.navn),
+                    source: &ind.source,
+                }));
+            }
+        }
+        Form::Indskrivning => out.extend(citizen.indskrivninger.iter().map(|ind| FormRef {
+            form,
             date: Some(ind.indskrivningsdato),
             case_id: ind.id.as_ref(),
             detail: ind.tilbud.as_ref(),
             source: &ind.source,
-        });
-    }
-    for a in &citizen.anmodninger {
-        if let Some(t) = &a.tilbudstilknytning {
-            out.push(FormRef {
-                form: Form::Tilbudstilknytning,
+        })),
+        Form::Tilbudstilknytning => out.extend(anmodninger.iter().filter_map(|a| {
+            let t = a.tilbudstilknytning.as_ref()?;
+            Some(FormRef {
+                form,
                 date: t.dato,
                 case_id: a.id.as_ref(),
                 detail: t.tilbud.as_ref(),
                 source: &a.source,
-            });
-        }
-    }
-    for a in &citizen.anmodninger {
-        if a.ivaerksaettelsesdato.is_some() {
-            out.push(FormRef {
-                form: Form::Ivaerksaettelse,
-                date: a.ivaerksaettelsesdato,
+            })
+        })),
+        Form::Ivaerksaettelse => out.extend(anmodninger.iter().filter_map(|a| {
+            a.ivaerksaettelsesdato.map(|d| FormRef {
+                form,
+                date: Some(d),
                 case_id: a.id.as_ref(),
                 detail: None,
                 source: &a.source,
-            });
-        }
-    }
-    for a in &citizen.anmodninger {
-        out.push(FormRef {
-            form: Form::Anmodning,
+            })
+        })),
+        Form::Anmodning => out.extend(anmodninger.iter().map(|a| FormRef {
+            form,
             date: Some(a.anmodningsdato),
             case_id: a.id.as_ref(),
             detail: None,
             source: &a.source,
-        });
-    }
-    for a in &citizen.anmodninger {
-        if let Some(k) = &a.kvalhep {
-            out.push(FormRef {
-                form: Form::KvalHep,
+        })),
+        Form::KvalHep => out.extend(anmodninger.iter().filter_map(|a| {
+            a.kvalhep.as_ref().map(|k| FormRef {
+                form,
                 date: k.dato,
                 case_id: a.id.as_ref(),
                 detail: None,
                 source: &a.source,
-            });
-        }
+            })
+        })),
+        // The close of a case is an action, not a form a list holds.
+        Form::Behandling => {}
     }
 }
 
-/// The forms in the order of registrations in the new system (guide §4: anmodning,
-/// iværksættelse, tilbudstilknytning, indskrivning, ydelse, KvalHep): Form's declaration order,
-/// forms of one kind in the list's order.
+/// The forms in the order of registrations in the new system ([`Form::REGISTER_ORDER`]), forms
+/// of one kind in the list's order.
 fn in_registration_order<'a, 'f>(
     forms: &'f [FormRef<'a>],
 ) -> impl Iterator<Item = &'f FormRef<'a>> + 'f {
-    Form::ALL
+    Form::REGISTER_ORDER
         .into_iter()
         .flat_map(move |form| forms.iter().filter(move |f| f.form == form))
 }
@@ -355,36 +356,20 @@ fn model_one(forms: &[FormRef]) -> Vec<Action> {
     out
 }
 
-/// The forms that are closed (ydelse, indskrivning, tilbudstilknytning), then one "Afslut
-/// behandling" per anmodning, in the guide's order (§4 a–d).
+/// The closes of the forms, in the guide's order ([`Form::CLOSE_ORDER`]): the forms that are
+/// closed, then one "Afslut behandling" per anmodning.
 fn closes<'a, 'f>(forms: &'f [FormRef<'a>]) -> impl Iterator<Item = FormRef<'a>> + 'f {
-    let closed = forms.iter().copied().filter(|f| {
-        matches!(
-            f.form,
-            Form::Ydelse | Form::Indskrivning | Form::Tilbudstilknytning
-        )
-    });
-    let behandling = forms
-        .iter()
-        .filter(|f| f.form == Form::Anmodning)
-        .map(|f| FormRef {
-            form: Form::Behandling,
-            ..*f
-        });
-    closed.chain(behandling)
+    Form::CLOSE_ORDER.into_iter().flat_map(move |close| {
+        forms
+            .iter()
+            .filter(move |f| f.form == close.closes())
+            .map(move |f| FormRef { form: close, ..*f })
+    })
 }
 
 /// How many closes [`closes`] yields.
 fn close_count(forms: &[FormRef]) -> usize {
-    forms
-        .iter()
-        .filter(|f| {
-            matches!(
-                f.form,
-                Form::Ydelse | Form::Indskrivning | Form::Tilbudstilknytning | Form::Anmodning
-            )
-        })
-        .count()
+    forms.iter().filter(|f| f.form.is_closed()).count()
 }
 
 /// Model 2: close in SMDB on D with "Anden" / reason text, then register at D + 1.

@@ -57,6 +57,29 @@ impl Model {
             _ => None,
         }
     }
+
+    /// The kinds of step of the model's plan, in the order they are done: model 1 registers in
+    /// the new system, then deletes in SMDB; model 2 closes in SMDB, then registers; the interim
+    /// model follows up in SMDB. Last, in every model, a forgotten case's close in SMDB. Within a
+    /// kind, the forms follow [`Form::REGISTER_ORDER`], [`Form::DELETE_ORDER`] or
+    /// [`Form::CLOSE_ORDER`].
+    pub fn steps(self) -> &'static [(System, ActionKind)] {
+        match self {
+            Model::One => &[
+                (System::Nyt, ActionKind::Registrer),
+                (System::Smdb, ActionKind::Slet),
+                (System::Smdb, ActionKind::Afslut),
+            ],
+            Model::Two => &[
+                (System::Smdb, ActionKind::Afslut),
+                (System::Nyt, ActionKind::Registrer),
+            ],
+            Model::Mellem => &[
+                (System::Smdb, ActionKind::FoelgOp),
+                (System::Smdb, ActionKind::Afslut),
+            ],
+        }
+    }
 }
 
 /// Where an action happens.

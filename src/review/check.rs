@@ -1,161 +1,17 @@
 //! The checks of a plan read back: every rule under "Rules a plan must satisfy" that can be seen
-//! in the plan's rows. Pure: rows in, findings out.
+//! in the plan's rows. Pure: rows in, findings out. What a finding is lives in
+//! `review/finding.rs`; the summary's counts are checked in `review/summary.rs`.
 
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::{Location, PlanRows, Row};
+use super::summary::summary;
+use super::{PlanRows, Row};
 use crate::domain::{Form, date::next_day};
 use crate::plan::{ActionKind, DEFAULT_REASON_TEXT, Model, REASON_ANDEN, System};
 
-/// One thing wrong in a plan, where it is, and whose it is.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Finding {
-    pub at: Location,
-    /// The citizen's CPR as the plan shows it (masked unless the plan holds full CPR; the
-    /// command masks it again before printing).
-    pub cpr: Option<String>,
-    pub kind: FindingKind,
-}
-
-/// What is wrong. Every variant carries what was found and what is expected; the texts are in
-/// [`super::words`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FindingKind {
-    /// A cell could not be read as what its column holds.
-    Unreadable { column: Column, value: String },
-    /// A step number is missing: the citizen's steps jump from `after` to `found`.
-    StepGap { after: u32, found: u32 },
-    /// The same step number twice for one citizen.
-    StepDuplicate { step: u32 },
-    /// A row shows a step before a lower one of the same citizen (rows moved).
-    StepOutOfRowOrder { step: u32, after: u32 },
-    /// An action the model does not have for this citizen.
-    WrongAction {
-        action: ActionKind,
-        system: Option<System>,
-        form: Form,
-        model: Model,
-        forgotten: bool,
-    },
-    /// Model 1: a registration after a deletion in SMDB.
-    RegisterAfterDelete { form: Form },
-    /// Model 2: a close in SMDB after a registration in the new system.
-    CloseAfterRegister { form: Form },
-    /// Model 1: deletions out of the order a→f.
-    DeleteOrder { form: Form, after: Form },
-    /// Closes out of the order ydelse → indskrivning → tilbudstilknytning → behandling.
-    CloseOrder { form: Form, after: Form },
-    /// Registrations out of the reporting order.
-    RegisterOrder { form: Form, after: Form },
-    /// Model 1 registration or interim follow-up not on the form's original date.
-    DateNotOriginal {
-        found: Option<NaiveDate>,
-        expected: Option<NaiveDate>,
-    },
-    /// Model 2: a close not on D.
-    CloseDateNotD {
-        found: Option<NaiveDate>,
-        expected: NaiveDate,
-    },
-    /// Model 2: a close without reason "Anden".
-    ReasonNotAnden { found: Option<String> },
-    /// Model 2: a close without the plan's reason text.
-    ReasonTextWrong {
-        found: Option<String>,
-        expected: String,
-    },
-    /// Model 2: a registration not on D + 1.
-    ReentryDateWrong {
-        found: Option<NaiveDate>,
-        expected: NaiveDate,
-    },
-    /// The plan's stated re-entry date is not D + 1.
-    HeaderReentryWrong {
-        found: Option<NaiveDate>,
-        expected: NaiveDate,
-    },
-    /// A forgotten case's close without a date.
-    ForgottenNoDate,
-    /// A forgotten case closed after D.
-    ForgottenAfterSwitch { found: NaiveDate, switch: NaiveDate },
-    /// A forgotten case closed before the form started.
-    ForgottenBeforeStart { found: NaiveDate, start: NaiveDate },
-    /// A forgotten case closed with the switch reason text.
-    ForgottenSystemskift { found: String },
-    /// A form acted on once but not the other (registered, never deleted; closed, never
-    /// re-entered, ...).
-    Unpaired {
-        form: Form,
-        have: ActionKind,
-        missing: ActionKind,
-        have_n: usize,
-        missing_n: usize,
-    },
-    /// A citizen the summary counts has no rows.
-    CitizenMissing { citizen: u32 },
-    /// A count of the summary differs from the rows.
-    CountMismatch {
-        what: Counting,
-        stated: usize,
-        found: usize,
-    },
-}
-
-/// The columns of the action sheet the checks read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Column {
-    CitizenNo,
-    Step,
-    System,
-    Form,
-    Action,
-    Date,
-    OriginalDate,
-    Done,
-}
-
-/// What a stated count counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Counting {
-    Citizens,
-    Forgotten,
-    Actions,
-    Kind(ActionKind, Form),
-}
-
-/// SMDB deletion order in model 1 (guide §3.2 a–f).
-fn delete_rank(form: Form) -> Option<u8> {
-    match form {
-        Form::Ydelse => Some(0),
-        Form::Indskrivning => Some(1),
-        Form::Tilbudstilknytning => Some(2),
-        Form::Ivaerksaettelse => Some(3),
-        Form::Anmodning => Some(4),
-        Form::KvalHep => Some(5),
-        Form::Behandling => None,
-    }
-}
-
-/// SMDB close order (guide §4 a–d).
-fn close_rank(form: Form) -> Option<u8> {
-    match form {
-        Form::Ydelse => Some(0),
-        Form::Indskrivning => Some(1),
-        Form::Tilbudstilknytning => Some(2),
-        Form::Behandling => Some(3),
-        _ => None,
-    }
-}
-
-/// Reporting order of registrations in the new system.
-fn register_rank(form: Form) -> Option<u8> {
-    match form {
-        Form::Behandling => None,
-        f => Some(f as u8),
-    }
-}
+pub use super::finding::{Column, Counting, Finding, FindingKind};
 
 /// The conflict keys that already tell a person about a finding of this kind.
 fn covering_conflict(kind: &FindingKind) -> Option<&'static str> {
@@ -321,13 +177,17 @@ impl Rules {
                 kind,
             };
             match (action, r.system) {
-                (ActionKind::Registrer, Some(System::Nyt)) if register_rank(form).is_some() => {
+                (ActionKind::Registrer, Some(System::Nyt)) if form.register_rank().is_some() => {
                     if deleted {
                         out.push(at(FindingKind::RegisterAfterDelete { form }));
                     }
-                    order(&mut last_register, form, register_rank, out, |after| {
-                        at(FindingKind::RegisterOrder { form, after })
-                    });
+                    order(
+                        &mut last_register,
+                        form,
+                        Form::register_rank,
+                        out,
+                        |after| at(FindingKind::RegisterOrder { form, after }),
+                    );
                     if r.date != r.original_date {
                         out.push(at(FindingKind::DateNotOriginal {
                             found: r.date,
@@ -336,9 +196,9 @@ impl Rules {
                     }
                     pairs.add(form, 0);
                 }
-                (ActionKind::Slet, Some(System::Smdb)) if delete_rank(form).is_some() => {
+                (ActionKind::Slet, Some(System::Smdb)) if form.delete_rank().is_some() => {
                     deleted = true;
-                    order(&mut last_delete, form, delete_rank, out, |after| {
+                    order(&mut last_delete, form, Form::delete_rank, out, |after| {
                         at(FindingKind::DeleteOrder { form, after })
                     });
                     pairs.add(form, 1);
@@ -364,11 +224,11 @@ impl Rules {
                 kind,
             };
             match (action, r.system) {
-                (ActionKind::Afslut, Some(System::Smdb)) if close_rank(form).is_some() => {
+                (ActionKind::Afslut, Some(System::Smdb)) if form.close_rank().is_some() => {
                     if registered {
                         out.push(at(FindingKind::CloseAfterRegister { form }));
                     }
-                    order(&mut last_close, form, close_rank, out, |after| {
+                    order(&mut last_close, form, Form::close_rank, out, |after| {
                         at(FindingKind::CloseOrder { form, after })
                     });
                     if r.date != Some(self.switch) {
@@ -388,18 +248,17 @@ impl Rules {
                             expected: self.reason_text.clone(),
                         }));
                     }
-                    let paired = if form == Form::Behandling {
-                        Form::Anmodning
-                    } else {
-                        form
-                    };
-                    pairs.add(paired, 0);
+                    pairs.add(form.closes(), 0);
                 }
-                (ActionKind::Registrer, Some(System::Nyt)) if register_rank(form).is_some() => {
+                (ActionKind::Registrer, Some(System::Nyt)) if form.register_rank().is_some() => {
                     registered = true;
-                    order(&mut last_register, form, register_rank, out, |after| {
-                        at(FindingKind::RegisterOrder { form, after })
-                    });
+                    order(
+                        &mut last_register,
+                        form,
+                        Form::register_rank,
+                        out,
+                        |after| at(FindingKind::RegisterOrder { form, after }),
+                    );
                     if r.date != Some(self.reentry) {
                         out.push(at(FindingKind::ReentryDateWrong {
                             found: r.date,
@@ -407,7 +266,7 @@ impl Rules {
                         }));
                     }
                     // Iværksættelse and KvalHep are registered again but never closed alone.
-                    if !matches!(form, Form::Ivaerksaettelse | Form::KvalHep) {
+                    if form.is_closed() {
                         pairs.add(form, 1);
                     }
                 }
@@ -454,12 +313,12 @@ impl Rules {
             };
             if !(action == ActionKind::Afslut
                 && r.system == Some(System::Smdb)
-                && close_rank(form).is_some())
+                && form.close_rank().is_some())
             {
                 self.wrong(r, true, out);
                 continue;
             }
-            order(&mut last_close, form, close_rank, out, |after| {
+            order(&mut last_close, form, Form::close_rank, out, |after| {
                 at(FindingKind::CloseOrder { form, after })
             });
             match r.date {
@@ -495,7 +354,7 @@ impl Rules {
 fn order(
     last: &mut Option<Form>,
     form: Form,
-    rank: fn(Form) -> Option<u8>,
+    rank: fn(Form) -> Option<usize>,
     out: &mut Vec<Finding>,
     finding: impl FnOnce(Form) -> Finding,
 ) {
@@ -542,102 +401,4 @@ impl Pairs {
             });
         }
     }
-}
-
-/// The summary's counts against the rows; every citizen number the summary counts has rows.
-fn summary(plan: &PlanRows, groups: &BTreeMap<u32, Vec<&Row>>, out: &mut Vec<Finding>) {
-    let h = &plan.header;
-    let mismatch = |out: &mut Vec<Finding>, c: &super::Counted, what, found: usize| {
-        if c.n != found {
-            out.push(Finding {
-                at: c.at.clone(),
-                cpr: None,
-                kind: FindingKind::CountMismatch {
-                    what,
-                    stated: c.n,
-                    found,
-                },
-            });
-        }
-    };
-    if let Some(c) = &h.citizens {
-        let n = u32::try_from(c.n).unwrap_or(u32::MAX);
-        let mut where_next: Option<Location> = None;
-        for k in 1..=n.min(1_000_000) {
-            match groups.get(&k) {
-                Some(rows) => {
-                    where_next = rows.last().map(|r| next_row(&r.at));
-                }
-                None => {
-                    let at = where_next.clone().unwrap_or_else(|| first_row(plan));
-                    out.push(Finding {
-                        at,
-                        cpr: None,
-                        kind: FindingKind::CitizenMissing { citizen: k },
-                    });
-                }
-            }
-        }
-        mismatch(out, c, Counting::Citizens, groups.len());
-    }
-    if let Some(c) = &h.forgotten {
-        let found = groups
-            .values()
-            .filter(|rows| rows.iter().any(|r| r.forgotten))
-            .count();
-        mismatch(out, c, Counting::Forgotten, found);
-    }
-    if let Some(c) = &h.actions {
-        mismatch(out, c, Counting::Actions, plan.rows.len());
-    }
-    for (kind, form, c) in &h.per_kind {
-        let found = plan
-            .rows
-            .iter()
-            .filter(|r| r.action == Some(*kind) && r.form == Some(*form))
-            .count();
-        mismatch(out, c, Counting::Kind(*kind, *form), found);
-    }
-    // Kinds the summary does not state, but rows hold.
-    let stated: HashSet<(ActionKind, Form)> = h.per_kind.iter().map(|(k, f, _)| (*k, *f)).collect();
-    if !h.per_kind.is_empty() {
-        let mut extra: BTreeMap<(ActionKind, Form), usize> = BTreeMap::new();
-        for r in &plan.rows {
-            if let (Some(k), Some(f)) = (r.action, r.form)
-                && !stated.contains(&(k, f))
-            {
-                *extra.entry((k, f)).or_default() += 1;
-            }
-        }
-        let at = h
-            .actions
-            .as_ref()
-            .map(|c| c.at.clone())
-            .unwrap_or_else(|| first_row(plan));
-        for ((k, f), n) in extra {
-            out.push(Finding {
-                at: at.clone(),
-                cpr: None,
-                kind: FindingKind::CountMismatch {
-                    what: Counting::Kind(k, f),
-                    stated: 0,
-                    found: n,
-                },
-            });
-        }
-    }
-}
-
-fn next_row(at: &Location) -> Location {
-    Location {
-        sheet: at.sheet.clone(),
-        row: at.row.map(|r| r.saturating_add(1)),
-    }
-}
-
-fn first_row(plan: &PlanRows) -> Location {
-    plan.rows
-        .first()
-        .map(|r| r.at.clone())
-        .unwrap_or_else(|| Location::sheet(super::read::ACTIONS_SHEET))
 }

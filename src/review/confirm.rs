@@ -3,17 +3,12 @@
 //! registrations in the new system are all ticked off are on it, so DST never deletes a forgotten
 //! case or one not yet re-entered.
 //!
-//! [`confirmation`] is pure over the rows read back by [`super::read`]; [`tilbud_details`] adds
-//! the offer names (the plan's Detalje column), which the neutral rows do not carry.
+//! [`confirmation`] is pure over the rows read back by [`super::read`] (the offer names are the
+//! rows' Detalje column).
 
-use std::collections::BTreeMap;
-use std::io::Cursor;
-
-use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use chrono::NaiveDate;
 
-use super::read::ACTIONS_SHEET;
-use super::{Location, PlanFormat, PlanRows, Row};
+use super::{PlanRows, Row};
 use crate::domain::Form;
 use crate::plan::{ActionKind, Model, System};
 
@@ -66,11 +61,7 @@ impl Confirmation {
 }
 
 /// The confirmation list of a model-1 plan; `Err(model)` for any other model.
-/// `tilbud` gives the offer name written at a row of the plan, if any.
-pub fn confirmation(
-    plan: &PlanRows,
-    tilbud: &BTreeMap<Location, String>,
-) -> Result<Confirmation, Model> {
+pub fn confirmation(plan: &PlanRows) -> Result<Confirmation, Model> {
     if plan.header.model != Model::One {
         return Err(plan.header.model);
     }
@@ -108,14 +99,14 @@ pub fn confirmation(
         let assigned = rows
             .iter()
             .filter(|r| r.form == Some(Form::Tilbudstilknytning))
-            .find_map(|r| tilbud.get(&r.at).cloned());
+            .find_map(|r| r.detail.clone());
         for r in &rows {
             let deletes = r.action == Some(ActionKind::Slet) && r.system != Some(System::Nyt);
             let form = match r.form {
                 Some(f @ (Form::Anmodning | Form::Indskrivning)) if deletes => f,
                 _ => continue,
             };
-            let own = tilbud.get(&r.at).cloned();
+            let own = r.detail.clone();
             out.rows.push(ConfirmRow {
                 cpr: r.cpr.clone(),
                 name: r.name.clone(),
@@ -130,67 +121,4 @@ pub fn confirmation(
         }
     }
     Ok(out)
-}
-
-/// The offer names (Detalje / `detail`) of a plan's rows, keyed by the rows' locations as
-/// [`super::read`] gives them. Best effort: a plan without them gives an empty map.
-pub fn tilbud_details(bytes: &[u8], plan: &PlanRows) -> BTreeMap<Location, String> {
-    match plan.format {
-        PlanFormat::Json => json_details(bytes),
-        PlanFormat::Xlsx => xlsx_details(bytes),
-    }
-}
-
-fn json_details(bytes: &[u8]) -> BTreeMap<Location, String> {
-    let Ok(dto) = crate::export::from_slice(bytes) else {
-        return BTreeMap::new();
-    };
-    let mut out = BTreeMap::new();
-    for (i, c) in dto.citizens.iter().enumerate() {
-        for (j, a) in c.actions.iter().enumerate() {
-            if let Some(d) = a.detail.as_ref().filter(|d| !d.trim().is_empty()) {
-                out.insert(
-                    Location::sheet(&format!("citizens[{i}].actions[{j}]")),
-                    d.trim().to_string(),
-                );
-            }
-        }
-    }
-    out
-}
-
-fn xlsx_details(bytes: &[u8]) -> BTreeMap<Location, String> {
-    let mut out = BTreeMap::new();
-    let Ok(mut wb) = open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)) else {
-        return out;
-    };
-    let Ok(range) = wb.worksheet_range(ACTIONS_SHEET) else {
-        return out;
-    };
-    let Some((row0, _)) = range.start() else {
-        return out;
-    };
-    let text = |d: &Data| match d {
-        Data::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-        _ => None,
-    };
-    let mut col = None;
-    for (i, cells) in range.rows().enumerate() {
-        let excel_row = row0.saturating_add(i as u32).saturating_add(1);
-        match col {
-            None => {
-                col = cells.iter().position(|c| {
-                    text(c).is_some_and(|t| {
-                        t.eq_ignore_ascii_case("Detalje") || t.eq_ignore_ascii_case("Detail")
-                    })
-                });
-            }
-            Some(c) => {
-                if let Some(t) = cells.get(c).and_then(text) {
-                    out.insert(Location::row(ACTIONS_SHEET, excel_row), t);
-                }
-            }
-        }
-    }
-    out
 }

@@ -7,7 +7,10 @@
 
 pub mod check;
 pub mod confirm;
+mod finding;
 pub mod read;
+mod read_json;
+mod summary;
 pub mod verify;
 pub mod words;
 
@@ -93,6 +96,9 @@ pub struct Row {
     pub reason: Option<String>,
     pub reason_text: Option<String>,
     pub case_id: Option<String>,
+    /// The Detalje column (JSON `detail`): the offer or ydelse the row is about, trimmed, when
+    /// the plan names one.
+    pub detail: Option<String>,
     /// The Udført cell holds something (a date, "x", "Ja"), or `done` is set in JSON.
     pub done: bool,
     pub done_date: Option<NaiveDate>,

@@ -7,8 +7,6 @@
 
 use std::collections::HashSet;
 use std::io::Cursor;
-
-use crate::aktivliste::ZipProblem;
 use std::path::Path;
 
 use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
@@ -16,14 +14,16 @@ use chrono::NaiveDate;
 
 use super::check::{Column, Finding, FindingKind};
 use super::{Counted, Header, Location, PlanConflict, PlanFormat, PlanRows, Row};
+use crate::aktivliste::cell::{Cell, date_value};
+use crate::aktivliste::{ZipProblem, from_data};
 use crate::domain::Form;
 use crate::domain::cpr::mask_in_text;
-use crate::domain::date::{from_excel_serial, parse_date_text};
-use crate::export::{self, ExportError, PlanJson};
+use crate::domain::date::in_accepted_years;
 use crate::lang::Lang;
-use crate::plan::{ActionKind, Model, Status, System};
+use crate::plan::{ActionKind, Model, System};
 use crate::text;
 
+pub use super::read_json::from_json;
 use crate::export::labels::*;
 pub use crate::export::labels::{ACTIONS_SHEET, CONFLICTS_SHEET, FORGOTTEN_SHEET, OVERVIEW_SHEET};
 
@@ -66,7 +66,7 @@ pub fn read_plan(bytes: &[u8]) -> Result<PlanRows, ReadError> {
         .iter()
         .position(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF);
     match start.map(|i| bytes[i]) {
-        Some(b'{') => read_json(bytes),
+        Some(b'{') => super::read_json::read_json(bytes),
         _ if bytes.starts_with(b"PK") => {
             check_parts(bytes)?;
             read_xlsx(bytes)
@@ -75,142 +75,44 @@ pub fn read_plan(bytes: &[u8]) -> Result<PlanRows, ReadError> {
     }
 }
 
-fn read_json(bytes: &[u8]) -> Result<PlanRows, ReadError> {
-    let dto = export::from_slice(bytes).map_err(|e| match e {
-        ExportError::NotAPlan => ReadError::NotAPlan,
-        e => ReadError::Json(e.message(Lang::En)),
-    })?;
-    Ok(from_json(&dto))
+// Cells come through the list reader's cell type (`aktivliste::cell`), made by the one
+// converter from calamine's cells, so a workbook in the 1904 date system reads right here too.
+
+/// A cell's text as the spreadsheet shows it (a formula error as its code); `None` when empty.
+fn text(c: &Cell<'_>) -> Option<String> {
+    (!c.is_empty()).then(|| c.display())
 }
 
-/// The neutral rows of a JSON plan. Locations name the place in the JSON.
-pub fn from_json(dto: &PlanJson) -> PlanRows {
-    let top = |what: &str| Location::sheet(what);
-    let mut rows = Vec::new();
-    for (i, c) in dto.citizens.iter().enumerate() {
-        for (j, a) in c.actions.iter().enumerate() {
-            rows.push(Row {
-                at: top(&format!("citizens[{i}].actions[{j}]")),
-                citizen: u32::try_from(i + 1).unwrap_or(u32::MAX),
-                cpr: c.cpr.clone(),
-                name: c.name.clone(),
-                step: Some(a.step),
-                system: Some(a.system),
-                form: Some(a.form),
-                action: Some(a.action),
-                date: a.date,
-                original_date: a.original_date,
-                reason: a.reason.clone(),
-                reason_text: a.reason_text.clone(),
-                case_id: a.case_id.clone(),
-                done: a.done.is_some(),
-                done_date: a.done,
-                forgotten: c.status == Status::Glemt,
-            });
+/// A cell quoted in a finding: its text with anything CPR-like masked.
+fn display(c: &Cell<'_>) -> String {
+    mask_in_text(&c.display())
+}
+
+/// A whole, non-negative number, typed as a number or as text.
+fn number(c: &Cell<'_>) -> Option<u32> {
+    match *c {
+        Cell::Number(n) if n.fract() == 0.0 && n >= 0.0 && n <= f64::from(u32::MAX) => {
+            Some(n as u32)
         }
-    }
-    let counts = &dto.counts;
-    PlanRows {
-        format: PlanFormat::Json,
-        header: Header {
-            model: dto.model,
-            switch_date: dto.switch_date,
-            reentry_date: dto.reentry_date,
-            reentry_at: top("reentry_date"),
-            reason_text: Some(dto.reason_text.clone()),
-            source_file: Some(dto.source_file.clone()),
-            citizens: Some(Counted {
-                n: counts.citizens,
-                at: top("counts.citizens"),
-            }),
-            forgotten: Some(Counted {
-                n: counts.forgotten,
-                at: top("counts.forgotten"),
-            }),
-            actions: Some(Counted {
-                n: counts.actions,
-                at: top("counts.actions"),
-            }),
-            // JSON states counts per action and per form, not per pair; the total and the
-            // citizens decide.
-            per_kind: Vec::new(),
-        },
-        rows,
-        conflicts: dto
-            .conflicts
-            .iter()
-            .map(|c| PlanConflict {
-                cpr: c.cpr.clone(),
-                kind: c.kind.clone(),
-            })
-            .collect(),
-        problems: Vec::new(),
+        Cell::Text(t) => t.trim().parse().ok(),
+        _ => None,
     }
 }
 
-/// One cell, wrapped once at the edge.
-#[derive(Clone, Debug, PartialEq)]
-enum Cell {
-    Empty,
-    Text(String),
-    Number(f64),
-    Date(NaiveDate),
-}
-
-fn cell(d: &Data) -> Cell {
-    match d {
-        Data::Empty => Cell::Empty,
-        Data::String(s) | Data::DurationIso(s) => {
-            let t = s.trim();
-            if t.is_empty() {
-                Cell::Empty
-            } else {
-                Cell::Text(t.to_string())
-            }
-        }
-        Data::Float(f) => Cell::Number(*f),
-        Data::Int(i) => Cell::Number(*i as f64),
-        Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.to_string()),
-        Data::DateTime(dt) => from_excel_serial(dt.as_f64())
-            .map(Cell::Date)
-            .unwrap_or(Cell::Number(dt.as_f64())),
-        Data::DateTimeIso(s) => parse_date_text(s)
-            .map(Cell::Date)
-            .unwrap_or_else(|_| Cell::Text(s.clone())),
-        Data::Error(e) => Cell::Text(e.to_string()),
+/// A date cell, a serial number or a date text; Err for anything else that is not empty, and
+/// for a date outside the years a plan holds.
+fn date_of_cell(c: &Cell<'_>) -> Result<Option<NaiveDate>, ()> {
+    match *c {
+        Cell::Date(d) if !in_accepted_years(d) => Err(()),
+        _ => date_value(c).map_err(|_| ()),
     }
 }
 
-impl Cell {
-    fn text(&self) -> Option<String> {
-        match self {
-            Cell::Empty => None,
-            Cell::Text(t) => Some(t.clone()),
-            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(format!("{}", *n as i64)),
-            Cell::Number(n) => Some(n.to_string()),
-            Cell::Date(d) => Some(crate::domain::date::fmt_dk(*d)),
-        }
-    }
-    fn display(&self) -> String {
-        mask_in_text(&self.text().unwrap_or_default())
-    }
-    fn number(&self) -> Option<u32> {
-        match self {
-            Cell::Number(n) if n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX) => {
-                Some(*n as u32)
-            }
-            Cell::Text(t) => t.trim().parse().ok(),
-            _ => None,
-        }
-    }
-    /// A date cell, a serial number or a date text; Err for anything else that is not empty.
-    fn date(&self) -> Result<Option<NaiveDate>, ()> {
-        match self {
-            Cell::Empty => Ok(None),
-            Cell::Date(d) => Ok(Some(*d)),
-            Cell::Number(n) => from_excel_serial(*n).map(Some).map_err(|_| ()),
-            Cell::Text(t) => parse_date_text(t).map(Some).map_err(|_| ()),
-        }
+/// The text of a text cell only (the Detalje column holds names, never numbers).
+fn text_only(c: &Cell<'_>) -> Option<String> {
+    match *c {
+        Cell::Text(t) => Some(t.to_string()),
+        _ => None,
     }
 }
 
@@ -259,8 +161,11 @@ fn parse_model(t: &str) -> Option<Model> {
         .or_else(|| Model::parse(t))
 }
 
+/// A sheet's rows: its Excel row number and its cells.
+type SheetRows<'a> = Vec<(u32, Vec<Cell<'a>>)>;
+
 /// A sheet's rows as cells, each with its Excel row number.
-fn sheet_rows(range: &Range<Data>) -> Vec<(u32, Vec<Cell>)> {
+fn sheet_rows(range: &Range<Data>) -> SheetRows<'_> {
     let Some((row0, col0)) = range.start() else {
         return Vec::new();
     };
@@ -269,14 +174,14 @@ fn sheet_rows(range: &Range<Data>) -> Vec<(u32, Vec<Cell>)> {
         .enumerate()
         .map(|(i, r)| {
             let mut cells = vec![Cell::Empty; col0 as usize];
-            cells.extend(r.iter().map(cell));
+            cells.extend(r.iter().map(from_data));
             let n = row0.saturating_add(i as u32).saturating_add(1);
             (n, cells)
         })
         .collect()
 }
 
-fn get(cells: &[Cell], col: Option<usize>) -> &Cell {
+fn get<'c, 'a>(cells: &'c [Cell<'a>], col: Option<usize>) -> &'c Cell<'a> {
     col.and_then(|c| cells.get(c)).unwrap_or(&Cell::Empty)
 }
 
@@ -301,29 +206,26 @@ fn read_xlsx(bytes: &[u8]) -> Result<PlanRows, ReadError> {
     let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| ReadError::Damaged(mask_in_text(&e.to_string())))?;
     let names = wb.sheet_names();
-    let mut sheet =
-        |name: &'static str, required: bool| -> Result<Vec<(u32, Vec<Cell>)>, ReadError> {
-            if !names.iter().any(|n| n == name) {
-                return if required {
-                    Err(ReadError::MissingSheet(name))
-                } else {
-                    Ok(Vec::new())
-                };
-            }
-            let range = wb
-                .worksheet_range(name)
-                .map_err(|e| ReadError::Damaged(mask_in_text(&e.to_string())))?;
-            Ok(sheet_rows(&range))
-        };
+    let mut sheet = |name: &'static str, required: bool| -> Result<Range<Data>, ReadError> {
+        if !names.iter().any(|n| n == name) {
+            return if required {
+                Err(ReadError::MissingSheet(name))
+            } else {
+                Ok(Range::empty())
+            };
+        }
+        wb.worksheet_range(name)
+            .map_err(|e| ReadError::Damaged(mask_in_text(&e.to_string())))
+    };
     let overview = sheet(OVERVIEW_SHEET, true)?;
     let actions = sheet(ACTIONS_SHEET, true)?;
     let conflicts = sheet(CONFLICTS_SHEET, false)?;
     let forgotten = sheet(FORGOTTEN_SHEET, false)?;
 
-    let header = read_overview(&overview)?;
-    let forgotten_set = Forgotten::read(&forgotten);
-    let plan_conflicts = read_conflicts(&conflicts);
-    let (rows, problems) = read_actions(&actions, &forgotten_set)?;
+    let header = read_overview(&sheet_rows(&overview))?;
+    let forgotten_set = Forgotten::read(&sheet_rows(&forgotten));
+    let plan_conflicts = read_conflicts(&sheet_rows(&conflicts));
+    let (rows, problems) = read_actions(&sheet_rows(&actions), &forgotten_set)?;
     Ok(PlanRows {
         format: PlanFormat::Xlsx,
         header,
@@ -333,7 +235,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<PlanRows, ReadError> {
     })
 }
 
-fn read_overview(rows: &[(u32, Vec<Cell>)]) -> Result<Header, ReadError> {
+fn read_overview(rows: &[(u32, Vec<Cell<'_>>)]) -> Result<Header, ReadError> {
     let at = |n: u32| Location::row(OVERVIEW_SHEET, n);
     let mut model = None;
     let mut switch = None;
@@ -354,27 +256,27 @@ fn read_overview(rows: &[(u32, Vec<Cell>)]) -> Result<Header, ReadError> {
         })
         .collect();
     for (n, cells) in rows.iter().skip(1) {
-        let Some(label) = get(cells, Some(0)).text() else {
+        let Some(label) = text(get(cells, Some(0))) else {
             continue;
         };
         let value = get(cells, Some(1));
         let count = || {
-            value.number().map(|v| Counted {
+            number(value).map(|v| Counted {
                 n: v as usize,
                 at: at(*n),
             })
         };
         if is_label(&label, L_MODEL) {
-            model = value.text().and_then(|t| parse_model(&t));
+            model = text(value).and_then(|t| parse_model(&t));
         } else if is_label(&label, L_SWITCH) {
-            switch = value.date().ok().flatten();
+            switch = date_of_cell(value).ok().flatten();
         } else if is_label(&label, L_REENTRY) {
-            reentry = value.date().ok().flatten();
+            reentry = date_of_cell(value).ok().flatten();
             reentry_at = at(*n);
         } else if is_label(&label, L_REASON_TEXT) {
-            reason_text = value.text();
+            reason_text = text(value);
         } else if is_label(&label, L_SOURCE) {
-            source_file = value.text();
+            source_file = text(value);
         } else if is_label(&label, L_CITIZENS) {
             citizens = count();
         } else if is_label(&label, L_FORGOTTEN) {
@@ -405,21 +307,21 @@ fn read_overview(rows: &[(u32, Vec<Cell>)]) -> Result<Header, ReadError> {
     })
 }
 
-fn read_conflicts(rows: &[(u32, Vec<Cell>)]) -> Vec<PlanConflict> {
+fn read_conflicts(rows: &[(u32, Vec<Cell<'_>>)]) -> Vec<PlanConflict> {
     let Some((_, head)) = rows.first() else {
         return Vec::new();
     };
     let find = |label: Da2En| {
         head.iter()
-            .position(|c| c.text().is_some_and(|t| is_label(&t, label)))
+            .position(|c| text(c).is_some_and(|t| is_label(&t, label)))
     };
     let (cpr, kind) = (find(H_CPR), find(H_CONFLICT));
     rows.iter()
         .skip(1)
         .filter_map(|(_, c)| {
             Some(PlanConflict {
-                cpr: get(c, cpr).text()?,
-                kind: get(c, kind).text()?,
+                cpr: text(get(c, cpr))?,
+                kind: text(get(c, kind))?,
             })
         })
         .collect()
@@ -435,24 +337,22 @@ enum Forgotten {
 }
 
 impl Forgotten {
-    fn read(rows: &[(u32, Vec<Cell>)]) -> Forgotten {
+    fn read(rows: &[(u32, Vec<Cell<'_>>)]) -> Forgotten {
         let head = rows.first().map(|(_, h)| h.as_slice()).unwrap_or_default();
         let find = |label: Da2En| {
             head.iter()
-                .position(|c| c.text().is_some_and(|t| is_label(&t, label)))
+                .position(|c| text(c).is_some_and(|t| is_label(&t, label)))
         };
         let body = rows.iter().skip(1).map(|(_, c)| c);
         match find(H_CITIZEN_NO) {
-            Some(no) => {
-                Forgotten::Numbers(body.filter_map(|c| get(c, Some(no)).number()).collect())
-            }
+            Some(no) => Forgotten::Numbers(body.filter_map(|c| number(get(c, Some(no)))).collect()),
             None => {
                 let cpr = find(H_CPR).unwrap_or(0);
                 let name = find(H_NAME).unwrap_or(cpr + 1);
                 Forgotten::CprAndName(
                     body.filter_map(|c| {
-                        let cpr = get(c, Some(cpr)).text()?;
-                        Some((cpr, get(c, Some(name)).text().unwrap_or_default()))
+                        let cpr = text(get(c, Some(cpr)))?;
+                        Some((cpr, text(get(c, Some(name))).unwrap_or_default()))
                     })
                     .collect(),
                 )
@@ -471,7 +371,7 @@ impl Forgotten {
 }
 
 fn read_actions(
-    rows: &[(u32, Vec<Cell>)],
+    rows: &[(u32, Vec<Cell<'_>>)],
     forgotten: &Forgotten,
 ) -> Result<(Vec<Row>, Problems), ReadError> {
     let Some((_, head)) = rows.first() else {
@@ -479,7 +379,7 @@ fn read_actions(
     };
     let find = |label: Da2En| {
         head.iter()
-            .position(|c| c.text().is_some_and(|t| is_label(&t, label)))
+            .position(|c| text(c).is_some_and(|t| is_label(&t, label)))
     };
     let need = |label: Da2En| find(label).ok_or(ReadError::MissingColumn(label.0));
     let c_no = need(H_CITIZEN_NO)?;
@@ -494,39 +394,40 @@ fn read_actions(
     let c_reason_text = find(H_REASON_TEXT);
     let c_name = find(H_NAME);
     let c_case = find(H_CASE_ID);
+    let c_detail = find(H_DETAIL);
     let c_done = find(H_DONE);
 
     let mut out = Vec::new();
     let mut problems = Vec::new();
     for (n, cells) in rows.iter().skip(1) {
-        if cells.iter().all(|c| *c == Cell::Empty) {
+        if cells.iter().all(Cell::is_empty) {
             continue;
         }
         let at = Location::row(ACTIONS_SHEET, *n);
-        let cpr = get(cells, Some(c_cpr)).text().unwrap_or_default();
-        let mut bad = |column: Column, c: &Cell| {
+        let cpr = text(get(cells, Some(c_cpr))).unwrap_or_default();
+        let mut bad = |column: Column, c: &Cell<'_>| {
             problems.push(Finding {
                 at: at.clone(),
                 cpr: Some(cpr.clone()),
                 kind: FindingKind::Unreadable {
                     column,
-                    value: c.display(),
+                    value: display(c),
                 },
             });
         };
         let no_cell = get(cells, Some(c_no));
-        let Some(citizen) = no_cell.number() else {
+        let Some(citizen) = number(no_cell) else {
             bad(Column::CitizenNo, no_cell);
             continue;
         };
         let step_cell = get(cells, Some(c_step));
-        let step = step_cell.number();
+        let step = number(step_cell);
         if step.is_none() {
             bad(Column::Step, step_cell);
         }
         let mut labelled = |col: usize, column: Column, parse: &dyn Fn(&str) -> bool| {
             let c = get(cells, Some(col));
-            let t = c.text();
+            let t = text(c);
             if !t.as_deref().is_some_and(parse) {
                 bad(column, c);
             }
@@ -540,7 +441,7 @@ fn read_actions(
             .and_then(|t| parse_action(&t));
         let mut date_of = |col: usize, column: Column| {
             let c = get(cells, Some(col));
-            c.date().unwrap_or_else(|()| {
+            date_of_cell(c).unwrap_or_else(|()| {
                 bad(column, c);
                 None
             })
@@ -548,7 +449,7 @@ fn read_actions(
         let date = date_of(c_date, Column::Date);
         let original_date = date_of(c_orig, Column::OriginalDate);
         let done_cell = get(cells, c_done);
-        let name = get(cells, c_name).text();
+        let name = text(get(cells, c_name));
         out.push(Row {
             at,
             citizen,
@@ -561,11 +462,12 @@ fn read_actions(
             action,
             date,
             original_date,
-            reason: get(cells, c_reason).text(),
-            reason_text: get(cells, c_reason_text).text(),
-            case_id: get(cells, c_case).text(),
-            done: *done_cell != Cell::Empty,
-            done_date: done_cell.date().ok().flatten(),
+            reason: text(get(cells, c_reason)),
+            reason_text: text(get(cells, c_reason_text)),
+            case_id: text(get(cells, c_case)),
+            detail: text_only(get(cells, c_detail)),
+            done: !done_cell.is_empty(),
+            done_date: date_of_cell(done_cell).ok().flatten(),
         });
     }
     Ok((out, problems))

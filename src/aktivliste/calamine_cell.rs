@@ -1,0 +1,67 @@
+//! The one edge where calamine's cells become our [`Cell`]: every reader of a workbook (the list
+//! and the plan read back) goes through here, so a date is read the same way everywhere,
+//! the 1904 date system included (calamine's date cells carry it).
+
+use calamine::{CellErrorType, Data, DataRef, ExcelDateTime};
+use chrono::NaiveDate;
+
+use crate::domain::date::parse_date_text;
+
+use super::cell::Cell;
+
+fn error_text(e: &CellErrorType) -> &'static str {
+    match e {
+        CellErrorType::Div0 => "#DIV/0!",
+        CellErrorType::NA => "#N/A",
+        CellErrorType::Name => "#NAME?",
+        CellErrorType::Null => "#NULL!",
+        CellErrorType::Num => "#NUM!",
+        CellErrorType::Ref => "#REF!",
+        CellErrorType::Value => "#VALUE!",
+        CellErrorType::GettingData => "#DATA!",
+    }
+}
+
+/// A date cell: its date, or its number when it is a time or duration only.
+fn date_time(dt: &ExcelDateTime) -> Cell<'static> {
+    let v = dt.as_f64();
+    if dt.is_duration() || v < 1.0 {
+        return Cell::Number(v);
+    }
+    let (y, m, d, ..) = dt.to_ymd_hms_milli();
+    NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d))
+        .map_or(Cell::Number(v), Cell::Date)
+}
+
+fn iso(s: &str) -> Cell<'_> {
+    parse_date_text(s).map_or_else(|_| Cell::text(s), Cell::Date)
+}
+
+pub(crate) fn from_data(d: &Data) -> Cell<'_> {
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::text(s),
+        Data::Float(n) => Cell::Number(*n),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) => date_time(dt),
+        Data::DateTimeIso(s) => iso(s),
+        Data::DurationIso(s) => Cell::text(s),
+        Data::Error(e) => Cell::Error(error_text(e)),
+    }
+}
+
+pub(super) fn from_data_ref<'a>(d: &'a DataRef<'_>) -> Cell<'a> {
+    match d {
+        DataRef::Empty => Cell::Empty,
+        DataRef::String(s) => Cell::text(s),
+        DataRef::SharedString(s) => Cell::text(s),
+        DataRef::Float(n) => Cell::Number(*n),
+        DataRef::Int(i) => Cell::Number(*i as f64),
+        DataRef::Bool(b) => Cell::Bool(*b),
+        DataRef::DateTime(dt) => date_time(dt),
+        DataRef::DateTimeIso(s) => iso(s),
+        DataRef::DurationIso(s) => Cell::text(s),
+        DataRef::Error(e) => Cell::Error(error_text(e)),
+    }
+}

@@ -1,0 +1,87 @@
+//! The JSON plan read back into the neutral [`PlanRows`]; locations name the place in the JSON
+//! (`citizens[2].actions[4]`).
+
+use super::read::ReadError;
+use super::{Counted, Header, Location, PlanConflict, PlanFormat, PlanRows, Row};
+use crate::export::{self, ExportError, PlanJson};
+use crate::lang::Lang;
+use crate::plan::Status;
+
+pub(super) fn read_json(bytes: &[u8]) -> Result<PlanRows, ReadError> {
+    let dto = export::from_slice(bytes).map_err(|e| match e {
+        ExportError::NotAPlan => ReadError::NotAPlan,
+        e => ReadError::Json(e.message(Lang::En)),
+    })?;
+    Ok(from_json(&dto))
+}
+
+/// The neutral rows of a JSON plan.
+pub fn from_json(dto: &PlanJson) -> PlanRows {
+    let top = |what: &str| Location::sheet(what);
+    let mut rows = Vec::new();
+    for (i, c) in dto.citizens.iter().enumerate() {
+        for (j, a) in c.actions.iter().enumerate() {
+            rows.push(Row {
+                at: top(&format!("citizens[{i}].actions[{j}]")),
+                citizen: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                cpr: c.cpr.clone(),
+                name: c.name.clone(),
+                step: Some(a.step),
+                system: Some(a.system),
+                form: Some(a.form),
+                action: Some(a.action),
+                date: a.date,
+                original_date: a.original_date,
+                reason: a.reason.clone(),
+                reason_text: a.reason_text.clone(),
+                case_id: a.case_id.clone(),
+                detail: a
+                    .detail
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|d| !d.is_empty())
+                    .map(String::from),
+                done: a.done.is_some(),
+                done_date: a.done,
+                forgotten: c.status == Status::Glemt,
+            });
+        }
+    }
+    let counts = &dto.counts;
+    PlanRows {
+        format: PlanFormat::Json,
+        header: Header {
+            model: dto.model,
+            switch_date: dto.switch_date,
+            reentry_date: dto.reentry_date,
+            reentry_at: top("reentry_date"),
+            reason_text: Some(dto.reason_text.clone()),
+            source_file: Some(dto.source_file.clone()),
+            citizens: Some(Counted {
+                n: counts.citizens,
+                at: top("counts.citizens"),
+            }),
+            forgotten: Some(Counted {
+                n: counts.forgotten,
+                at: top("counts.forgotten"),
+            }),
+            actions: Some(Counted {
+                n: counts.actions,
+                at: top("counts.actions"),
+            }),
+            // JSON states counts per action and per form, not per pair; the total and the
+            // citizens decide.
+            per_kind: Vec::new(),
+        },
+        rows,
+        conflicts: dto
+            .conflicts
+            .iter()
+            .map(|c| PlanConflict {
+                cpr: c.cpr.clone(),
+                kind: c.kind.clone(),
+            })
+            .collect(),
+        problems: Vec::new(),
+    }
+}
