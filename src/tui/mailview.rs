@@ -6,16 +6,16 @@ use std::path::{Path, PathBuf};
 use super::app::{App, Popup};
 use super::keys::Control;
 use super::strings::{self, T};
-use super::workspace::Workspace;
 use crate::export;
 use crate::lang::Lang;
 use crate::review::words::{self, NotifyFacts, NotifyInfo};
+use crate::workspace::Workspace;
 
 /// The e-mail text for the workspace's plan and set-up; None before there is a plan. Names not
 /// given show as placeholders. Only counts leave the plan, and a CPR-like number typed into a
 /// name is masked all the same.
 pub fn text(ws: &Workspace, lang: Lang) -> Option<String> {
-    let view = ws.view.as_ref()?;
+    let tracked = ws.plan()?;
     let s = ws.state.settings.as_ref();
     let given = |f: fn(&crate::progress::SavedSettings) -> &str| {
         s.map(f)
@@ -30,7 +30,7 @@ pub fn text(ws: &Workspace, lang: Lang) -> Option<String> {
         go_live: s.and_then(|s| s.go_live),
         deadline: s.and_then(|s| s.deadline),
     };
-    let text = words::notify_text(&NotifyFacts::of_plan(&view.plan), &info, lang);
+    let text = words::notify_text(&NotifyFacts::of_plan(&tracked.plan), &info, lang);
     Some(crate::domain::cpr::mask_in_text(&text))
 }
 
