@@ -148,7 +148,7 @@ fn main() {
     for c in "borger 0421".chars() {
         search.push(frame(&mut app, KeyCode::Char(c)));
     }
-    let shown = app.ws.as_ref().unwrap().view.as_ref().unwrap().rows.len();
+    let shown = app.plan_view().unwrap().rows.len();
     stats("search keystroke → frame", search);
     println!("search \"borger 0421\" leaves {shown} citizens");
     frame(&mut app, KeyCode::Esc);

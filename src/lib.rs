@@ -2,7 +2,9 @@
 //!
 //! Layers, each using only the ones before it:
 //! reading the list ([`aktivliste`]) → domain model ([`domain`]) → plan engine ([`plan`], pure)
-//! → exports ([`export`]) and the faces (CLI in `main.rs`, terminal UI in [`tui`]).
+//! → exports ([`export`]) and the faces (CLI in `main.rs`, terminal UI in [`tui`]). A switch
+//! being worked through (the list, its state file and the plan with its ticks) is a
+//! [`workspace::Workspace`], shared by the faces.
 
 pub mod aktivliste;
 pub mod cli;
@@ -18,3 +20,4 @@ pub mod progress;
 pub mod review;
 pub mod text;
 pub mod tui;
+pub mod workspace;

@@ -34,7 +34,7 @@ fn done_cells(path: &Path) -> usize {
 }
 
 fn total_done(app: &App) -> usize {
-    app.ws.as_ref().unwrap().view.as_ref().unwrap().total_done
+    app.workspace().unwrap().plan().unwrap().total_done()
 }
 
 #[test]
@@ -67,7 +67,7 @@ fn set_up_tick_quit_reopen_export() {
     let mut app = opened(dir.path(), Lang::Da, citizens());
     assert_eq!(app.screen, Screen::Plan);
     assert_eq!(total_done(&app), 3);
-    let view = app.ws.as_ref().unwrap().view.as_ref().unwrap();
+    let view = app.workspace().unwrap().plan().unwrap();
     assert_eq!(view.done_count(0), 2);
     assert_eq!(view.done_count(1), 1);
 
@@ -149,7 +149,7 @@ fn changing_model_or_date_keeps_ticks_that_still_apply() {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Left);
     press(&mut app, KeyCode::Enter);
-    let view = app.ws.as_ref().unwrap().view.as_ref().unwrap();
+    let view = app.workspace().unwrap().plan().unwrap();
     assert_eq!(view.model(), skifteplan::plan::Model::One);
     assert_eq!(total_done(&app), 2);
     // Back to model 2: the closes' ticks come back (they were kept in the state).
@@ -179,7 +179,7 @@ fn forgotten_case_asks_for_the_end_date_and_replans() {
     typ(&mut app, "15-01-2026");
     press(&mut app, KeyCode::Enter);
     assert!(app.popups.is_empty());
-    let view = app.ws.as_ref().unwrap().view.as_ref().unwrap();
+    let view = app.workspace().unwrap().plan().unwrap();
     let c = &view.plan.citizens[0];
     assert_eq!(c.status, skifteplan::plan::Status::Glemt);
     assert!(c.actions.iter().all(|a| a.date == Some(d(2026, 1, 15))));
@@ -191,7 +191,7 @@ fn forgotten_case_asks_for_the_end_date_and_replans() {
     assert!(state.decisions["0101902000"].glemt);
     ch(&mut app, 'g');
     ch(&mut app, 'y');
-    let view = app.ws.as_ref().unwrap().view.as_ref().unwrap();
+    let view = app.workspace().unwrap().plan().unwrap();
     assert_eq!(
         view.plan.citizens[0].status,
         skifteplan::plan::Status::Aktiv
@@ -257,23 +257,14 @@ fn search_filter_and_reveal() {
     setup_model_two(&mut app, "31-03-2026");
     ch(&mut app, '/');
     typ(&mut app, "carla");
-    assert_eq!(
-        app.ws.as_ref().unwrap().view.as_ref().unwrap().rows,
-        vec![2]
-    );
+    assert_eq!(app.plan_view().unwrap().rows, vec![2]);
     press(&mut app, KeyCode::Esc);
     ch(&mut app, '/');
     typ(&mut app, "0404");
-    assert_eq!(
-        app.ws.as_ref().unwrap().view.as_ref().unwrap().rows,
-        vec![3]
-    );
+    assert_eq!(app.plan_view().unwrap().rows, vec![3]);
     press(&mut app, KeyCode::Esc);
     ch(&mut app, 'f'); // conflicts
-    assert_eq!(
-        app.ws.as_ref().unwrap().view.as_ref().unwrap().rows,
-        vec![1, 2, 3]
-    );
+    assert_eq!(app.plan_view().unwrap().rows, vec![1, 2, 3]);
     let masked = screen_text(&mut app, 80, 24);
     assert!(!masked.contains("020285-3000"));
     ch(&mut app, 'c');

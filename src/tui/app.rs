@@ -10,14 +10,15 @@ use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
 use super::keys::{self, Control, Ctx};
+use super::planview::PlanView;
 use super::setup::SetupForm;
 use super::start::{self, Entry, StartState};
 use super::strings::T;
 use super::theme::Theme;
-use super::workspace::Workspace;
 use crate::aktivliste::{Aktivliste, Field};
 use crate::lang::Lang;
 use crate::progress::ListRef;
+use crate::workspace::Workspace;
 
 /// How the app is set up: from the command line in the real program, fixed in tests.
 #[derive(Clone, Debug)]
@@ -143,6 +144,8 @@ pub struct App {
     pub start: StartState,
     pub loading: Option<Loading>,
     pub ws: Option<Workspace>,
+    /// What the plan screen shows of the workspace's plan (while there is one).
+    pub plan_view: Option<super::planview::PlanView>,
     pub setup: SetupForm,
     /// Column mappings chosen by the user, applied when the list is read again.
     pub columns: Vec<(Field, String)>,
@@ -173,6 +176,7 @@ impl App {
             start,
             loading: None,
             ws: None,
+            plan_view: None,
             setup: SetupForm::default(),
             columns: Vec::new(),
             status: None,
@@ -185,6 +189,32 @@ impl App {
             to_terminal: Vec::new(),
             review: None,
         }
+    }
+
+    /// The workspace with its plan and the plan screen's view of it, once planned.
+    pub(crate) fn planned(&self) -> Option<(&Workspace, &PlanView)> {
+        let ws = self.ws.as_ref().filter(|w| w.is_planned())?;
+        Some((ws, self.plan_view.as_ref()?))
+    }
+
+    pub(crate) fn planned_mut(&mut self) -> Option<(&mut Workspace, &mut PlanView)> {
+        let ws = self.ws.as_mut().filter(|w| w.is_planned())?;
+        Some((ws, self.plan_view.as_mut()?))
+    }
+
+    /// The screen shown.
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// The opened list with its state and plan, if a list is open.
+    pub fn workspace(&self) -> Option<&Workspace> {
+        self.ws.as_ref()
+    }
+
+    /// What the plan screen shows of the plan (its rows and cursors), once planned.
+    pub fn plan_view(&self) -> Option<&PlanView> {
+        self.planned().map(|(_, v)| v)
     }
 
     pub fn lang(&self) -> Lang {
@@ -229,15 +259,7 @@ impl App {
                 Screen::Summary => Ctx::Summary,
                 Screen::Setup if self.setup.current().takes_text() => Ctx::SetupText,
                 Screen::Setup => Ctx::Setup,
-                Screen::Plan
-                    if self
-                        .ws
-                        .as_ref()
-                        .and_then(|w| w.view.as_ref())
-                        .is_some_and(|v| v.searching) =>
-                {
-                    Ctx::PlanSearch
-                }
+                Screen::Plan if self.planned().is_some_and(|(_, v)| v.searching) => Ctx::PlanSearch,
                 Screen::Plan => Ctx::Plan,
                 Screen::Verify if self.verify.as_ref().is_some_and(|v| v.editing) => {
                     Ctx::VerifyPath
@@ -376,7 +398,7 @@ impl App {
             Control::Rejected => self.popups.push(Popup::Rejected { scroll: 0 }),
             Control::Mapping => self.popups.push(Popup::Mapping { selected: 0 }),
             Control::Confirm => {
-                let planned = self.ws.as_ref().is_some_and(|w| w.view.is_some());
+                let planned = self.ws.as_ref().is_some_and(|w| w.is_planned());
                 self.screen = if planned { Screen::Plan } else { Screen::Setup };
             }
             Control::Back => {
@@ -411,8 +433,11 @@ impl App {
                 Ok(saved) => {
                     f.error = None;
                     if let Some(ws) = self.ws.as_mut() {
-                        if ws.state.settings.as_ref() != Some(&saved) || ws.view.is_none() {
+                        if ws.state.settings.as_ref() != Some(&saved) || !ws.is_planned() {
                             ws.set_settings(saved);
+                            self.plan_view = ws
+                                .plan()
+                                .map(|p| PlanView::rebuilt(self.plan_view.as_ref(), p));
                         }
                         self.screen = Screen::Plan;
                         self.save();
@@ -421,7 +446,7 @@ impl App {
                 Err(e) => f.error = Some(e),
             },
             Control::Back => {
-                let planned = self.ws.as_ref().is_some_and(|w| w.view.is_some());
+                let planned = self.ws.as_ref().is_some_and(|w| w.is_planned());
                 if let Some(s) = self.ws.as_ref().and_then(|w| w.state.settings.as_ref()) {
                     self.setup = SetupForm::from_saved(s);
                 }

@@ -8,13 +8,14 @@ use std::time::Instant;
 
 use super::app::{App, LoadResult, Loading, Popup, Screen};
 use super::app_review::Opened;
+use super::planview::PlanView;
 use super::setup::SetupForm;
 use super::start;
 use super::strings::T;
-use super::workspace::{Notice, Workspace};
 use crate::aktivliste::{self, Field, LoadOptions};
 use crate::lang::Lang;
 use crate::progress::{self, Unusable};
+use crate::workspace::{Notice, Workspace};
 
 impl App {
     /// Starts reading a list on a background thread.
@@ -142,12 +143,13 @@ impl App {
             .as_ref()
             .map(SetupForm::from_saved)
             .unwrap_or_default();
-        self.screen = if ws.view.is_some() {
+        self.screen = if ws.is_planned() {
             Screen::Plan
         } else {
             Screen::Summary
         };
         self.summary_scroll = 0;
+        self.plan_view = ws.plan().map(PlanView::new);
         self.ws = Some(ws);
         self.save();
         for n in notices {

@@ -10,6 +10,7 @@ use super::strings::{self, T};
 use crate::aktivliste::Field;
 use crate::domain::date::parse_date_text;
 use crate::plan::Status;
+use crate::workspace::TrackedPlan;
 
 /// Rows moved by one wheel notch.
 const WHEEL: usize = 3;
@@ -19,29 +20,33 @@ impl App {
         let today = self.today();
         let page_c = self.areas.citizens.height.max(1) as usize;
         let page_a = self.areas.actions.height.max(1) as usize;
-        let Some(ws) = self.ws.as_mut() else {
+        let (ca, aa) = (self.areas.citizens, self.areas.actions);
+        if self.ws.is_none() {
             self.screen = Screen::Start;
             return;
-        };
-        let Some(view) = ws.view.as_mut() else {
+        }
+        let Some((ws, view)) = self.planned_mut() else {
             self.screen = Screen::Setup;
+            return;
+        };
+        let Some(tp) = ws.plan() else {
             return;
         };
         if view.searching {
             match c {
                 Control::Input(ch) => {
                     view.query.push(ch);
-                    view.refresh_rows();
+                    view.refresh_rows(tp);
                 }
                 Control::Backspace => {
                     view.query.pop();
-                    view.refresh_rows();
+                    view.refresh_rows(tp);
                 }
                 Control::Confirm => view.searching = false,
                 Control::Back => {
                     view.searching = false;
                     view.query.clear();
-                    view.refresh_rows();
+                    view.refresh_rows(tp);
                 }
                 Control::Up => move_citizen(view, -1),
                 Control::Down => move_citizen(view, 1),
@@ -51,19 +56,19 @@ impl App {
         }
         let mut changed = false;
         match c {
-            Control::Up => move_focused(view, -1),
-            Control::Down => move_focused(view, 1),
-            Control::PageUp => move_focused_by(view, -(page_c as isize), -(page_a as isize)),
-            Control::PageDown => move_focused_by(view, page_c as isize, page_a as isize),
-            Control::Home => move_focused(view, isize::MIN / 2),
-            Control::End => move_focused(view, isize::MAX / 2),
-            Control::ScrollUp => move_focused(view, -(WHEEL as isize)),
-            Control::ScrollDown => move_focused(view, WHEEL as isize),
+            Control::Up => move_focused(view, tp, -1),
+            Control::Down => move_focused(view, tp, 1),
+            Control::PageUp => move_focused_by(view, tp, -(page_c as isize), -(page_a as isize)),
+            Control::PageDown => move_focused_by(view, tp, page_c as isize, page_a as isize),
+            Control::Home => move_focused(view, tp, isize::MIN / 2),
+            Control::End => move_focused(view, tp, isize::MAX / 2),
+            Control::ScrollUp => move_focused(view, tp, -(WHEEL as isize)),
+            Control::ScrollDown => move_focused(view, tp, WHEEL as isize),
             Control::NextField => {
                 view.focus = match view.focus {
                     Focus::Citizens if view.current().is_some() => {
                         if let Some(i) = view.current() {
-                            view.action_selected = view.next_action(i).unwrap_or(0);
+                            view.action_selected = tp.next_action(i).unwrap_or(0);
                         }
                         Focus::Actions
                     }
@@ -74,16 +79,18 @@ impl App {
                 if let Some(i) = view.current() {
                     let target = match view.focus {
                         Focus::Actions => Some(view.action_selected),
-                        Focus::Citizens => view.next_action(i),
+                        Focus::Citizens => tp.next_action(i),
                     };
                     if let Some(a) = target
-                        && a < view.plan.citizens[i].actions.len()
+                        && a < tp.citizen(i).actions.len()
                     {
-                        let ticking = view.done_of(i)[a].is_none();
+                        let ticking = tp.done_of(i)[a].is_none();
                         ws.toggle(i, a, today);
-                        let view = ws.view.as_mut().expect("planned");
-                        if ticking && view.focus == Focus::Actions {
-                            move_action(view, 1);
+                        if ticking
+                            && view.focus == Focus::Actions
+                            && let Some(tp) = ws.plan()
+                        {
+                            move_action(view, tp, 1);
                         }
                         changed = true;
                     }
@@ -95,15 +102,15 @@ impl App {
             }
             Control::Filter => {
                 view.filter = view.filter.next();
-                view.refresh_rows();
+                view.refresh_rows(tp);
             }
             Control::Sort => {
                 view.sort = view.sort.next();
-                view.refresh_rows();
+                view.refresh_rows(tp);
             }
             Control::Forgotten => {
                 if let Some(i) = view.current() {
-                    let cp = &view.plan.citizens[i];
+                    let cp = tp.citizen(i);
                     if cp.status == Status::Glemt {
                         self.popups.push(Popup::Unforget { citizen: i });
                     } else {
@@ -133,13 +140,12 @@ impl App {
                 if !view.query.is_empty() || view.filter != super::planview::Filter::All {
                     view.query.clear();
                     view.filter = super::planview::Filter::All;
-                    view.refresh_rows();
+                    view.refresh_rows(tp);
                 } else {
                     self.screen = Screen::Setup;
                 }
             }
             Control::Click(x, y) => {
-                let (ca, aa) = (self.areas.citizens, self.areas.actions);
                 if contains(ca, x, y) {
                     let row = view.offset + (y - ca.y) as usize;
                     if row < view.rows.len() {
@@ -152,7 +158,7 @@ impl App {
                     && let Some(i) = view.current()
                 {
                     let row = view.action_offset + (y - aa.y) as usize;
-                    if row < view.plan.citizens[i].actions.len() {
+                    if row < tp.citizen(i).actions.len() {
                         view.action_selected = row;
                     }
                     view.focus = Focus::Actions;
@@ -162,6 +168,20 @@ impl App {
         }
         if changed {
             self.save();
+        }
+    }
+
+    /// Marks a case forgotten (or not) and shows the citizen's actions from the first.
+    fn set_forgotten(&mut self, citizen: usize, slutdato: Option<chrono::NaiveDate>) {
+        let Some(ws) = self.ws.as_mut() else {
+            return;
+        };
+        ws.set_forgotten(citizen, slutdato);
+        if ws.is_planned()
+            && let Some(view) = self.plan_view.as_mut()
+        {
+            view.action_selected = 0;
+            view.action_offset = 0;
         }
     }
 
@@ -220,9 +240,7 @@ impl App {
                 match c {
                     Control::Yes => {
                         self.popups.pop();
-                        if let Some(ws) = self.ws.as_mut() {
-                            ws.set_forgotten(i, None);
-                        }
+                        self.set_forgotten(i, None);
                         self.save();
                     }
                     Control::No | Control::Back => {
@@ -250,9 +268,7 @@ impl App {
                     Ok(d) => {
                         let i = *citizen;
                         self.popups.pop();
-                        if let Some(ws) = self.ws.as_mut() {
-                            ws.set_forgotten(i, Some(d));
-                        }
+                        self.set_forgotten(i, Some(d));
                         self.save();
                     }
                     Err(_) => {
@@ -440,17 +456,17 @@ fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
     }
 }
 
-fn move_focused(view: &mut PlanView, delta: isize) {
+fn move_focused(view: &mut PlanView, plan: &TrackedPlan, delta: isize) {
     match view.focus {
         Focus::Citizens => move_citizen(view, delta),
-        Focus::Actions => move_action(view, delta),
+        Focus::Actions => move_action(view, plan, delta),
     }
 }
 
-fn move_focused_by(view: &mut PlanView, citizens: isize, actions: isize) {
+fn move_focused_by(view: &mut PlanView, plan: &TrackedPlan, citizens: isize, actions: isize) {
     match view.focus {
         Focus::Citizens => move_citizen(view, citizens),
-        Focus::Actions => move_action(view, actions),
+        Focus::Actions => move_action(view, plan, actions),
     }
 }
 
@@ -467,11 +483,11 @@ fn move_citizen(view: &mut PlanView, delta: isize) {
     }
 }
 
-fn move_action(view: &mut PlanView, delta: isize) {
+fn move_action(view: &mut PlanView, plan: &TrackedPlan, delta: isize) {
     let Some(i) = view.current() else {
         return;
     };
-    let n = view.plan.citizens[i].actions.len() as isize;
+    let n = plan.citizen(i).actions.len() as isize;
     if n == 0 {
         return;
     }

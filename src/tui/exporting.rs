@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::workspace::Workspace;
 use crate::export::{self, ExportInput};
 use crate::lang::Lang;
 use crate::plan::{Action, CitizenPlan};
 use crate::progress::TickKey;
+use crate::workspace::Workspace;
 
 /// Writes the chosen exports and the e-mail beside them (never over the list itself); returns
 /// the paths written.
@@ -21,7 +21,7 @@ pub fn write(
     lang: Lang,
     now: NaiveDateTime,
 ) -> Result<Vec<PathBuf>, String> {
-    let Some(view) = ws.view.as_ref() else {
+    let Some(tracked) = ws.plan() else {
         return Err(lang
             .pick("Der er ingen plan endnu.", "There is no plan yet.")
             .to_string());
@@ -33,7 +33,7 @@ pub fn write(
         ws.ticks.get(&TickKey::of(&c.cpr, a)).copied()
     };
     let input = ExportInput {
-        plan: &view.plan,
+        plan: &tracked.plan,
         list: &ws.list,
         show_cpr,
         lang,

@@ -6,17 +6,20 @@ use std::path::{Path, PathBuf};
 use super::app::{App, Popup};
 use super::keys::Control;
 use super::strings::{self, T};
-use super::workspace::Workspace;
 use crate::export;
 use crate::lang::Lang;
+use crate::workspace::Workspace;
 
 /// The e-mail text for the workspace's plan and set-up; None before there is a plan. Names not
 /// given show as placeholders. Only counts leave the plan, and a CPR-like number typed into a
 /// name is masked all the same.
 pub fn text(ws: &Workspace, lang: Lang) -> Option<String> {
-    let view = ws.view.as_ref()?;
-    let facts = ws.state.settings.as_ref()?.facts();
-    Some(crate::export::bundle::mail_text(&view.plan, &facts, lang))
+    let tracked = ws.plan()?;
+    let facts = ws.state.settings.as_ref().map_or_else(
+        || crate::facts::SwitchFacts::new(tracked.plan.switch_date),
+        crate::progress::SavedSettings::facts,
+    );
+    Some(crate::export::bundle::mail_text(&tracked.plan, &facts, lang))
 }
 
 /// The action sheet's default place: `<list>-handlinger.xlsx` beside the list.

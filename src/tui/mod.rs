@@ -19,7 +19,6 @@ mod strings;
 mod theme;
 mod verifyview;
 mod view;
-mod workspace;
 
 use std::path::PathBuf;
 use std::time::Duration;

@@ -1,15 +1,10 @@
-//! The plan as the UI holds it: the plan itself, what is done per action, and the visible order
-//! of citizens (search, filter, sort). Built for lists of 100,000 citizens: counts are kept up to
-//! date on each tick, the row order is only recomputed when search, filter or sort change, and
-//! drawing looks only at the visible rows.
+//! What the plan screen shows of the plan (the workspace's [`TrackedPlan`]): the visible order
+//! of citizens (search, filter, sort) and the cursors. Built for lists of 100,000 citizens: the
+//! row order is only recomputed when search, filter or sort change, and drawing looks only at
+//! the visible rows.
 
-use std::collections::HashMap;
-
-use chrono::NaiveDate;
-
-use crate::domain::Citizen;
-use crate::plan::{self, ActionKind, CitizenPlan, Model, Plan, Settings, Status, System};
-use crate::progress::TickKey;
+use crate::plan::Status;
+use crate::workspace::TrackedPlan;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Filter {
@@ -61,24 +56,10 @@ pub enum Focus {
     Actions,
 }
 
-/// A group of steps on the progress line: one kind of action in one system.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StepGroup {
-    pub system: System,
-    pub action: ActionKind,
-    pub done: usize,
-    pub total: usize,
-}
-
+/// The plan screen's view of the plan: which citizens are shown in which order, and where the
+/// cursors are.
+#[derive(Clone, Debug)]
 pub struct PlanView {
-    pub plan: Plan,
-    pub settings: Settings,
-    /// Per citizen, per action: the date it was ticked done.
-    done: Vec<Vec<Option<NaiveDate>>>,
-    done_count: Vec<u32>,
-    conflict_count: Vec<u32>,
-    /// Lower-case name, a space and the CPR digits, per citizen, for search.
-    search_keys: Vec<String>,
     /// Indices of the citizens shown, in the order shown.
     pub rows: Vec<u32>,
     pub selected: usize,
@@ -90,44 +71,12 @@ pub struct PlanView {
     pub sort: SortKey,
     pub query: String,
     pub searching: bool,
-    pub groups: Vec<StepGroup>,
-    pub total_done: usize,
-    pub total_actions: usize,
 }
 
 impl PlanView {
-    /// Plans every citizen and applies the ticks that still apply.
-    pub fn new(
-        citizens: &[Citizen],
-        settings: Settings,
-        ticks: &HashMap<TickKey, NaiveDate>,
-    ) -> PlanView {
-        let plan = plan::plan(citizens, &settings);
-        let mut index: HashMap<crate::domain::Cpr, usize> = HashMap::new();
-        for (i, c) in plan.citizens.iter().enumerate() {
-            index.insert(c.cpr, i);
-        }
-        let mut conflict_count = vec![0u32; plan.citizens.len()];
-        for c in &plan.conflicts {
-            if let Some(&i) = index.get(&c.cpr) {
-                conflict_count[i] += 1;
-            }
-        }
-        let search_keys = plan
-            .citizens
-            .iter()
-            .map(|c| {
-                let mut s = c.name.as_deref().unwrap_or("").to_lowercase();
-                s.push(' ');
-                s.push_str(c.cpr.digits());
-                s
-            })
-            .collect();
+    /// Every citizen shown in list order, the first selected.
+    pub fn new(plan: &TrackedPlan) -> PlanView {
         let mut view = PlanView {
-            done: Vec::new(),
-            done_count: Vec::new(),
-            conflict_count,
-            search_keys,
             rows: Vec::new(),
             selected: 0,
             offset: 0,
@@ -138,104 +87,25 @@ impl PlanView {
             sort: SortKey::List,
             query: String::new(),
             searching: false,
-            groups: Vec::new(),
-            total_done: 0,
-            total_actions: 0,
-            plan,
-            settings,
         };
-        view.apply_ticks(ticks);
-        view.refresh_rows();
+        view.refresh_rows(plan);
         view
     }
 
-    fn apply_ticks(&mut self, ticks: &HashMap<TickKey, NaiveDate>) {
-        self.done = self
-            .plan
-            .citizens
-            .iter()
-            .map(|c| done_of(c, ticks))
-            .collect();
-        self.done_count = self
-            .done
-            .iter()
-            .map(|d| d.iter().filter(|x| x.is_some()).count() as u32)
-            .collect();
-        self.recount();
-    }
-
-    /// Recomputes the progress line's totals (after a re-plan; ticks update them in place).
-    fn recount(&mut self) {
-        let order = group_order(self.plan.model);
-        let mut groups: Vec<StepGroup> = order
-            .iter()
-            .map(|&(system, action)| StepGroup {
-                system,
-                action,
-                done: 0,
-                total: 0,
-            })
-            .collect();
-        for (c, done) in self.plan.citizens.iter().zip(&self.done) {
-            for (a, d) in c.actions.iter().zip(done) {
-                let g = match groups
-                    .iter_mut()
-                    .position(|g| g.system == a.system && g.action == a.action)
-                {
-                    Some(p) => p,
-                    None => {
-                        groups.push(StepGroup {
-                            system: a.system,
-                            action: a.action,
-                            done: 0,
-                            total: 0,
-                        });
-                        groups.len() - 1
-                    }
-                };
-                groups[g].total += 1;
-                if d.is_some() {
-                    groups[g].done += 1;
-                }
+    /// The view of a plan made again (a new model or D): the search, filter and sort stay, and
+    /// so does the selected citizen when still shown.
+    pub fn rebuilt(old: Option<&PlanView>, plan: &TrackedPlan) -> PlanView {
+        let mut view = PlanView::new(plan);
+        if let Some(old) = old {
+            view.filter = old.filter;
+            view.sort = old.sort;
+            view.query = old.query.clone();
+            view.refresh_rows(plan);
+            if let Some(i) = old.current() {
+                view.select_citizen(i);
             }
         }
-        groups.retain(|g| g.total > 0);
-        self.total_actions = groups.iter().map(|g| g.total).sum();
-        self.total_done = groups.iter().map(|g| g.done).sum();
-        self.groups = groups;
-    }
-
-    pub fn len(&self) -> usize {
-        self.plan.citizens.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.plan.citizens.is_empty()
-    }
-
-    pub fn done_of(&self, citizen: usize) -> &[Option<NaiveDate>] {
-        &self.done[citizen]
-    }
-
-    pub fn done_count(&self, citizen: usize) -> usize {
-        self.done_count[citizen] as usize
-    }
-
-    pub fn conflict_count(&self, citizen: usize) -> usize {
-        self.conflict_count[citizen] as usize
-    }
-
-    /// Citizens with at least one conflict.
-    pub fn citizens_with_conflicts(&self) -> usize {
-        self.conflict_count.iter().filter(|&&n| n > 0).count()
-    }
-
-    pub fn forgotten_count(&self) -> usize {
-        self.plan
-            .citizens
-            .iter()
-            .filter(|c| c.status == Status::Glemt)
-            .count()
+        view
     }
 
     /// The index of the selected citizen, if any row is shown.
@@ -243,112 +113,50 @@ impl PlanView {
         self.rows.get(self.selected).map(|&i| i as usize)
     }
 
-    /// The first action not yet done: the next to do.
-    pub fn next_action(&self, citizen: usize) -> Option<usize> {
-        self.done[citizen].iter().position(|d| d.is_none())
-    }
-
-    /// Ticks or unticks an action; returns the key and the new date (None when unticked).
-    pub fn toggle(
-        &mut self,
-        citizen: usize,
-        action: usize,
-        today: NaiveDate,
-    ) -> Option<(TickKey, Option<NaiveDate>)> {
-        let cp = self.plan.citizens.get(citizen)?;
-        let a = cp.actions.get(action)?;
-        let key = TickKey::of(&cp.cpr, a);
-        let slot = &mut self.done[citizen][action];
-        let now = if slot.is_some() { None } else { Some(today) };
-        *slot = now;
-        let g = self
-            .groups
-            .iter_mut()
-            .find(|g| g.system == a.system && g.action == a.action);
-        if now.is_some() {
-            self.done_count[citizen] += 1;
-            self.total_done += 1;
-            if let Some(g) = g {
-                g.done += 1;
-            }
-        } else {
-            self.done_count[citizen] -= 1;
-            self.total_done -= 1;
-            if let Some(g) = g {
-                g.done -= 1;
-            }
-        }
-        Some((key, now))
-    }
-
-    /// Re-plans one citizen (after a decision) and keeps the ticks that still apply.
-    pub fn replan_one(
-        &mut self,
-        index: usize,
-        citizen: &Citizen,
-        ticks: &HashMap<TickKey, NaiveDate>,
-    ) {
-        let (cp, conflicts) = plan::plan_citizen(citizen, &self.settings);
-        self.plan.conflicts.retain(|c| c.cpr != cp.cpr);
-        self.conflict_count[index] = conflicts.len() as u32;
-        self.plan.conflicts.extend(conflicts);
-        self.done[index] = done_of(&cp, ticks);
-        self.done_count[index] = self.done[index].iter().filter(|d| d.is_some()).count() as u32;
-        self.plan.citizens[index] = cp;
-        self.recount();
-        self.action_selected = 0;
-        self.action_offset = 0;
-    }
-
     /// Recomputes the shown rows from search, filter and sort, keeping the selected citizen
     /// selected when it is still shown.
-    pub fn refresh_rows(&mut self) {
+    pub fn refresh_rows(&mut self, plan: &TrackedPlan) {
         let keep = self.current();
         let q = self.query.trim().to_lowercase();
         let q_digits: String = q.chars().filter(|c| c.is_ascii_digit()).collect();
         let digits_only = !q.is_empty() && q.chars().all(|c| c.is_ascii_digit() || c == '-');
-        let mut rows: Vec<u32> = (0..self.len() as u32)
+        let cits = &plan.plan.citizens;
+        let mut rows: Vec<u32> = (0..plan.len() as u32)
             .filter(|&i| {
                 let i = i as usize;
+                let done = plan.done_count(i);
                 let passes = match self.filter {
                     Filter::All => true,
-                    Filter::Conflicts => self.conflict_count[i] > 0,
-                    Filter::NotStarted => {
-                        self.done_count[i] == 0 && !self.plan.citizens[i].actions.is_empty()
-                    }
-                    Filter::InProgress => {
-                        self.done_count[i] > 0
-                            && (self.done_count[i] as usize) < self.plan.citizens[i].actions.len()
-                    }
-                    Filter::Done => {
-                        self.done_count[i] as usize == self.plan.citizens[i].actions.len()
-                    }
-                    Filter::Forgotten => self.plan.citizens[i].status == Status::Glemt,
+                    Filter::Conflicts => plan.conflict_count(i) > 0,
+                    Filter::NotStarted => done == 0 && !cits[i].actions.is_empty(),
+                    Filter::InProgress => done > 0 && done < cits[i].actions.len(),
+                    Filter::Done => done == cits[i].actions.len(),
+                    Filter::Forgotten => cits[i].status == Status::Glemt,
                 };
                 passes
                     && (q.is_empty()
                         || if digits_only {
-                            self.plan.citizens[i].cpr.digits().contains(&q_digits)
+                            cits[i].cpr.digits().contains(&q_digits)
                         } else {
-                            self.search_keys[i].contains(&q)
+                            plan.search_key(i).contains(&q)
                         })
             })
             .collect();
-        let cits = &self.plan.citizens;
         match self.sort {
             SortKey::List => {}
-            SortKey::Name => rows
-                .sort_by(|&a, &b| self.search_keys[a as usize].cmp(&self.search_keys[b as usize])),
+            SortKey::Name => {
+                rows.sort_by(|&a, &b| plan.search_key(a as usize).cmp(plan.search_key(b as usize)))
+            }
             SortKey::Cpr => rows.sort_by_key(|&i| cits[i as usize].cpr),
             SortKey::Progress => rows.sort_by(|&a, &b| {
                 let f = |i: u32| {
                     let n = cits[i as usize].actions.len().max(1) as u64;
-                    u64::from(self.done_count[i as usize]) * 1_000_000 / n
+                    plan.done_count(i as usize) as u64 * 1_000_000 / n
                 };
                 f(a).cmp(&f(b))
             }),
             SortKey::Conflicts => {
-                rows.sort_by_key(|&i| std::cmp::Reverse(self.conflict_count[i as usize]))
+                rows.sort_by_key(|&i| std::cmp::Reverse(plan.conflict_count(i as usize)))
             }
         }
         self.rows = rows;
@@ -365,43 +173,5 @@ impl PlanView {
             self.action_selected = 0;
             self.action_offset = 0;
         }
-    }
-
-    /// The selected citizen's plan.
-    pub fn current_plan(&self) -> Option<&CitizenPlan> {
-        self.current().map(|i| &self.plan.citizens[i])
-    }
-
-    pub fn model(&self) -> Model {
-        self.plan.model
-    }
-}
-
-fn done_of(c: &CitizenPlan, ticks: &HashMap<TickKey, NaiveDate>) -> Vec<Option<NaiveDate>> {
-    if ticks.is_empty() {
-        return vec![None; c.actions.len()];
-    }
-    c.actions
-        .iter()
-        .map(|a| ticks.get(&TickKey::of(&c.cpr, a)).copied())
-        .collect()
-}
-
-/// The model's steps in the order they are done.
-fn group_order(model: Model) -> Vec<(System, ActionKind)> {
-    match model {
-        Model::One => vec![
-            (System::Nyt, ActionKind::Registrer),
-            (System::Smdb, ActionKind::Slet),
-            (System::Smdb, ActionKind::Afslut),
-        ],
-        Model::Two => vec![
-            (System::Smdb, ActionKind::Afslut),
-            (System::Nyt, ActionKind::Registrer),
-        ],
-        Model::Mellem => vec![
-            (System::Smdb, ActionKind::FoelgOp),
-            (System::Smdb, ActionKind::Afslut),
-        ],
     }
 }

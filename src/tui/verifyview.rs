@@ -14,7 +14,6 @@ use super::app::{App, Screen};
 use super::keys::Control;
 use super::start::StartState;
 use super::strings::T;
-use super::workspace::Workspace;
 use crate::aktivliste::{self, Aktivliste, LoadOptions};
 use crate::domain::Cpr;
 use crate::domain::date::fmt_dk;
@@ -25,6 +24,7 @@ use crate::progress::TickKey;
 use crate::review::PlanRows;
 use crate::review::verify::{self, State, Verification};
 use crate::review::words;
+use crate::workspace::Workspace;
 
 /// Where a citizen stands, in the order the screen lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -187,12 +187,12 @@ pub struct PlanSide {
 }
 
 pub fn plan_side(ws: &Workspace, lang: Lang, now: NaiveDateTime) -> Option<PlanSide> {
-    let view = ws.view.as_ref()?;
+    let tracked = ws.plan()?;
     let done = |c: &CitizenPlan, a: &Action| -> Option<NaiveDate> {
         ws.ticks.get(&TickKey::of(&c.cpr, a)).copied()
     };
     let input = ExportInput {
-        plan: &view.plan,
+        plan: &tracked.plan,
         list: &ws.list,
         show_cpr: true,
         lang,
@@ -201,7 +201,7 @@ pub fn plan_side(ws: &Workspace, lang: Lang, now: NaiveDateTime) -> Option<PlanS
     };
     Some(PlanSide {
         rows: crate::review::read::from_json(&export::build_json(&input)),
-        planned: view
+        planned: tracked
             .plan
             .citizens
             .iter()
@@ -324,7 +324,7 @@ impl App {
         let Some(ws) = self.ws.as_ref() else {
             return;
         };
-        if ws.view.is_none() {
+        if !ws.is_planned() {
             return;
         }
         // The last later list, else the list's folder; relative to the working folder when

@@ -13,18 +13,22 @@ use crate::text;
 use crate::tui::app::App;
 use crate::tui::planview::{Filter, Focus, PlanView, SortKey};
 use crate::tui::strings::{self, T};
+use crate::workspace::TrackedPlan;
 
 pub fn plan(frame: &mut Frame, app: &mut App, area: Rect) {
     let lang = app.lang();
     let show = app.show_cpr;
     let t = app.theme.clone();
-    let Some(view) = app.ws.as_mut().and_then(|w| w.view.as_mut()) else {
+    let (Some(tp), Some(view)) = (
+        app.ws.as_ref().and_then(|w| w.plan()),
+        app.plan_view.as_mut(),
+    ) else {
         return;
     };
     let [progress, rest] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(4)]).areas(area);
     frame.render_widget(
-        Paragraph::new(progress_line(view, &t, lang, progress.width)),
+        Paragraph::new(progress_line(tp, &t, lang, progress.width)),
         progress,
     );
 
@@ -34,7 +38,7 @@ pub fn plan(frame: &mut Frame, app: &mut App, area: Rect) {
 
     // Citizens.
     let focus_c = view.focus == Focus::Citizens;
-    let title = citizens_title(view, lang);
+    let title = citizens_title(view, tp, lang);
     let cblock = Block::default()
         .borders(Borders::ALL)
         .border_style(if focus_c { t.border_focus } else { t.border })
@@ -54,7 +58,7 @@ pub fn plan(frame: &mut Frame, app: &mut App, area: Rect) {
     };
     let citizen_rect = visible_rows;
     if view.rows.is_empty() {
-        let msg = if view.is_empty() {
+        let msg = if tp.is_empty() {
             T::NoCitizens
         } else {
             T::NoMatches
@@ -77,10 +81,10 @@ pub fn plan(frame: &mut Frame, app: &mut App, area: Rect) {
         let rows: Vec<Row> = (view.offset..end)
             .map(|r| {
                 let i = view.rows[r] as usize;
-                let c = &view.plan.citizens[i];
-                let done = view.done_count(i);
+                let c = tp.citizen(i);
+                let done = tp.done_count(i);
                 let total = c.actions.len();
-                let conflicts = view.conflict_count(i);
+                let conflicts = tp.conflict_count(i);
                 let selected = r == view.selected;
                 let style = if selected {
                     if focus_c {
@@ -127,10 +131,10 @@ pub fn plan(frame: &mut Frame, app: &mut App, area: Rect) {
     let ablock = Block::default()
         .borders(Borders::ALL)
         .border_style(if focus_a { t.border_focus } else { t.border })
-        .title(Span::styled(actions_title(view, show, lang), t.title));
+        .title(Span::styled(actions_title(view, tp, show, lang), t.title));
     let ainner = ablock.inner(act_area);
     frame.render_widget(ablock, act_area);
-    let action_rect = draw_actions(frame, view, &t, lang, ainner, focus_a);
+    let action_rect = draw_actions(frame, view, tp, &t, lang, ainner, focus_a);
     app.areas.citizens = citizen_rect;
     app.areas.actions = action_rect;
 }
@@ -138,14 +142,14 @@ pub fn plan(frame: &mut Frame, app: &mut App, area: Rect) {
 /// The progress line, as long as it fits: the steps named in full ("Afslut i SMDB"), then by
 /// their action alone (each action happens in one system), then the conflicts as a bare count.
 fn progress_line<'a>(
-    view: &PlanView,
+    plan: &TrackedPlan,
     t: &crate::tui::theme::Theme,
     lang: crate::lang::Lang,
     width: u16,
 ) -> Line<'a> {
     let mut line = Line::default();
     for (short_steps, short_conflicts) in [(false, false), (true, false), (true, true)] {
-        line = progress_spans(view, t, lang, short_steps, short_conflicts);
+        line = progress_spans(plan, t, lang, short_steps, short_conflicts);
         if line.width() <= usize::from(width) {
             break;
         }
@@ -154,23 +158,24 @@ fn progress_line<'a>(
 }
 
 fn progress_spans<'a>(
-    view: &PlanView,
+    plan: &TrackedPlan,
     t: &crate::tui::theme::Theme,
     lang: crate::lang::Lang,
     short_steps: bool,
     short_conflicts: bool,
 ) -> Line<'a> {
-    let pct = (view.total_done * 100)
-        .checked_div(view.total_actions)
+    let pct = (plan.total_done() * 100)
+        .checked_div(plan.total_actions())
         .unwrap_or(0);
     let mut spans = vec![
         Span::styled(format!(" {} ", T::DoneTotal.get(lang)), t.header),
         Span::raw(format!(
             "{}/{} ({pct}%)",
-            view.total_done, view.total_actions
+            plan.total_done(),
+            plan.total_actions()
         )),
     ];
-    let conflicts = view.plan.conflicts.len();
+    let conflicts = plan.plan.conflicts.len();
     spans.push(Span::styled(" · ", t.muted));
     spans.push(Span::styled(
         if short_conflicts {
@@ -180,7 +185,7 @@ fn progress_spans<'a>(
         },
         if conflicts > 0 { t.conflict } else { t.muted },
     ));
-    for (n, g) in view.groups.iter().enumerate() {
+    for (n, g) in plan.groups().iter().enumerate() {
         let label = if short_steps {
             crate::text::action_label(g.action, lang).to_string()
         } else {
@@ -190,7 +195,7 @@ fn progress_spans<'a>(
         spans.push(Span::styled(format!("{}. {label} ", n + 1), t.muted));
         spans.push(Span::raw(format!("{}/{}", g.done, g.total)));
     }
-    let forgotten = view.forgotten_count();
+    let forgotten = plan.forgotten_count();
     if forgotten > 0 {
         spans.push(Span::styled(
             format!(" · {forgotten} {}", T::ForgottenCount.get(lang)),
@@ -200,7 +205,7 @@ fn progress_spans<'a>(
     Line::from(spans)
 }
 
-fn citizens_title(view: &PlanView, lang: crate::lang::Lang) -> String {
+fn citizens_title(view: &PlanView, tp: &TrackedPlan, lang: crate::lang::Lang) -> String {
     let filter = match view.filter {
         Filter::All => T::FilterAll,
         Filter::Conflicts => T::FilterConflicts,
@@ -219,7 +224,7 @@ fn citizens_title(view: &PlanView, lang: crate::lang::Lang) -> String {
     let mut s = format!(
         " {} {} · {}: {} · {}: {} ",
         T::PlanTitle.get(lang),
-        strings::count_of(view.rows.len(), view.len(), lang),
+        strings::count_of(view.rows.len(), tp.len(), lang),
         T::Filter.get(lang),
         filter.get(lang),
         T::Sort.get(lang),
@@ -236,16 +241,16 @@ fn citizens_title(view: &PlanView, lang: crate::lang::Lang) -> String {
     s
 }
 
-fn actions_title(view: &PlanView, show: bool, lang: crate::lang::Lang) -> String {
+fn actions_title(view: &PlanView, tp: &TrackedPlan, show: bool, lang: crate::lang::Lang) -> String {
     match view.current() {
         Some(i) => {
-            let c = &view.plan.citizens[i];
+            let c = tp.citizen(i);
             format!(
                 " {} · {} {} · {}/{} {} ",
                 T::ActionsTitle.get(lang),
                 c.cpr.display(show),
                 c.name.as_deref().unwrap_or(""),
-                view.done_count(i),
+                tp.done_count(i),
                 c.actions.len(),
                 T::DoneOn.get(lang)
             )
@@ -258,6 +263,7 @@ fn actions_title(view: &PlanView, show: bool, lang: crate::lang::Lang) -> String
 fn draw_actions(
     frame: &mut Frame,
     view: &mut PlanView,
+    tp: &TrackedPlan,
     t: &crate::tui::theme::Theme,
     lang: crate::lang::Lang,
     area: Rect,
@@ -266,8 +272,8 @@ fn draw_actions(
     let Some(i) = view.current() else {
         return Rect::default();
     };
-    let c = &view.plan.citizens[i];
-    let conflicts: Vec<String> = view
+    let c = tp.citizen(i);
+    let conflicts: Vec<String> = tp
         .plan
         .conflicts_of(&c.cpr)
         .map(|k| format!("⚠ {}", text::conflict_message(&k.kind, lang)))
@@ -317,7 +323,7 @@ fn draw_actions(
             T::Row.get(lang),
             a.source.row
         ));
-        if let Some(d) = view.done_of(i)[view.action_selected] {
+        if let Some(d) = tp.done_of(i)[view.action_selected] {
             parts.push(format!("{} {}", T::DoneOn.get(lang), fmt_dk(d)));
         }
         info.push(Line::styled(
@@ -350,8 +356,8 @@ fn draw_actions(
         view.action_offset = view.action_selected + 1 - rows_h;
     }
     let wide = area.width >= 100;
-    let next = view.next_action(i);
-    let done = view.done_of(i);
+    let next = tp.next_action(i);
+    let done = tp.done_of(i);
     let mut header = vec![
         "".to_string(),
         T::ColStep.get(lang).to_string(),

@@ -188,7 +188,7 @@ fn draw_one(frame: &mut Frame, app: &App, area: Rect, popup: &Popup, depth: usiz
             if let Some(c) = app
                 .ws
                 .as_ref()
-                .and_then(|w| w.view.as_ref())
+                .and_then(|w| w.plan())
                 .and_then(|v| v.plan.citizens.get(*citizen))
             {
                 lines.push(Line::styled(

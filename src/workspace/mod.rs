@@ -1,12 +1,16 @@
-//! An opened list with its state file: what is read, what is decided, what is ticked, and the
-//! plan built from them. Every change is saved at once.
+//! A switch while someone works on it: the opened list with its state file, what is read, what
+//! is decided, what is ticked, and the plan built from them. Every change is saved at once by
+//! whoever holds it. Nothing here knows of a screen.
+
+mod tracked;
+
+pub use tracked::{StepGroup, TrackedPlan};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::planview::PlanView;
 use crate::aktivliste::Aktivliste;
 use crate::domain::Decision;
 use crate::plan::Settings;
@@ -35,7 +39,8 @@ pub struct Workspace {
     pub state_path: PathBuf,
     pub state: StateFile,
     pub ticks: HashMap<TickKey, NaiveDate>,
-    pub view: Option<PlanView>,
+    /// The plan, once the set-up is known.
+    plan: Option<TrackedPlan>,
     /// False while the state file must not be written (unreadable, or no writable place yet).
     pub can_save: bool,
 }
@@ -99,7 +104,7 @@ impl Workspace {
             state_path,
             state,
             ticks,
-            view: None,
+            plan: None,
             can_save,
         };
         ws.replan();
@@ -120,24 +125,20 @@ impl Workspace {
         Some(settings)
     }
 
-    /// Re-plans every citizen (after a change of model or D), keeping ticks and the selection.
+    /// Re-plans every citizen (after a change of model or D), keeping the ticks.
     pub fn replan(&mut self) {
-        let Some(settings) = self.settings() else {
-            self.view = None;
-            return;
-        };
-        let old = self.view.take();
-        let mut view = PlanView::new(&self.list.citizens, settings, &self.ticks);
-        if let Some(old) = old {
-            view.filter = old.filter;
-            view.sort = old.sort;
-            view.query = old.query.clone();
-            view.refresh_rows();
-            if let Some(i) = old.current() {
-                view.select_citizen(i);
-            }
-        }
-        self.view = Some(view);
+        self.plan = self
+            .settings()
+            .map(|settings| TrackedPlan::new(&self.list.citizens, settings, &self.ticks));
+    }
+
+    /// The plan, once the set-up is known.
+    pub fn plan(&self) -> Option<&TrackedPlan> {
+        self.plan.as_ref()
+    }
+
+    pub fn is_planned(&self) -> bool {
+        self.plan.is_some()
     }
 
     /// Stores a new set-up and re-plans.
@@ -148,10 +149,10 @@ impl Workspace {
 
     /// Ticks or unticks an action.
     pub fn toggle(&mut self, citizen: usize, action: usize, today: NaiveDate) {
-        let Some(view) = self.view.as_mut() else {
+        let Some(plan) = self.plan.as_mut() else {
             return;
         };
-        if let Some((key, done)) = view.toggle(citizen, action, today) {
+        if let Some((key, done)) = plan.toggle(citizen, action, today) {
             match done {
                 Some(d) => self.ticks.insert(key, d),
                 None => self.ticks.remove(&key),
@@ -173,9 +174,9 @@ impl Workspace {
         self.state
             .decisions
             .insert(digits.clone(), decision.clone());
-        if let Some(view) = self.view.as_mut() {
-            view.settings.decisions.insert(digits, decision);
-            view.replan_one(citizen, c, &self.ticks);
+        if let Some(plan) = self.plan.as_mut() {
+            plan.settings.decisions.insert(digits, decision);
+            plan.replan_one(citizen, c, &self.ticks);
         }
     }
 
