@@ -19,7 +19,11 @@ pub fn text(ws: &Workspace, lang: Lang) -> Option<String> {
         || crate::facts::SwitchFacts::new(tracked.plan.switch_date),
         crate::progress::SavedSettings::facts,
     );
-    Some(crate::export::bundle::mail_text(&tracked.plan, &facts, lang))
+    Some(crate::export::bundle::mail_text(
+        &tracked.plan,
+        &facts,
+        lang,
+    ))
 }
 
 /// The action sheet's default place: `<list>-handlinger.xlsx` beside the list.

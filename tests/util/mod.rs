@@ -88,6 +88,12 @@ impl TestCommand {
         self
     }
 
+    /// The command itself, for a test that drives the process by hand (closes a pipe early,
+    /// sends a signal).
+    pub fn command(&mut self) -> &mut Command {
+        &mut self.cmd
+    }
+
     /// Runs the command to its end and captures what it printed.
     pub fn run(&mut self) -> Run {
         self.run_within(None)
