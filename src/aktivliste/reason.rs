@@ -1,11 +1,13 @@
-//! Why a row was rejected, why a sheet was not used, and what a person should look at: typed,
-//! with Danish (default) and English messages. No message holds CPR digits beyond the masked
-//! form; quoted cell text is masked.
+//! Why a row was rejected, why a sheet was not used, and what a person should look at: typed.
+//! Their Danish (default) and English words are in [`crate::i18n::list`]; `Display` is the
+//! default language's.
+//! No message holds CPR digits beyond the masked form; quoted cell text is masked.
 
 use std::fmt;
 
 use crate::domain::date::DateError;
 use crate::domain::{Cpr, CprError};
+use crate::i18n::Localize;
 use crate::lang::Lang;
 
 use super::Field;
@@ -64,96 +66,16 @@ impl RejectReason {
         }
     }
 
-    /// One line for a caseworker.
+    /// One line for a caseworker; the words are in [`crate::i18n::list`].
     pub fn message(&self, lang: Lang) -> String {
-        match self {
-            RejectReason::MissingCpr => lang.pick("CPR mangler", "CPR is missing").to_string(),
-            RejectReason::InvalidCpr(e) => format!(
-                "{}: {}",
-                lang.pick("Ugyldigt CPR", "Invalid CPR"),
-                cpr_problem(*e, lang)
-            ),
-            RejectReason::MissingDate { column } => {
-                format!("{column} {}", lang.pick("mangler", "is missing"))
-            }
-            RejectReason::BadDate {
-                column,
-                text,
-                problem,
-            } => format!("{column} '{text}': {}", date_problem(problem, lang)),
-            RejectReason::BadValue {
-                column,
-                text,
-                expected,
-            } => format!(
-                "{column} '{text}': {}",
-                match expected {
-                    Expected::YesNo =>
-                        lang.pick("forventet Ja/Nej eller x", "expected Ja/Nej or x"),
-                    Expected::DateOrYesNo => lang.pick(
-                        "forventet en dato, Ja/Nej eller x",
-                        "expected a date, Ja/Nej or x"
-                    ),
-                }
-            ),
-            RejectReason::RepeatedHeader => lang
-                .pick(
-                    "rækken gentager kolonneoverskrifterne",
-                    "the row repeats the column headers",
-                )
-                .to_string(),
-            RejectReason::NoteLine => lang
-                .pick(
-                    "rækken er en note eller sumlinje, ikke en borger",
-                    "the row is a note or a total line, not a citizen",
-                )
-                .to_string(),
-            RejectReason::DuplicateCpr { first_row } => format!(
-                "{} {first_row}",
-                lang.pick("samme CPR står også i række", "the same CPR is also in row")
-            ),
-        }
+        self.localize(lang)
     }
 }
 
-/// The default language's message.
+/// The default language's message, from the same texts as `message`.
 impl fmt::Display for RejectReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::default()))
-    }
-}
-
-fn cpr_problem(e: CprError, lang: Lang) -> &'static str {
-    match e {
-        CprError::Empty => lang.pick("tomt", "empty"),
-        CprError::WrongLength => lang.pick("skal have 10 cifre", "must have 10 digits"),
-        CprError::NotDigits => lang.pick(
-            "indeholder andet end cifre og én bindestreg",
-            "holds characters other than digits and one hyphen",
-        ),
-        CprError::InvalidDate => lang.pick(
-            "begynder ikke med en gyldig dato",
-            "does not start with a valid date",
-        ),
-    }
-}
-
-/// A date problem in words, Danish or English.
-pub(crate) fn date_problem(e: &DateError, lang: Lang) -> &'static str {
-    match e {
-        DateError::Unrecognised => lang.pick(
-            "ikke en dato (forventet dd-mm-åååå eller åååå-mm-dd)",
-            "not a date (expected dd-mm-yyyy or yyyy-mm-dd)",
-        ),
-        DateError::TwoDigitYear => lang.pick(
-            "tocifret årstal gættes ikke (skriv året med fire cifre)",
-            "two-digit year is not guessed (write the year with four digits)",
-        ),
-        DateError::Impossible { .. } => lang.pick("umulig dato", "impossible date"),
-        DateError::SerialOutOfRange => lang.pick(
-            "Excel-datotal uden for gyldigt område",
-            "Excel date number out of range",
-        ),
+        f.write_str(&self.localize(Lang::default()))
     }
 }
 
@@ -186,45 +108,16 @@ impl IgnoreReason {
         }
     }
 
+    /// Why the sheet was not used; the words are in [`crate::i18n::list`].
     pub fn message(&self, lang: Lang) -> String {
-        match self {
-            IgnoreReason::Empty => lang.pick("arket er tomt", "the sheet is empty").to_string(),
-            IgnoreReason::NoHeader => lang
-                .pick(
-                    "ingen kolonneoverskrifter genkendt i de første 30 rækker",
-                    "no column headers recognised in the first 30 rows",
-                )
-                .to_string(),
-            IgnoreReason::NoCprColumn => lang
-                .pick(
-                    "ingen CPR-kolonne (angiv den med --column cpr=\"...\")",
-                    "no CPR column (name it with --column cpr=\"...\")",
-                )
-                .to_string(),
-            IgnoreReason::NoDateColumn => lang
-                .pick(
-                    "hverken en anmodningsdato- eller en indskrivningsdato-kolonne",
-                    "neither an anmodningsdato nor an indskrivningsdato column",
-                )
-                .to_string(),
-            IgnoreReason::NotFirstSheet => lang
-                .pick(
-                    "kun det første ark med beslutninger læses",
-                    "only the first sheet with decisions is read",
-                )
-                .to_string(),
-            IgnoreReason::Unreadable(detail) => format!(
-                "{}: {detail}",
-                lang.pick("arket kan ikke læses", "the sheet cannot be read")
-            ),
-        }
+        self.localize(lang)
     }
 }
 
-/// The default language's message.
+/// The default language's message, from the same texts as `message`.
 impl fmt::Display for IgnoreReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::default()))
+        f.write_str(&self.localize(Lang::default()))
     }
 }
 
@@ -251,47 +144,16 @@ impl WarningKind {
         }
     }
 
+    /// What to look at; the words are in [`crate::i18n::list`].
     pub fn message(&self, lang: Lang) -> String {
-        match self {
-            WarningKind::Mod11Failed { cpr } => format!(
-                "CPR {} {}",
-                cpr.masked(),
-                lang.pick(
-                    "består ikke modulus 11-kontrollen (tilladt siden 2007; kontrollér nummeret)",
-                    "fails the modulus-11 check (allowed since 2007; check the number)"
-                )
-            ),
-            WarningKind::Replacement { cpr } => format!(
-                "CPR {} {}",
-                cpr.masked(),
-                lang.pick(
-                    "er et erstatningspersonnummer",
-                    "is a replacement number (erstatningspersonnummer)"
-                )
-            ),
-            WarningKind::YdelseWithoutIndskrivning => lang
-                .pick(
-                    "ydelser uden indskrivningsdato er ikke brugt",
-                    "ydelser without an indskrivningsdato are not used",
-                )
-                .to_string(),
-            WarningKind::MappingNotFound { field, header } => format!(
-                "{} '{header}' ({}) {}",
-                lang.pick("Kolonnen", "The column"),
-                field.key(),
-                lang.pick(
-                    "findes ikke i noget brugt ark",
-                    "is not in any sheet that was used"
-                )
-            ),
-        }
+        self.localize(lang)
     }
 }
 
-/// The default language's message.
+/// The default language's message, from the same texts as `message`.
 impl fmt::Display for WarningKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::default()))
+        f.write_str(&self.localize(Lang::default()))
     }
 }
 

@@ -8,9 +8,10 @@ use crate::cli::CheckArgs;
 use crate::domain::cpr::mask_in_text;
 use crate::domain::date::fmt_dk;
 use crate::error::Error;
+use crate::i18n::cli::{self, C};
+use crate::i18n::domain as text;
 use crate::lang::Lang;
 use crate::review::{self, Finding, PlanRows, words};
-use crate::text;
 
 pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome, Error> {
     let plan = super::read_plan_at(&args.plan)?;
@@ -52,41 +53,23 @@ pub fn write_report(
         w,
         "{}, {} {}: {} {}, {} {}",
         text::model_label(h.model, lang),
-        lang.pick("skiftedato", "switch date"),
+        C::SwitchDate.get(lang),
         fmt_dk(h.switch_date),
         citizens,
-        lang.pick("borgere", "citizens"),
+        C::CitizensLower.get(lang),
         plan.rows.len(),
-        lang.pick("handlinger", "actions"),
+        C::ActionsLower.get(lang),
     )?;
     for f in findings {
         writeln!(w, "  {}", finding_line(f, lang))?;
     }
     if findings.is_empty() {
-        writeln!(
-            w,
-            "{}",
-            lang.pick(
-                "Ingen fund: planen følger reglerne.",
-                "No findings: the plan follows the rules."
-            )
-        )?;
+        writeln!(w, "{}", C::NoFindings.get(lang))?;
     } else {
-        writeln!(w, "{}: {}", lang.pick("Fund", "Findings"), findings.len())?;
+        writeln!(w, "{}: {}", C::Findings.get(lang), findings.len())?;
     }
     if !plan.conflicts.is_empty() {
-        let n = plan.conflicts.len();
-        let text = match (lang, n) {
-            (Lang::Da, 1) => "konflikt står i planen og venter på en person (arket Konflikter).",
-            (Lang::Da, _) => "konflikter står i planen og venter på en person (arket Konflikter).",
-            (Lang::En, 1) => {
-                "conflict is listed in the plan and waits for a person (sheet Konflikter)."
-            }
-            (Lang::En, _) => {
-                "conflicts are listed in the plan and wait for a person (sheet Konflikter)."
-            }
-        };
-        writeln!(w, "{n} {text}")?;
+        writeln!(w, "{}", cli::conflicts_waiting(plan.conflicts.len(), lang))?;
     }
     Ok(())
 }

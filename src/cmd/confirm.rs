@@ -13,10 +13,10 @@ use crate::domain::date::fmt_dk;
 use crate::error::Error;
 use crate::export;
 use crate::export::ExportError;
+use crate::i18n::domain::form_label;
 use crate::lang::Lang;
 use crate::review::confirm::{Confirmation, confirmation};
 use crate::review::words;
-use crate::text::form_label;
 
 pub fn run(args: &ConfirmArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, Error> {
     export::refuse_input(&args.out, &args.plan)?;

@@ -8,6 +8,7 @@ use crate::cli::NotifyArgs;
 use crate::error::Error;
 use crate::export;
 use crate::facts::Fact;
+use crate::i18n::cli::C;
 use crate::lang::Lang;
 use crate::review::words;
 
@@ -44,21 +45,11 @@ pub fn run(
     let _ = writeln!(
         err,
         "{} {}",
-        lang.pick(
-            "Udfyld pladsholderne før mailen sendes, eller angiv:",
-            "Fill in the placeholders before sending, or give:"
-        ),
+        C::FillPlaceholders.get(lang),
         missing.join(", ")
     );
     if no_deadline {
-        let _ = writeln!(
-            err,
-            "{}",
-            lang.pick(
-                "Model 1: DST skal have en deadline for genindberetning.",
-                "Model 1: DST needs a deadline for re-reporting."
-            )
-        );
+        let _ = writeln!(err, "{}", C::DeadlineNeeded.get(lang));
     }
     Ok(Outcome::NeedsAttention)
 }

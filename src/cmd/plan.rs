@@ -13,9 +13,10 @@ use crate::domain::date::fmt_dk;
 use crate::error::{Error, FileProblem};
 use crate::export::bundle::{Bundle, BundleRequest, JsonTarget, Written};
 use crate::export::{self, ExportInput};
+use crate::i18n::cli::C;
+use crate::i18n::domain as text;
 use crate::lang::Lang;
 use crate::plan::{self, Plan, Settings, Status};
-use crate::text;
 
 /// How many conflicts and rejected rows the summary names one by one.
 const SUMMARY_LINES: usize = 15;
@@ -86,9 +87,7 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
         .iter()
         .map(|w| match w {
             Written::File(p) => p.display().to_string(),
-            Written::Stdout => lang
-                .pick("standardoutput (stdout)", "standard output")
-                .to_string(),
+            Written::Stdout => C::StandardOutput.get(lang).to_string(),
         })
         .collect();
 
@@ -122,41 +121,25 @@ pub fn write_summary(
         "{}: {}, {} {}",
         file_name(&list.path),
         text::model_label(plan.model, lang),
-        lang.pick("skiftedato", "switch date"),
+        C::SwitchDate.get(lang),
         fmt_dk(plan.switch_date)
     );
     if let Some(d1) = plan.reentry_date {
-        head.push_str(&format!(
-            ", {} {}",
-            lang.pick("genindtastning", "re-entry"),
-            fmt_dk(d1)
-        ));
+        head.push_str(&format!(", {} {}", C::Reentry.get(lang), fmt_dk(d1)));
     }
     writeln!(w, "{head}")?;
 
     let sheets: Vec<String> = list
         .sheets
         .iter()
-        .map(|s| {
-            format!(
-                "'{}' ({} {})",
-                s.name,
-                s.rows_used,
-                lang.pick("rækker", "rows")
-            )
-        })
+        .map(|s| format!("'{}' ({} {})", s.name, s.rows_used, C::Rows.get(lang)))
         .collect();
-    writeln!(
-        w,
-        "  {}: {}",
-        lang.pick("Ark brugt", "Sheets used"),
-        sheets.join(", ")
-    )?;
+    writeln!(w, "  {}: {}", C::SheetsUsed.get(lang), sheets.join(", "))?;
     for s in &list.ignored_sheets {
         writeln!(
             w,
             "  {} '{}': {}",
-            lang.pick("Ark ikke brugt", "Sheet not used"),
+            C::SheetNotUsed.get(lang),
             s.name,
             s.reason
         )?;
@@ -170,10 +153,10 @@ pub fn write_summary(
     writeln!(
         w,
         "  {}: {} ({} {})",
-        lang.pick("Borgere", "Citizens"),
+        C::Citizens.get(lang),
         plan.citizens.len(),
         forgotten,
-        lang.pick("glemte sager", "forgotten cases")
+        C::ForgottenCases.get(lang)
     )?;
     let per_kind: Vec<String> = plan
         .counts()
@@ -189,7 +172,7 @@ pub fn write_summary(
     writeln!(
         w,
         "  {}: {}{}",
-        lang.pick("Handlinger", "Actions"),
+        C::Actions.get(lang),
         plan.action_count(),
         if per_kind.is_empty() {
             String::new()
@@ -198,25 +181,15 @@ pub fn write_summary(
         }
     )?;
     if !list.warnings.is_empty() {
-        writeln!(
-            w,
-            "  {}: {}",
-            lang.pick("Advarsler", "Warnings"),
-            list.warnings.len()
-        )?;
+        writeln!(w, "  {}: {}", C::Warnings.get(lang), list.warnings.len())?;
     }
 
-    writeln!(
-        w,
-        "  {}: {}",
-        lang.pick("Konflikter", "Conflicts"),
-        plan.conflicts.len()
-    )?;
+    writeln!(w, "  {}: {}", C::Conflicts.get(lang), plan.conflicts.len())?;
     for c in plan.conflicts.iter().take(SUMMARY_LINES) {
         let place = c
             .source
             .as_ref()
-            .map(|s| format!(" ['{}' {} {}]", s.sheet, lang.pick("række", "row"), s.row))
+            .map(|s| format!(" ['{}' {} {}]", s.sheet, C::Row.get(lang), s.row))
             .unwrap_or_default();
         writeln!(
             w,
@@ -230,7 +203,7 @@ pub fn write_summary(
     writeln!(
         w,
         "  {}: {}",
-        lang.pick("Afviste rækker", "Rejected rows"),
+        C::RejectedRows.get(lang),
         list.rejected.len()
     )?;
     for r in list.rejected.iter().take(SUMMARY_LINES) {
@@ -238,7 +211,7 @@ pub fn write_summary(
             w,
             "    '{}' {} {}: {}",
             r.source.sheet,
-            lang.pick("række", "row"),
+            C::Row.get(lang),
             r.source.row,
             r.reason.message(lang)
         )?;
@@ -246,17 +219,10 @@ pub fn write_summary(
     more(w, list.rejected.len(), lang)?;
 
     if written.is_empty() {
-        writeln!(
-            w,
-            "  {}",
-            lang.pick(
-                "Intet skrevet: brug --xlsx FIL og/eller --json FIL.",
-                "Nothing written: use --xlsx FILE and/or --json FILE."
-            )
-        )?;
+        writeln!(w, "  {}", C::NothingWritten.get(lang))?;
     } else {
         for path in written {
-            writeln!(w, "  {}: {path}", lang.pick("Skrevet", "Written"))?;
+            writeln!(w, "  {}: {path}", C::Written.get(lang))?;
         }
     }
     Ok(())
@@ -268,10 +234,7 @@ fn more(w: &mut dyn Write, total: usize, lang: Lang) -> std::io::Result<()> {
             w,
             "    … {} {}",
             total - SUMMARY_LINES,
-            lang.pick(
-                "flere (se handlingsarket eller JSON)",
-                "more (see the action sheet or JSON)"
-            )
+            C::MoreInExport.get(lang)
         )?;
     }
     Ok(())

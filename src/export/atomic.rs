@@ -9,96 +9,49 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::domain::cpr::mask_in_text;
+use crate::i18n::Localize;
 use crate::lang::Lang;
 
 /// Why an export could not be written. Every message is one line and never holds a CPR number:
-/// paths and underlying error texts are passed through [`mask_in_text`].
-#[derive(Debug, thiserror::Error)]
+/// paths and underlying error texts are passed through [`crate::domain::cpr::mask_in_text`]. The words are in
+/// [`crate::i18n::export`]; `Display` is English.
+#[derive(Debug)]
 pub enum ExportError {
-    #[error("cannot create a temporary file in {}: {}", shown(.dir), clean(.source))]
     CreateTemp { dir: PathBuf, source: io::Error },
-    #[error("cannot write {}: {}", shown(.path), clean(.source))]
     Write { path: PathBuf, source: io::Error },
-    #[error("cannot replace {} (is it open in Excel?): {}", shown(.path), clean(.source))]
     Persist { path: PathBuf, source: io::Error },
-    #[error("refusing to write over the list being read: {}", shown(.0))]
     SameAsInput(PathBuf),
-    #[error("{} is a folder, not a file", shown(.0))]
     IsADirectory(PathBuf),
-    #[error("cannot build the spreadsheet: {}", mask_in_text(.0))]
     Xlsx(String),
-    #[error("not a skifteplan plan (the field \"format\" is not \"skifteplan-plan\")")]
     NotAPlan,
-    #[error("plan version {0} is newer than this program reads (version {max})", max = super::json::VERSION)]
     UnsupportedVersion(u32),
-    #[error("the plan file is not valid JSON for this format: {}", mask_in_text(.0))]
     Json(String),
-    #[error("cannot write: {}", clean(.0))]
-    Io(#[from] io::Error),
+    Io(io::Error),
 }
 
 impl ExportError {
     /// The one-line message in the chosen language (Danish by default); English is `Display`.
     pub fn message(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return self.to_string();
-        }
+        self.localize(lang)
+    }
+}
+
+impl std::error::Error for ExportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            ExportError::CreateTemp { dir, source } => format!(
-                "kan ikke oprette en midlertidig fil i {}: {}",
-                shown(dir),
-                clean(source)
-            ),
-            ExportError::Write { path, source } => {
-                format!("kan ikke skrive {}: {}", shown(path), clean(source))
-            }
-            ExportError::Persist { path, source } => format!(
-                "kan ikke erstatte {} (er den åben i Excel?): {}",
-                shown(path),
-                clean(source)
-            ),
-            ExportError::SameAsInput(path) => {
-                format!("vil ikke skrive oven i listen, der læses: {}", shown(path))
-            }
-            ExportError::IsADirectory(path) => {
-                format!("{} er en mappe, ikke en fil", shown(path))
-            }
-            ExportError::Xlsx(detail) => {
-                format!("kan ikke danne regnearket: {}", mask_in_text(detail))
-            }
-            ExportError::NotAPlan => {
-                "ikke en skifteplan-plan (feltet \"format\" er ikke \"skifteplan-plan\")"
-                    .to_string()
-            }
-            ExportError::UnsupportedVersion(v) => format!(
-                "planens version {v} er nyere end dette program kan læse (version {})",
-                super::json::VERSION
-            ),
-            ExportError::Json(detail) => format!(
-                "planfilen er ikke gyldig JSON i dette format: {}",
-                mask_in_text(detail)
-            ),
-            ExportError::Io(source) => format!("kan ikke skrive: {}", clean(source)),
+            ExportError::CreateTemp { source, .. }
+            | ExportError::Write { source, .. }
+            | ExportError::Persist { source, .. }
+            | ExportError::Io(source) => Some(source),
+            _ => None,
         }
     }
 }
 
-/// A path as shown in a message: on one line, with anything that looks like a CPR masked.
-fn shown(path: &Path) -> String {
-    one_line(&mask_in_text(&path.display().to_string()))
-}
-
-fn clean(e: &io::Error) -> String {
-    one_line(&mask_in_text(&e.to_string()))
-}
-
-fn one_line(s: &str) -> String {
-    s.split(['\n', '\r'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+impl From<io::Error> for ExportError {
+    fn from(e: io::Error) -> ExportError {
+        ExportError::Io(e)
+    }
 }
 
 /// Writes `path` atomically: `write` fills a temporary file in the same directory, which is

@@ -32,7 +32,7 @@ const DATE_FORMAT: &str = "dd-mm-yyyy";
 const DATETIME_FORMAT: &str = "dd-mm-yyyy hh:mm";
 
 fn t(text: Da2En, lang: Lang) -> &'static str {
-    lang.pick(text.0, text.1)
+    crate::i18n::export::label(text, lang)
 }
 
 fn xlsx_err(e: XlsxError) -> ExportError {

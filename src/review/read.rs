@@ -27,30 +27,23 @@ pub use super::read_json::from_json;
 use crate::export::labels::*;
 pub use crate::export::labels::{ACTIONS_SHEET, CONFLICTS_SHEET, FORGOTTEN_SHEET, OVERVIEW_SHEET};
 
-/// A file that cannot be checked at all.
-#[derive(Debug, thiserror::Error)]
+/// A file that cannot be checked at all. The words are in [`crate::i18n::review`]; `Display` is
+/// English.
+#[derive(Debug)]
 pub enum ReadError {
-    #[error("cannot read the file: {0}")]
     Io(String),
-    #[error("not a plan")]
     NotAPlan,
-    #[error("the workbook cannot be opened: {0}")]
     Damaged(String),
-    #[error("sheet missing: {0}")]
     MissingSheet(&'static str),
-    #[error("column missing: {0}")]
     MissingColumn(&'static str),
-    #[error("set-up missing: {0}")]
     MissingSetup(&'static str),
-    #[error("JSON plan: {0}")]
     Json(String),
-    #[error("the part {part} unpacks to more than any plan holds")]
     TooLarge { part: String, mib: u64 },
 }
 
 impl ReadError {
     pub fn message(&self, lang: Lang) -> String {
-        super::words::read_error(self, lang)
+        crate::i18n::Localize::localize(self, lang)
     }
 }
 

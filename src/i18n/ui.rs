@@ -1,0 +1,356 @@
+//! Every text of the UI itself (titles, prompts, hints, key descriptions) in Danish and English.
+//! Words of the domain (models, forms, actions, conflicts) come from [`super::domain`].
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use crate::lang::Lang;
+
+texts! {
+    /// A fixed UI text.
+    pub enum T {
+    AppName => "skifteplan", "skifteplan";
+    StartTitle => "Åbn en aktivliste", "Open an Aktivliste";
+    StartIntro => "Vælg en liste fra SMDB-support, en nylig fil eller skriv en sti.", "Pick a list from SMDB support, a recent file, or type a path.";
+    StartIntroPlan => "En plan skrevet af skifteplan åbnes skrivebeskyttet til gennemsyn.", "A plan written by skifteplan opens read-only for review.";
+    Samples => "Eksempellister", "Sample lists";
+    Recent => "Senest åbnet", "Recently opened";
+    OtherFile => "Åbn anden fil …", "Open another file …";
+    PathLabel => "Sti: ", "Path: ";
+    NoSamples => "(ingen eksempellister fundet)", "(no sample lists found)";
+    Loading => "Indlæser", "Loading";
+    LoadingNote => "Listen læses; skærmen svarer imens.", "The list is being read; the screen stays responsive.";
+    SummaryTitle => "Indlæst liste", "Loaded list";
+    Citizens => "Borgere", "Citizens";
+    Anmodninger => "Anmodninger", "Anmodninger";
+    Indskrivninger => "Indskrivninger", "Indskrivninger";
+    RejectedRows => "Afviste rækker", "Rejected rows";
+    CprWarnings => "Advarsler", "Warnings";
+    Sheets => "Ark brugt", "Sheets used";
+    HeaderRow => "overskrift i række", "header in row";
+    RowsUsed => "rækker brugt", "rows used";
+    RowUsed => "række brugt", "row used";
+    UnusedHeaders => "Kolonner ikke brugt", "Columns not used";
+    IgnoredSheets => "Ark ikke brugt", "Sheets not used";
+    NoneWord => "ingen", "none";
+    SetupTitle => "Opsætning af skiftet", "Switch set-up";
+    Kommune => "Kommune", "Kommune";
+    Vendor => "Leverandør", "Vendor";
+    SystemName => "Systemnavn", "System name";
+    SwitchDate => "Skiftedato (D)", "Switch date (D)";
+    Model => "Model", "Model";
+    ReasonText => "Beskriv afslutningsårsag", "Close description";
+    DateFormatHint => "skriv dd-mm-åååå", "type dd-mm-yyyy";
+    DateIncomplete => "ufuldstændig dato", "incomplete date";
+    SetupNeedsDate => "Skriv en gyldig skiftedato først.", "Type a valid switch date first.";
+    PlanTitle => "Borgere", "Citizens";
+    ActionsTitle => "Handlinger", "Actions";
+    ColCpr => "CPR", "CPR";
+    ColName => "Navn", "Name";
+    ColStatus => "Status", "Status";
+    ColDone => "Udført", "Done";
+    ColStep => "#", "#";
+    ColSystem => "System", "System";
+    ColPart => "Del", "Part";
+    ColForm => "Skema", "Form";
+    ColAction => "Handling", "Action";
+    ColDate => "Dato", "Date";
+    ColOriginal => "Oprindelig", "Original";
+    ColReason => "Årsag / beskrivelse", "Reason / description";
+    Privilege => "Rettighed", "Privilege";
+    Case => "Sag", "Case";
+    Offer => "Tilbud/ydelse", "Offer/service";
+    Source => "Kilde", "Source";
+    Row => "række", "row";
+    DoneOn => "udført", "done";
+    NextAction => "Næste", "Next";
+    AllDone => "Alle handlinger udført.", "All actions done.";
+    NoActions => "Ingen handlinger.", "No actions.";
+    NoCitizens => "Ingen borgere i listen.", "No citizens in the list.";
+    NoMatches => "Ingen borgere passer til søgning/filter.", "No citizens match the search/filter.";
+    DoneTotal => "Udført", "Done";
+    ConflictsLeft => "konflikter", "conflicts";
+    ForgottenCount => "glemte", "forgotten";
+    Search => "Søg", "Search";
+    Filter => "Filter", "Filter";
+    Sort => "Sortering", "Sort";
+    FilterAll => "alle", "all";
+    FilterConflicts => "konflikter", "conflicts";
+    FilterNotStarted => "ikke startet", "not started";
+    FilterInProgress => "i gang", "in progress";
+    FilterDone => "færdige", "done";
+    FilterForgotten => "glemte", "forgotten";
+    SortList => "listens orden", "list order";
+    SortName => "navn", "name";
+    SortCpr => "CPR", "CPR";
+    SortProgress => "mindst udført", "least done";
+    SortConflicts => "konflikter først", "conflicts first";
+    CprShown => "FULDT CPR VIST", "FULL CPR SHOWN";
+    HelpTitle => "Hjælp: taster", "Help: keys";
+    HelpScrolls => "ruller", "scrolls";
+    HelpGlobal => "Overalt", "Everywhere";
+    HelpScreen => "På denne skærm", "On this screen";
+    Close => "luk", "close";
+    ForgottenTitle => "Glemt sag: faktisk slutdato", "Forgotten case: real end date";
+    ForgottenPrompt => "Sagen afsluttes med den faktiske slutdato i alle skemaer (aldrig \"Systemskift\", aldrig slettet).", "The case is closed with the real end date in every form (never \"Systemskift\", never deleted).";
+    ForgottenBounds => "Slutdatoen skal ligge på eller efter alle startdatoer og senest på D.", "The end date must be on or after every start date and no later than D.";
+    UnforgetTitle => "Fortryd glemt sag?", "Undo forgotten case?";
+    UnforgetPrompt => "Borgeren planlægges igen efter den valgte model. y: ja · n: nej", "The citizen is planned by the chosen model again. y: yes · n: no";
+    ExportTitle => "Eksportér handlingsark", "Export action sheet";
+    ExportXlsx => "Handlingsark (.xlsx)", "Action sheet (.xlsx)";
+    ExportJson => "JSON (tom = ingen)", "JSON (empty = none)";
+    ExportNote => "Afkrydsninger kommer i kolonnen Udført. CPR maskeres, medmindre fuldt CPR er vist.", "Ticks go in the Udført column. CPR is masked unless full CPR is shown.";
+    ConfirmReplaceTitle => "Erstat tidligere eksport?", "Replace an earlier export?";
+    ConfirmReplacePrompt => "Filen findes allerede. y: erstat · n: annullér", "The file already exists. y: replace · n: cancel";
+    ExportedTitle => "Eksporteret", "Exported";
+    ExportFailed => "Eksport mislykkedes", "Export failed";
+    NotOverList => "Eksporten må ikke skrive over selve listen.", "The export must not write over the list itself.";
+    ErrorTitle => "Fejl", "Error";
+    NoticeTitle => "Bemærk", "Note";
+    StatePlaceTitle => "Hvor skal fremdriften gemmes?", "Where should progress be saved?";
+    StatePlacePrompt => "Mappen med listen er skrivebeskyttet. Skriv en anden sti til tilstandsfilen:", "The list's folder is read-only. Type another path for the state file:";
+    StateSetAside => "Tilstandsfilen kunne ikke bruges og er lagt til side (intet er slettet):", "The state file could not be used and was kept aside (nothing deleted):";
+    StateForeign => "filen er ikke fra skifteplan", "the file is not from skifteplan";
+    StateNewer => "filen er skrevet af en nyere version", "the file was written by a newer version";
+    StateCorrupt => "filen er beskadiget", "the file is damaged";
+    StateRestored => "Fremdrift genskabt fra", "Progress restored from";
+    SavedTo => "Gemmes i", "Saved in";
+    SaveFailed => "Kunne ikke gemme fremdriften", "Could not save progress";
+    ChangesTitle => "Nyere aktivliste", "Newer Aktivliste";
+    ChangesIntro => "Listen er ændret siden sidst. Afkrydsninger for de øvrige borgere er bevaret.", "The list has changed since last time. Ticks of the other citizens are kept.";
+    ChangesNew => "Nye borgere", "New citizens";
+    ChangesGone => "Borgere ikke længere i listen (afsluttet i SMDB)", "Citizens no longer in the list (done in SMDB)";
+    RejectedTitle => "Afviste rækker", "Rejected rows";
+    ColSheet => "Ark", "Sheet";
+    ColRow => "Række", "Row";
+    ColWhy => "Årsag", "Reason";
+    MappingTitle => "Kolonner: felt ← overskrift", "Columns: field ← header";
+    MappingNote => "Enter: vælg overskrift · Del: brug standard · l: læs listen igen", "Enter: choose header · Del: use default · l: reload the list";
+    MappingPrompt => "Overskrift i listen for feltet", "Header in the list for the field";
+    MappingAuto => "(automatisk)", "(automatic)";
+    NotMapped => "(ikke fundet)", "(not found)";
+    Notes => "Bemærkninger", "Notes";
+    Conflicts => "Konflikter", "Conflicts";
+    StepWord => "trin", "step";
+    // Key descriptions (the key table's words).
+    KeyMove => "flyt", "move";
+    KeyPage => "side op/ned", "page up/down";
+    KeyHomeEnd => "første/sidste", "first/last";
+    KeyOpen => "åbn", "open";
+    KeyContinue => "videre", "continue";
+    KeyBack => "tilbage", "back";
+    KeyQuit => "afslut (alt er gemt)", "quit (all is saved)";
+    KeyHelp => "hjælp", "help";
+    KeyTick => "udført/fortryd", "done/undo";
+    KeyFocus => "skift rude (borgere ⇄ handlinger)", "switch pane (citizens ⇄ actions)";
+    KeySearch => "søg navn/CPR", "search name/CPR";
+    KeyFilter => "filter", "filter";
+    KeySort => "sortering", "sort";
+    KeyForgotten => "glemt sag", "forgotten case";
+    KeyReveal => "vis/skjul fuldt CPR", "show/hide full CPR";
+    KeyExport => "eksportér", "export";
+    KeySetup => "opsætning (model, D)", "set-up (model, D)";
+    KeySummary => "indlæsning", "load summary";
+    KeyRejected => "afviste rækker", "rejected rows";
+    KeyMapping => "ret kolonner", "fix columns";
+    KeyReload => "læs igen", "reload";
+    KeyField => "næste/forrige felt", "next/previous field";
+    KeyChoose => "vælg model", "choose model";
+    KeyComplete => "fuldfør sti", "complete path";
+    KeyType => "skriv", "type";
+    KeyConfirm => "bekræft", "confirm";
+    KeyCancel => "annullér", "cancel";
+    KeyYes => "ja", "yes";
+    KeyNo => "nej", "no";
+    KeyClear => "ryd", "clear";
+    KeyMouse => "hjul: rul · klik: vælg", "wheel: scroll · click: select";
+    Mouse => "Mus", "Mouse";
+    KeyScroll => "rul", "scroll";
+    // Set-up: the e-mail to DST.
+    GoLive => "Planlagt go-live", "Planned go-live";
+    Deadline => "Deadline (model 1)", "Deadline (model 1)";
+    GoLiveDefault => "tom = D + 1:", "empty = D + 1:";
+    DeadlineHint => "genindberetning af alle aktive borgere; skriv dd-mm-åååå", "re-reporting every active citizen; type dd-mm-yyyy";
+    // The e-mail to DST.
+    MailTitle => "Mail til SMDB@dst.dk", "E-mail to SMDB@dst.dk";
+    MailNote => "markér med musen (Shift+træk) for at kopiere", "select with the mouse (Shift+drag) to copy";
+    MailCopied => "sendt til udklipsholderen (OSC 52)", "sent to the clipboard (OSC 52)";
+    MailCopiedShort => "Mailteksten er sendt med OSC 52: virker i de fleste terminaler, også over ssh.", "The e-mail text was sent with OSC 52: works in most terminals, also over ssh.";
+    MailWriteFailed => "Mailen kunne ikke gemmes", "The e-mail could not be saved";
+    KeyMail => "mail til DST", "e-mail to DST";
+    KeyCopy => "kopiér", "copy";
+    KeyWriteFile => "gem som fil", "save as file";
+    // Verify against a later list.
+    KeyVerify => "opfølgning: åbn senere liste", "follow-up: open a later list";
+    VerifyTitle => "Opfølgning mod en senere aktivliste", "Follow-up against a later Aktivliste";
+    VerifyPrompt => "Åbn en nyere aktivliste fra SMDB-support. Planen og afkrydsningerne sammenlignes med den.", "Open a newer Aktivliste from SMDB support. The plan and its ticks are compared with it.";
+    VerifyReading => "Læser", "Reading";
+    VerifyBlocking => "Blokerer", "Blocking";
+    VerifyEarly => "For tidligt/dobbelt", "Early/twice";
+    VerifyOpen => "Åben (Manuel SMDB)", "Open (Manuel SMDB)";
+    VerifyDone => "Færdig", "Done";
+    VerifyNew => "Ny", "New";
+    VerifyAll => "alle", "all";
+    VerifyLater => "Senere liste", "Later list";
+    VerifyNone => "Ingen borgere i denne gruppe.", "No citizens in this group.";
+    VerifyResultBlocks => "Noget blokerer stadig eller skal ses af en person.", "Something still blocks or needs a person.";
+    VerifyResultClean => "Intet blokerer det nye system.", "Nothing blocks the new system.";
+    VerifyStepsLeft => "mangler", "steps left";
+    VerifyAllTicked => "alle trin er markeret udført, men borgeren er stadig aktiv", "every step is marked done, but the citizen is still active";
+    VerifyNotActive => "ikke længere aktiv i SMDB", "no longer active in SMDB";
+    VerifyOpenFor => "åben i", "open for";
+    VerifyDays => "dage", "days";
+    VerifyStarted => "startet", "started";
+    VerifyNewAfter => "efter D: hører til i det nye system", "after D: belongs in the new system";
+    VerifyNewBefore => "før D: mangler i planen", "before D: missing from the plan";
+    VerifyRejected => "rækker i den senere liste kunne ikke læses; en borger der stadig blokerer kan gemme sig der.", "rows of the later list could not be read; a citizen who still blocks may hide there.";
+    KeyVerifyFilter => "vis gruppe", "show group";
+    KeyVerifyOther => "anden liste", "another list";
+    // Review of a written plan (read-only).
+    ReviewTitle => "Gennemsyn af plan", "Plan review";
+    ReadOnly => "SKRIVEBESKYTTET", "READ-ONLY";
+    ReviewFindings => "fund", "findings";
+    ReviewRowsWithFindings => "rækker med fund", "rows with findings";
+    ReviewRowWithFindings => "række med fund", "row with findings";
+    ReviewWithoutRow => "uden række", "without a row";
+    ReviewAllRows => "alle rækker", "all rows";
+    ReviewOnlyFindings => "kun rækker med fund", "only rows with findings";
+    ReviewRowFindings => "Fund i rækken", "Findings in the row";
+    ReviewGeneralTitle => "Fund uden række", "Findings without a row";
+    ReviewNoRowFindings => "Ingen fund i denne række.", "No findings in this row.";
+    ReviewClean => "Ingen fund: planen følger reglerne.", "No findings: the plan follows the rules.";
+    ReviewNoRows => "Ingen rækker at vise.", "No rows to show.";
+    ReviewMore => "flere", "more";
+    ReviewWrappedTop => "Fortsat fra toppen.", "Continued from the top.";
+    ReviewWrappedBottom => "Fortsat fra bunden.", "Continued from the bottom.";
+    ReviewNoFindingsToJump => "Planen har ingen fund i rækkerne.", "The plan has no findings in its rows.";
+    ReviewFullCpr => "planen indeholder fuldt CPR (vist maskeret)", "the plan holds full CPR (shown masked)";
+    ReviewConflicts => "konflikter i planen", "conflicts in the plan";
+    ReviewConflict => "konflikt i planen", "conflict in the plan";
+    ReviewOneCitizen => "borger", "citizen";
+    ReviewAction => "handling", "action";
+    ReviewCitizen => "Borger", "Citizen";
+    ColCitizenNo => "Nr", "No";
+    KeyNextFinding => "næste/forrige fund", "next/previous finding";
+    KeyOnlyFindings => "kun fund/alle", "only findings/all";
+    KeyGeneralFindings => "fund uden række", "findings without a row";
+    KeyQuitReview => "afslut", "quit";
+    KeyRowFindings => "rækken og dens fund i fuld længde", "the row and its findings in full";
+    // Messages of the UI's screens and popups.
+    NoPlanYet => "Der er ingen plan endnu.", "There is no plan yet.";
+    NoFileChosen => "Ingen fil valgt.", "No file chosen.";
+    WrittenBeforeFailure => "skrevet før fejlen:", "written before the failure:";
+    NoSuchFile => "Ingen sådan fil", "No such file";
+    FileNotFound => "filen findes ikke", "no such file";
+    ReadingInternalError => "Læsningen stoppede med en intern fejl", "The reading stopped with an internal error";
+    StoppedBySignal => "afbrudt af signalet", "stopped by the signal";
+    ReadingFile => "Læser", "Reading";
+    NotADate => "Ikke en dato: skriv dd-mm-åååå.", "Not a date: type dd-mm-yyyy.";
+    KeySpace => "Mellemrum", "Space";
+    EndDateInput => "Slutdato (dd-mm-åååå)", "End date (dd-mm-yyyy)";
+    PathInput => "Sti", "Path";
+    HeaderInput => "Overskrift", "Header";
+    VerifyChecked => "kontrolleret", "checked";
+    VerifyColumns => "Mangler / årsag / dage", "Steps left / reason / days";
+    CprWarningsNote => "CPR uden modulus 11 / erstatningsnr.", "CPR failing mod 11 / replacement";
+    SetupCloseInSmdb => "Afslut i SMDB:", "Close in SMDB:";
+    SetupRegisterInNew => "registrér i nyt system:", "register in the new system:";
+    RealEndDate => "faktisk slutdato", "real end date";
+    ActionReason => "Årsag", "Reason";
+    ActionReasonText => "Beskrivelse", "Description";
+    ReviewPlanSays => "planen siger", "the plan says";
+    ChooseModel => "Vælg en model.", "Choose a model.";
+    DateFourDigitYear => "skriv året med fire cifre", "write the year with four digits";
+    DateNoSuchDate => "datoen findes ikke", "no such date";
+    DateNotADate => "ikke en dato: skriv dd-mm-åååå", "not a date: type dd-mm-yyyy";
+    }
+}
+
+/// The weekday's name.
+pub fn weekday(date: NaiveDate, lang: Lang) -> &'static str {
+    match date.weekday() {
+        Weekday::Mon => lang.pick("mandag", "Monday"),
+        Weekday::Tue => lang.pick("tirsdag", "Tuesday"),
+        Weekday::Wed => lang.pick("onsdag", "Wednesday"),
+        Weekday::Thu => lang.pick("torsdag", "Thursday"),
+        Weekday::Fri => lang.pick("fredag", "Friday"),
+        Weekday::Sat => lang.pick("lørdag", "Saturday"),
+        Weekday::Sun => lang.pick("søndag", "Sunday"),
+    }
+}
+
+/// "D = tirsdag 31-03-2026 · D + 1 = onsdag 01-04-2026".
+pub fn switch_dates(d: NaiveDate, lang: Lang) -> String {
+    let d1 = crate::domain::date::next_day(d);
+    format!(
+        "D = {} {} · D + 1 = {} {}",
+        weekday(d, lang),
+        crate::domain::date::fmt_dk(d),
+        weekday(d1, lang),
+        crate::domain::date::fmt_dk(d1)
+    )
+}
+
+/// The name of a step group on the progress line, e.g. "Afslut i SMDB".
+pub fn step_group(
+    action: crate::plan::ActionKind,
+    system: crate::plan::System,
+    lang: Lang,
+) -> String {
+    let a = super::domain::action_label(action, lang);
+    let s = super::domain::system_label(system, lang);
+    match lang {
+        Lang::Da => format!("{a} i {s}"),
+        Lang::En => format!("{a} in {s}"),
+    }
+}
+
+/// A file's name as shown on screen: no folders, and anything that looks like a CPR number
+/// masked (a file may be named after a citizen).
+pub fn file_name(path: &std::path::Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    crate::domain::cpr::mask_in_text(&name)
+}
+
+/// "3 af 120 borgere" / "3 of 120 citizens".
+pub fn count_of(shown: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("{shown} af {total}"),
+        Lang::En => format!("{shown} of {total}"),
+    }
+}
+
+/// A byte size for people.
+pub fn size(bytes: u64) -> String {
+    if bytes >= 1 << 20 {
+        format!("{:.1} MB", bytes as f64 / (1 << 20) as f64)
+    } else if bytes >= 1 << 10 {
+        format!("{:.0} kB", bytes as f64 / (1 << 10) as f64)
+    } else {
+        format!("{bytes} B")
+    }
+}
+
+/// "Skrevet: PATH" lines after an export.
+pub fn written(path: &std::path::Path, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        lang.pick("Skrevet:", "Written:"),
+        crate::domain::cpr::mask_in_text(&path.display().to_string())
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_named_after_a_cpr_number_shows_it_masked() {
+        let shown = file_name(std::path::Path::new("/hjem/sager/010190-2000 Anna.xlsx"));
+        assert!(!shown.contains("2000"), "{shown}");
+        assert!(shown.starts_with("010190-"), "{shown}");
+        assert!(shown.ends_with(" Anna.xlsx"), "{shown}");
+    }
+}
