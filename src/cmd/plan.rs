@@ -13,6 +13,7 @@ use crate::domain::date::fmt_dk;
 use crate::error::{Error, FileProblem};
 use crate::export::bundle::{Bundle, BundleRequest, JsonTarget, Written};
 use crate::export::{self, ExportInput};
+use crate::i18n::Localize;
 use crate::i18n::cli::C;
 use crate::i18n::domain as text;
 use crate::lang::Lang;
@@ -141,7 +142,7 @@ pub fn write_summary(
             "  {} '{}': {}",
             C::SheetNotUsed.get(lang),
             s.name,
-            s.reason
+            s.reason.localize(lang)
         )?;
     }
 
