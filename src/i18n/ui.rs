@@ -342,6 +342,20 @@ pub fn written(path: &std::path::Path, lang: Lang) -> String {
     )
 }
 
+/// Why a state file could not be used (shown when it is set aside).
+impl super::Localize for crate::progress::Unusable {
+    fn localize(&self, lang: Lang) -> String {
+        use crate::progress::Unusable;
+        match self {
+            Unusable::Foreign => T::StateForeign,
+            Unusable::NewerVersion(_) => T::StateNewer,
+            Unusable::Corrupt(_) => T::StateCorrupt,
+        }
+        .get(lang)
+        .to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
