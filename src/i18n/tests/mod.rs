@@ -39,6 +39,7 @@ macro_rules! every {
     }};
 }
 
+mod edge;
 mod review;
 
 pub(super) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
