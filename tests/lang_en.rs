@@ -2,37 +2,24 @@
 //! report line of `plan`, `check`, `confirm`, `notify` and `verify` is English (domain words of
 //! SMDB allowed), and with the default language the same lines are Danish.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod util;
+
+use std::path::Path;
 
 use skifteplan::i18n::danish::danish_in;
+use util::{Run, sample, skifteplan};
 
-fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sample-data")
-        .join(name)
+/// Runs the binary with `args`, then `--lang en`.
+fn run_en(args: &[&str]) -> Run {
+    skifteplan().args(args).args(["--lang", "en"]).run()
 }
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_skifteplan"))
-        .env_remove("NO_COLOR")
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-/// Standard output and standard error together.
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
-/// Every line of `out` that holds Danish, with what was found.
-fn danish_lines(out: &str) -> Vec<String> {
-    out.lines()
+/// Every line of the run's standard output and standard error that holds Danish, with what was
+/// found.
+fn danish_lines(run: &Run) -> Vec<String> {
+    run.stdout()
+        .lines()
+        .chain(run.stderr().lines())
         .filter_map(|line| {
             let found = danish_in(line);
             (!found.is_empty()).then(|| format!("{found:?}: {line}"))
@@ -40,22 +27,18 @@ fn danish_lines(out: &str) -> Vec<String> {
         .collect()
 }
 
-fn assert_english(what: &str, o: &Output) {
-    let out = text(o);
-    assert!(
-        o.status.code().is_some_and(|c| c < 2),
-        "{what} failed: {out}"
-    );
-    let danish = danish_lines(&out);
-    assert!(
-        danish.is_empty(),
-        "{what} --lang en prints Danish:\n{}",
-        danish.join("\n")
-    );
+/// The run ended with `code`, every line of it in English.
+#[track_caller]
+fn assert_english(run: &Run, code: i32) {
+    run.assert_code(code);
+    let danish = danish_lines(run);
+    if !danish.is_empty() {
+        run.fail(&format!("Danish with --lang en:\n{}", danish.join("\n")));
+    }
 }
 
 fn s(p: &Path) -> &str {
-    p.to_str().expect("a UTF-8 temporary path")
+    p.to_str().expect("a UTF-8 path")
 }
 
 #[test]
@@ -69,17 +52,11 @@ fn plan_names_a_sheet_not_used_in_the_chosen_language() {
         "--switch-date",
         "2026-03-31",
     ];
-    let en = text(&run(&[&args[..], &["--lang", "en"]].concat()));
-    assert!(
-        en.contains("Sheet not used 'Noter': no column headers recognised in the first 30 rows"),
-        "{en}"
+    run_en(&args).assert_stderr_has(
+        "Sheet not used 'Noter': no column headers recognised in the first 30 rows",
     );
-    let da = text(&run(&args));
-    assert!(
-        da.contains(
-            "Ark ikke brugt 'Noter': ingen kolonneoverskrifter genkendt i de første 30 rækker"
-        ),
-        "{da}"
+    skifteplan().args(args).run().assert_stderr_has(
+        "Ark ikke brugt 'Noter': ingen kolonneoverskrifter genkendt i de første 30 rækker",
     );
 }
 
@@ -93,77 +70,55 @@ fn every_command_speaks_english_when_asked() {
     let rodet = sample("aktivliste-rodet.xlsx");
     let lille = sample("aktivliste-lille.xlsx");
     let decisions = sample("beslutninger.csv");
-    let en = ["--lang", "en"];
 
-    let o = run(&[
-        &[
+    // The messy list has conflicts and rejected rows: exit 1.
+    let model_1 = run_en(&[
+        "plan",
+        s(&rodet),
+        "--model",
+        "1",
+        "--switch-date",
+        "2026-03-31",
+        "--xlsx",
+        s(&plan1),
+        "--json",
+        s(&json1),
+    ]);
+    assert_english(&model_1, 1);
+    for model in ["2", "mellem"] {
+        let run = run_en(&[
             "plan",
-            s(&rodet),
+            s(&lille),
             "--model",
-            "1",
+            model,
             "--switch-date",
             "2026-03-31",
+            "--decisions",
+            s(&decisions),
             "--xlsx",
-            s(&plan1),
-            "--json",
-            s(&json1),
-        ][..],
-        &en,
-    ]
-    .concat());
-    assert_english("plan (model 1)", &o);
-    for model in ["2", "mellem"] {
-        let o = run(&[
-            &[
-                "plan",
-                s(&lille),
-                "--model",
-                model,
-                "--switch-date",
-                "2026-03-31",
-                "--decisions",
-                s(&decisions),
-                "--xlsx",
-                s(&plan2),
-            ][..],
-            &en,
-        ]
-        .concat());
-        assert_english(&format!("plan (model {model})"), &o);
+            s(&plan2),
+        ]);
+        assert_english(&run, 1);
     }
     for plan in [&plan1, &json1, &plan2] {
-        assert_english("check", &run(&[&["check", s(plan)][..], &en].concat()));
-        assert_english("notify", &run(&[&["notify", s(plan)][..], &en].concat()));
-        assert_english(
+        // The plans follow the rules (check), lack the vendor (notify) and still block (verify).
+        assert_english(&run_en(&["check", s(plan)]), 0);
+        assert_english(&run_en(&["notify", s(plan)]), 1);
+        let verify = run_en(&[
             "verify",
-            &run(&[
-                &[
-                    "verify",
-                    "--plan",
-                    s(plan),
-                    "--after",
-                    s(&rodet),
-                    "--today",
-                    "2026-05-01",
-                ][..],
-                &en,
-            ]
-            .concat()),
-        );
+            "--plan",
+            s(plan),
+            "--after",
+            s(&rodet),
+            "--today",
+            "2026-05-01",
+        ]);
+        assert_english(&verify, 1);
     }
-    assert_english(
-        "confirm",
-        &run(&[&["confirm", s(&plan1), "--out", s(&confirm)][..], &en].concat()),
-    );
+    // Nobody is registered in the new system yet: every citizen is left off.
+    assert_english(&run_en(&["confirm", s(&plan1), "--out", s(&confirm)]), 1);
     // A plan of another model has no confirmation list: an error, in English.
-    let o = run(&[&["confirm", s(&plan2), "--out", s(&confirm)][..], &en].concat());
-    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
-    let danish = danish_lines(&text(&o));
-    assert!(
-        danish.is_empty(),
-        "confirm (model 2): {}",
-        danish.join("\n")
-    );
+    assert_english(&run_en(&["confirm", s(&plan2), "--out", s(&confirm)]), 2);
 }
 
 #[test]
@@ -173,39 +128,20 @@ fn errors_speak_english_when_asked() {
     let text_file = dir.path().join("text.xlsx");
     std::fs::write(&text_file, "CPR;Navn\n").expect("written");
     let list = sample("aktivliste-lille.xlsx");
+    let plan_2 = ["--model", "2", "--switch-date", "2026-03-31"];
     for args in [
-        vec![
-            "plan",
-            s(&missing),
-            "--model",
-            "2",
-            "--switch-date",
-            "2026-03-31",
-        ],
-        vec![
-            "plan",
-            s(&text_file),
-            "--model",
-            "2",
-            "--switch-date",
-            "2026-03-31",
-        ],
-        vec![
-            "plan",
-            s(&list),
-            "--model",
-            "2",
-            "--switch-date",
-            "2026-03-31",
-            "--go-live",
-            "2026-03-01",
-        ],
+        [&["plan", s(&missing)][..], &plan_2].concat(),
+        [&["plan", s(&text_file)][..], &plan_2].concat(),
+        [
+            &["plan", s(&list)][..],
+            &plan_2,
+            &["--go-live", "2026-03-01"],
+        ]
+        .concat(),
         vec!["check", s(&missing)],
         vec!["check", s(&list)],
+        vec!["check", s(dir.path())],
     ] {
-        let o = run(&[&args[..], &["--lang", "en"]].concat());
-        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", text(&o));
-        let danish = danish_lines(&text(&o));
-        assert!(danish.is_empty(), "{args:?}: {}", danish.join("\n"));
+        assert_english(&run_en(&args), 2);
     }
 }
