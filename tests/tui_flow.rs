@@ -74,6 +74,7 @@ fn set_up_tick_quit_reopen_export() {
     // Export with the defaults beside the list; the sheet shows the three ticks.
     ch(&mut app, 'e');
     press(&mut app, KeyCode::Enter);
+    app.wait_for_export();
     let xlsx = dir.path().join("aktivliste-handlinger.xlsx");
     assert!(xlsx.exists(), "{:?}", app.popups);
     assert!(dir.path().join("aktivliste-plan.json").exists());
@@ -97,6 +98,7 @@ fn set_up_tick_quit_reopen_export() {
     ch(&mut app, 'e');
     press(&mut app, KeyCode::Enter);
     ch(&mut app, 'y');
+    app.wait_for_export();
     assert_eq!(done_cells(&xlsx), 4);
 }
 

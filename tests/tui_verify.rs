@@ -345,6 +345,7 @@ fn the_mail_holds_no_cpr_even_when_full_cpr_is_shown() {
     // The export with full CPR: the sheet holds them, the e-mail beside it does not.
     ch(&mut app, 'e');
     press(&mut app, KeyCode::Enter);
+    app.wait_for_export();
     let mail = dir.path().join("aktivliste-handlinger.mail-til-dst.txt");
     let written = std::fs::read_to_string(&mail).unwrap();
     assert_no_cpr(&written);
@@ -359,6 +360,7 @@ fn the_ui_export_writes_the_mail_beside_the_action_sheet() {
     setup_model_two(&mut app, "31-03-2026");
     ch(&mut app, 'e');
     press(&mut app, KeyCode::Enter);
+    app.wait_for_export();
     let xlsx = dir.path().join("aktivliste-handlinger.xlsx");
     let mail = dir.path().join("aktivliste-handlinger.mail-til-dst.txt");
     assert!(xlsx.is_file());
@@ -388,6 +390,7 @@ fn the_ui_export_writes_the_mail_beside_the_action_sheet() {
     }
     typ(&mut app, &dir.path().join("ud.json").display().to_string());
     press(&mut app, KeyCode::Enter);
+    app.wait_for_export();
     assert!(dir.path().join("ud.json").is_file());
     assert!(dir.path().join("ud.mail-til-dst.txt").is_file());
 }
@@ -402,6 +405,7 @@ fn a_failed_mail_after_a_written_sheet_says_the_sheet_was_written() {
     setup_model_two(&mut app, "31-03-2026");
     ch(&mut app, 'e');
     press(&mut app, KeyCode::Enter);
+    app.wait_for_export();
     assert!(dir.path().join("aktivliste-handlinger.xlsx").is_file());
     let shown = format!("{:?}", app.popups);
     assert!(

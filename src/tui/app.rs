@@ -2,8 +2,6 @@
 //! [`App::step`] applies it. Drawing lives in `view`; nothing here touches the terminal.
 
 use std::path::PathBuf;
-use std::sync::mpsc::Receiver;
-use std::time::Instant;
 
 use chrono::{Local, NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
@@ -111,6 +109,8 @@ pub enum Popup {
         field: usize,
         input: String,
     },
+    /// The export being written (its state is [`App::export`]'s job).
+    Exporting,
     /// The e-mail to DST, with what was last done with it (copied, written; error or not).
     Mail {
         text: String,
@@ -124,8 +124,7 @@ pub(crate) type LoadResult = Result<(Aktivliste, ListRef), String>;
 pub struct Loading {
     pub path: PathBuf,
     pub size: u64,
-    pub started: Instant,
-    pub(super) rx: Receiver<super::app_review::Opened>,
+    pub(super) job: super::job::Job<super::app_review::Opened>,
 }
 
 /// Screen areas from the last frame, for the mouse and for page sizes.
@@ -162,6 +161,8 @@ pub struct App {
     pub to_terminal: Vec<u8>,
     /// The written plan under review (review mode only).
     pub review: Option<super::reviewview::ReviewView>,
+    /// The export being written, off the UI thread.
+    pub(crate) export: Option<super::popups::export::ExportRun>,
 }
 
 impl App {
@@ -188,6 +189,7 @@ impl App {
             verify: None,
             to_terminal: Vec::new(),
             review: None,
+            export: None,
         }
     }
 
@@ -253,6 +255,7 @@ impl App {
             ) => Ctx::Prompt,
             Some(Popup::Mapping { .. }) => Ctx::Mapping,
             Some(Popup::Mail { .. }) => Ctx::Mail,
+            Some(Popup::Exporting) => Ctx::Busy,
             None => match self.screen {
                 Screen::Start if self.start.editing => Ctx::StartPath,
                 Screen::Start | Screen::Loading => Ctx::Start,
@@ -295,6 +298,7 @@ impl App {
     /// Applies one control.
     pub fn step(&mut self, c: Control) {
         if c == Control::Quit {
+            self.stop_export();
             self.quit = true;
             return;
         }

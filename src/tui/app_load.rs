@@ -1,13 +1,11 @@
 //! Opening a list: the background read and its progress, the state file beside it, and what
 //! the user is told about both (restored progress, a set-aside state file, a newer list).
 
-use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::TryRecvError;
-use std::time::Instant;
 
 use super::app::{App, LoadResult, Loading, Popup, Screen};
 use super::app_review::Opened;
+use super::job::Job;
 use super::planview::PlanView;
 use super::setup::SetupForm;
 use super::start;
@@ -32,24 +30,16 @@ impl App {
         }
         self.start.error = None;
         let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        let (tx, rx) = std::sync::mpsc::channel();
         let options = self.load_options_for(&path);
         let p = path.clone();
         let lang = self.lang();
-        std::thread::spawn(move || {
-            // A panic in the reader becomes a failed read shown in the UI.
-            let read = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                super::app_review::read_any(&p, &options, lang)
-            }))
-            .unwrap_or_else(|payload| Opened::List(Err(panic_text(payload.as_ref(), lang))));
-            let _ = tx.send(read);
-        });
-        self.loading = Some(Loading {
-            path,
-            size,
-            started: Instant::now(),
-            rx,
-        });
+        // A panic in the reader becomes a failed read shown in the UI.
+        let job = Job::spawn(
+            move |_| Ok(super::app_review::read_any(&p, &options, lang)),
+            move |detail| format!("{}: {detail}", T::ReadInternalError.get(lang)),
+            T::ReadStopped.get(lang).to_string(),
+        );
+        self.loading = Some(Loading { path, size, job });
         self.screen = Screen::Loading;
     }
 
@@ -67,9 +57,7 @@ impl App {
     /// Waits for a background read to finish (tests and benchmarks).
     pub fn wait_for_load(&mut self) {
         if let Some(l) = self.loading.take() {
-            let r =
-                l.rx.recv()
-                    .unwrap_or_else(|_| Opened::List(Err("the reading stopped".to_string())));
+            let r = l.job.wait().unwrap_or_else(|e| Opened::List(Err(e)));
             self.finish_open(r);
         }
     }
@@ -80,16 +68,9 @@ impl App {
             return false;
         };
         self.spinner = self.spinner.wrapping_add(1);
-        match l.rx.try_recv() {
-            Ok(r) => {
-                self.loading = None;
-                self.finish_open(r);
-            }
-            Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) => {
-                self.loading = None;
-                self.finish_load(Err("the reading stopped".to_string()));
-            }
+        if let Some(r) = l.job.poll() {
+            self.loading = None;
+            self.finish_open(r.unwrap_or_else(|e| Opened::List(Err(e))));
         }
         true
     }
@@ -273,23 +254,6 @@ pub(super) fn read_list(path: &Path, options: &LoadOptions, lang: Lang) -> LoadR
     let list = aktivliste::load(path, options).map_err(|e| e.message(lang))?;
     let list_ref = progress::list_ref(path).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok((list, list_ref))
-}
-
-/// A reader's panic as one line for a person (the hook in `tui::run` stays quiet off the UI
-/// thread, so this is where it is told).
-fn panic_text(payload: &(dyn std::any::Any + Send), lang: Lang) -> String {
-    let detail = payload
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("?");
-    format!(
-        "{}: {detail}",
-        lang.pick(
-            "Læsningen stoppede med en intern fejl",
-            "The reading stopped with an internal error"
-        )
-    )
 }
 
 /// CPR digits from the state file, shown masked unless full CPR is shown.

@@ -6,7 +6,7 @@ use super::app::{App, Popup, Screen, contains};
 use super::keys::Control;
 use super::planview::{Focus, PlanView};
 use super::setup::SetupForm;
-use super::strings::{self, T};
+use super::strings::T;
 use crate::aktivliste::Field;
 use crate::domain::date::parse_date_text;
 use crate::plan::Status;
@@ -185,29 +185,6 @@ impl App {
         }
     }
 
-    fn export_popup(&self) -> Popup {
-        let (xlsx, json) = match self.ws.as_ref() {
-            Some(ws) => {
-                let p = ws.list_path();
-                let stem = p
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| "aktivliste".into());
-                (
-                    p.with_file_name(format!("{stem}-handlinger.xlsx")),
-                    p.with_file_name(format!("{stem}-plan.json")),
-                )
-            }
-            None => (PathBuf::new(), PathBuf::new()),
-        };
-        Popup::Export {
-            xlsx: xlsx.display().to_string(),
-            json: json.display().to_string(),
-            field: 0,
-            error: None,
-        }
-    }
-
     pub(crate) fn popup_step(&mut self, c: Control) {
         let lang = self.lang();
         let now = self.now();
@@ -309,54 +286,9 @@ impl App {
                 }
                 _ => {}
             },
-            Popup::Export {
-                xlsx,
-                json,
-                field,
-                error,
-            } => match c {
-                Control::Input(ch) => {
-                    if *field == 0 { xlsx } else { json }.push(ch);
-                    *error = None;
-                }
-                Control::Backspace => {
-                    if *field == 0 { xlsx } else { json }.pop();
-                }
-                Control::NextField | Control::PrevField => *field = 1 - *field,
-                Control::Back => {
-                    self.popups.pop();
-                }
-                Control::Confirm => {
-                    let x = non_empty(xlsx);
-                    let j = non_empty(json);
-                    let list = self.ws.as_ref().map(|w| w.list_path().to_path_buf());
-                    if let Some(list) = list
-                        && [&x, &j].into_iter().flatten().any(|p| same_file(p, &list))
-                    {
-                        *error = Some(T::NotOverList.get(lang).to_string());
-                        return;
-                    }
-                    self.popups.pop();
-                    let exists = [&x, &j].into_iter().flatten().any(|p| p.exists());
-                    if exists {
-                        self.popups.push(Popup::ConfirmReplace { xlsx: x, json: j });
-                    } else {
-                        self.export(x, j);
-                    }
-                }
-                _ => {}
-            },
-            Popup::ConfirmReplace { xlsx, json } => match c {
-                Control::Yes => {
-                    let (x, j) = (xlsx.clone(), json.clone());
-                    self.popups.pop();
-                    self.export(x, j);
-                }
-                Control::No | Control::Back => {
-                    self.popups.pop();
-                }
-                _ => {}
-            },
+            Popup::Export { .. } => self.export_prompt_step(c),
+            Popup::ConfirmReplace { .. } => self.confirm_replace_step(c),
+            Popup::Exporting => self.exporting_step(c),
             Popup::Mapping { selected } => match c {
                 Control::Up | Control::ScrollUp => *selected = selected.saturating_sub(1),
                 Control::Down | Control::ScrollDown => {
@@ -410,49 +342,6 @@ impl App {
             },
             Popup::Mail { .. } => self.mail_step(c),
         }
-    }
-
-    fn export(&mut self, xlsx: Option<PathBuf>, json: Option<PathBuf>) {
-        let lang = self.lang();
-        let now = self.now();
-        let Some(ws) = self.ws.as_ref() else {
-            return;
-        };
-        match super::exporting::write(
-            ws,
-            xlsx.as_deref(),
-            json.as_deref(),
-            self.show_cpr,
-            lang,
-            now,
-        ) {
-            Ok(paths) => {
-                let lines: Vec<String> = paths.iter().map(|p| strings::written(p, lang)).collect();
-                self.status = lines.first().map(|l| (l.clone(), false));
-                self.popups.push(Popup::Message {
-                    title: T::ExportedTitle.get(lang).to_string(),
-                    lines,
-                    error: false,
-                    scroll: 0,
-                });
-            }
-            Err(e) => self.error(
-                T::ErrorTitle,
-                vec![T::ExportFailed.get(lang).to_string(), e],
-            ),
-        }
-    }
-}
-
-fn non_empty(s: &str) -> Option<PathBuf> {
-    let t = s.trim();
-    (!t.is_empty()).then(|| PathBuf::from(t))
-}
-
-fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
     }
 }
 

@@ -9,9 +9,11 @@ mod app_load;
 mod app_plan;
 mod app_review;
 mod exporting;
+mod job;
 pub mod keys;
 mod mailview;
 mod planview;
+mod popups;
 mod reviewview;
 mod setup;
 mod start;
@@ -223,7 +225,7 @@ fn event_loop(
             dirty = false;
         }
         // Idle, wake four times a second: a stop signal is seen that soon.
-        let timeout = if app.loading.is_some() || app.verify_busy() {
+        let timeout = if app.loading.is_some() || app.verify_busy() || app.export_busy() {
             Duration::from_millis(100)
         } else {
             Duration::from_millis(250)
@@ -234,6 +236,7 @@ fn event_loop(
         }
         dirty |= app.poll();
         dirty |= app.poll_verify();
+        dirty |= app.poll_export();
         if !app.to_terminal.is_empty() {
             // The clipboard's OSC 52: written as is, it moves no cursor.
             use std::io::Write;

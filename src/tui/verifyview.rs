@@ -3,14 +3,12 @@
 //! [`crate::review::verify::verify`] as the `verify` command. The citizens are grouped by where
 //! they stand, what the user must act on first.
 
-use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError};
-use std::time::Instant;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::app::{App, Screen};
+use super::job::Job;
 use super::keys::Control;
 use super::start::StartState;
 use super::strings::T;
@@ -116,8 +114,7 @@ type ReadResult = Result<Checked, String>;
 
 pub struct Reading {
     pub path: PathBuf,
-    pub started: Instant,
-    rx: Receiver<ReadResult>,
+    pub(super) job: Job<Checked>,
 }
 
 pub struct VerifyView {
@@ -450,28 +447,14 @@ impl App {
             return;
         };
         v.error = None;
-        let (tx, rx) = std::sync::mpsc::channel();
         let p = path.clone();
-        std::thread::spawn(move || {
-            // A panic in the reader becomes a failed read shown on the screen.
-            let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                read_and_check(&p, &options, &side, lang, today)
-            }))
-            .unwrap_or_else(|_| {
-                Err(lang
-                    .pick(
-                        "Læsningen stoppede med en intern fejl",
-                        "The reading stopped with an internal error",
-                    )
-                    .to_string())
-            });
-            let _ = tx.send(r);
-        });
-        v.reading = Some(Reading {
-            path,
-            started: Instant::now(),
-            rx,
-        });
+        // A panic in the reader becomes a failed read shown on the screen.
+        let job = Job::spawn(
+            move |_| read_and_check(&p, &options, &side, lang, today),
+            move |_| T::ReadInternalError.get(lang).to_string(),
+            T::ReadStopped.get(lang).to_string(),
+        );
+        v.reading = Some(Reading { path, job });
     }
 
     /// A later list is being read.
@@ -485,10 +468,8 @@ impl App {
             return false;
         };
         self.spinner = self.spinner.wrapping_add(1);
-        let result = match reading.rx.try_recv() {
-            Ok(r) => r,
-            Err(TryRecvError::Empty) => return true,
-            Err(TryRecvError::Disconnected) => Err("the reading stopped".to_string()),
+        let Some(result) = reading.job.poll() else {
+            return true;
         };
         self.finish_verify(result);
         true
@@ -499,10 +480,7 @@ impl App {
         let Some(reading) = self.verify.as_mut().and_then(|v| v.reading.take()) else {
             return;
         };
-        let r = reading
-            .rx
-            .recv()
-            .unwrap_or_else(|_| Err("the reading stopped".to_string()));
+        let r = reading.job.wait();
         self.finish_verify(r);
     }
 

@@ -2,7 +2,7 @@
 
 mod mail;
 mod plan;
-mod popups;
+pub(crate) mod popups;
 mod review;
 mod screens;
 mod verify;

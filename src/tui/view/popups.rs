@@ -10,6 +10,7 @@ use crate::aktivliste::Field;
 use crate::domain::date::fmt_dk;
 use crate::tui::app::{App, Popup};
 use crate::tui::keys;
+use crate::tui::popups::export;
 use crate::tui::strings::T;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -18,7 +19,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
 }
 
-fn frame_block<'a>(app: &App, title: &str, error: bool) -> Block<'a> {
+pub(crate) fn frame_block<'a>(app: &App, title: &str, error: bool) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
         .border_style(if error {
@@ -36,7 +37,7 @@ fn frame_block<'a>(app: &App, title: &str, error: bool) -> Block<'a> {
         ))
 }
 
-fn show(frame: &mut Frame, rect: Rect, block: Block, body: Paragraph) {
+pub(crate) fn show(frame: &mut Frame, rect: Rect, block: Block, body: Paragraph) {
     frame.render_widget(Clear, rect);
     frame.render_widget(body.block(block), rect);
 }
@@ -265,55 +266,11 @@ fn draw_one(frame: &mut Frame, app: &App, area: Rect, popup: &Popup, depth: usiz
             json,
             field,
             error,
-        } => {
-            let w = wide.min(90);
-            let inner_w = w.saturating_sub(4) as usize;
-            let mut lines = vec![
-                Line::styled(T::ExportNote.get(lang), t.muted),
-                Line::raw(""),
-                Line::styled(
-                    T::ExportXlsx.get(lang),
-                    if *field == 0 { t.key } else { t.header },
-                ),
-                Line::raw(format!(
-                    "  {}{}",
-                    fit_tail(xlsx, inner_w.saturating_sub(3)),
-                    if *field == 0 { "█" } else { "" }
-                )),
-                Line::styled(
-                    T::ExportJson.get(lang),
-                    if *field == 1 { t.key } else { t.header },
-                ),
-                Line::raw(format!(
-                    "  {}{}",
-                    fit_tail(json, inner_w.saturating_sub(3)),
-                    if *field == 1 { "█" } else { "" }
-                )),
-            ];
-            if let Some(e) = error {
-                lines.push(Line::styled(e.clone(), t.error));
-            }
-            let rect = centered(area, w, 11);
-            show(
-                frame,
-                rect,
-                frame_block(app, T::ExportTitle.get(lang), false),
-                Paragraph::new(lines).wrap(Wrap { trim: false }),
-            );
-        }
+        } => export::draw_prompt(frame, app, area, (xlsx, json, *field, error.as_ref())),
         Popup::ConfirmReplace { xlsx, json } => {
-            let mut lines = vec![Line::raw(T::ConfirmReplacePrompt.get(lang))];
-            for p in [xlsx, json].into_iter().flatten().filter(|p| p.exists()) {
-                lines.push(Line::styled(format!("  {}", p.display()), t.accent));
-            }
-            let rect = centered(area, wide.min(76), lines.len() as u16 + 3);
-            show(
-                frame,
-                rect,
-                frame_block(app, T::ConfirmReplaceTitle.get(lang), false),
-                Paragraph::new(lines).wrap(Wrap { trim: false }),
-            );
+            export::draw_confirm_replace(frame, app, area, [xlsx, json])
         }
+        Popup::Exporting => export::draw_progress(frame, app, area),
         Popup::Mapping { selected } => {
             let mut lines = vec![Line::styled(T::MappingNote.get(lang), t.muted)];
             for (i, f) in Field::ALL.iter().enumerate() {
@@ -386,7 +343,7 @@ fn draw_one(frame: &mut Frame, app: &App, area: Rect, popup: &Popup, depth: usiz
 }
 
 /// Keeps the end of a long path visible.
-fn fit_tail(text: &str, width: usize) -> String {
+pub(crate) fn fit_tail(text: &str, width: usize) -> String {
     let n = text.chars().count();
     if n <= width || width == 0 {
         return text.to_string();

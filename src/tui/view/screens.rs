@@ -101,7 +101,7 @@ pub fn loading(frame: &mut Frame, app: &App, area: Rect) {
     let Some(l) = &app.loading else {
         return;
     };
-    let secs = l.started.elapsed().as_secs();
+    let secs = l.job.elapsed().as_secs();
     let name = crate::tui::strings::file_name(&l.path);
     let mut text = format!(
         "{} {} {name} ({})",

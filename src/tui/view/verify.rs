@@ -52,7 +52,7 @@ fn prompt(frame: &mut Frame, app: &App, v: &VerifyView, area: Rect) {
     }
     if let Some(r) = &v.reading {
         let name = crate::tui::strings::file_name(&r.path);
-        let secs = r.started.elapsed().as_secs();
+        let secs = r.job.elapsed().as_secs();
         let mut text = format!(
             "{} {} {name}",
             FRAMES[app.spinner % FRAMES.len()],
