@@ -151,22 +151,6 @@ pub fn write(work: &ExportWork, progress: &Progress) -> Result<Exported, String>
     Ok(Exported::Written(written))
 }
 
-/// The paths of an export that would write one file twice: the action sheet and the JSON (as
-/// `plan` refuses them), or either and the e-mail beside them. The first such path, if any.
-pub fn overlap(xlsx: Option<&Path>, json: Option<&Path>) -> Option<PathBuf> {
-    let mail = xlsx.or(json).map(export::mail_path);
-    let outputs: Vec<&Path> = [xlsx, json, mail.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    outputs.iter().enumerate().find_map(|(i, out)| {
-        outputs[..i]
-            .iter()
-            .any(|other| same_file(out, other))
-            .then(|| out.to_path_buf())
-    })
-}
-
 /// Two paths for one file: the same file on disk, or the same place for files not there yet.
 pub fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {

@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::export::bundle::{Bundle, BundleError, BundleRequest, JsonTarget};
 use crate::tui::app::{App, Popup};
 use crate::tui::exporting::{self, ExportWork, Exported};
 use crate::tui::job::Job;
@@ -53,6 +54,11 @@ impl App {
     pub(crate) fn export_prompt_step(&mut self, c: Control) {
         let lang = self.lang();
         let list = self.ws.as_ref().map(|w| w.list_path().to_path_buf());
+        let facts = self
+            .ws
+            .as_ref()
+            .and_then(|w| w.state.settings.as_ref())
+            .map(|s| s.facts());
         let Some(Popup::Export {
             xlsx,
             json,
@@ -86,18 +92,24 @@ impl App {
                     *error = Some(T::NotOverList.get(lang).to_string());
                     return;
                 }
-                if let (Some(a), Some(b)) = (&x, &j)
-                    && exporting::same_file(a, b)
-                {
-                    *error = Some(T::ExportSamePath.get(lang).to_string());
-                    return;
-                }
-                if let Some(p) = exporting::overlap(x.as_deref(), j.as_deref()) {
-                    *error = Some(format!(
-                        "{} {}",
-                        T::ExportOverlap.get(lang),
-                        crate::domain::cpr::mask_in_text(&p.display().to_string())
-                    ));
+                // The bundle's rules, as `plan` has them: no two outputs are one file.
+                let request = BundleRequest {
+                    xlsx: x.clone(),
+                    json: j.clone().map(JsonTarget::File),
+                    mail: facts,
+                    inputs: Vec::new(),
+                };
+                if let Err(BundleError::SameOutput(p)) = Bundle::new(request) {
+                    *error = Some(match (&x, &j) {
+                        (Some(a), Some(b)) if exporting::same_file(a, b) => {
+                            T::ExportSamePath.get(lang).to_string()
+                        }
+                        _ => format!(
+                            "{} {}",
+                            T::ExportOverlap.get(lang),
+                            crate::domain::cpr::mask_in_text(&p.display().to_string())
+                        ),
+                    });
                     return;
                 }
                 self.popups.pop();
