@@ -96,8 +96,16 @@ fn main() {
     let t = Instant::now();
     app.finish_load(Ok((list, list_ref)));
     key(&mut app, KeyCode::Enter);
-    app.setup.date = "31-03-2026".into();
-    app.setup.model = Some(skifteplan::plan::Model::Two);
+    // The set-up by keys: past kommune, vendor and system to D, then model 2.
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Tab);
+    }
+    for c in "31-03-2026".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Right);
     key(&mut app, KeyCode::Enter);
     println!(
         "{n} citizens: open + plan {:.0} ms",

@@ -92,7 +92,7 @@ fn the_screen_draws_the_rows_written_while_the_export_runs() {
     }
     assert!(frames >= 2);
     assert!(matches!(
-        app.popups.last(),
+        app.popups().last(),
         Some(Popup::Message { error: false, .. })
     ));
     assert!(dir.path().join("aktivliste-handlinger.xlsx").is_file());
@@ -127,7 +127,7 @@ fn esc_cancels_the_export_and_leaves_the_old_files_as_they_were() {
     ch(&mut app, 'e');
     press(&mut app, KeyCode::Enter);
     assert!(matches!(
-        app.popups.last(),
+        app.popups().last(),
         Some(Popup::ConfirmReplace { .. })
     ));
     ch(&mut app, 'y');
@@ -154,7 +154,7 @@ fn quitting_during_the_export_stops_it_and_leaves_no_temporary_file() {
     press(&mut app, KeyCode::Enter);
     assert!(app.export_busy());
     ch(&mut app, 'q');
-    assert!(app.quit);
+    assert!(app.should_quit());
     assert!(!app.export_busy());
     assert_eq!(files_in(dir.path()), before);
 }
@@ -172,7 +172,7 @@ fn the_action_sheet_and_the_json_may_not_share_a_path() {
     press(&mut app, KeyCode::Enter);
     assert!(!app.export_busy());
     assert!(matches!(
-        app.popups.last(),
+        app.popups().last(),
         Some(Popup::Export { error: Some(_), .. })
     ));
     let text = screen_text(&mut app, 100, 30);

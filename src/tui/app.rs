@@ -135,34 +135,35 @@ pub struct Areas {
     pub start_list: Rect,
 }
 
+/// The UI's state; read from outside the UI only through its accessors.
 pub struct App {
-    pub cfg: AppConfig,
-    pub theme: Theme,
-    pub screen: Screen,
-    pub popups: Vec<Popup>,
-    pub start: StartState,
-    pub loading: Option<Loading>,
-    pub ws: Option<Workspace>,
+    pub(super) cfg: AppConfig,
+    pub(super) theme: Theme,
+    pub(super) screen: Screen,
+    pub(super) popups: Vec<Popup>,
+    pub(super) start: StartState,
+    pub(super) loading: Option<Loading>,
+    pub(super) ws: Option<Workspace>,
     /// What the plan screen shows of the workspace's plan (while there is one).
-    pub plan_view: Option<super::planview::PlanView>,
-    pub setup: SetupForm,
+    pub(super) plan_view: Option<super::planview::PlanView>,
+    pub(super) setup: SetupForm,
     /// Column mappings chosen by the user, applied when the list is read again.
-    pub columns: Vec<(Field, String)>,
+    pub(super) columns: Vec<(Field, String)>,
     /// One line under the screen: what just happened.
-    pub status: Option<(String, bool)>,
-    pub show_cpr: bool,
-    pub quit: bool,
-    pub summary_scroll: u16,
-    pub spinner: usize,
-    pub areas: Areas,
+    pub(super) status: Option<(String, bool)>,
+    pub(super) show_cpr: bool,
+    pub(super) quit: bool,
+    pub(super) summary_scroll: u16,
+    pub(super) spinner: usize,
+    pub(super) areas: Areas,
     /// The follow-up against a later list, while on that screen (and kept for the next visit).
-    pub verify: Option<super::verifyview::VerifyView>,
+    pub(super) verify: Option<super::verifyview::VerifyView>,
     /// Bytes to write to the terminal after the next frame (the clipboard's OSC 52).
-    pub to_terminal: Vec<u8>,
+    pub(super) to_terminal: Vec<u8>,
     /// The written plan under review (review mode only).
-    pub review: Option<super::reviewview::ReviewView>,
+    pub(super) review: Option<super::reviewview::ReviewView>,
     /// The export being written, off the UI thread.
-    pub(crate) export: Option<super::popups::export::ExportRun>,
+    pub(super) export: Option<super::popups::export::ExportRun>,
 }
 
 impl App {
@@ -207,6 +208,63 @@ impl App {
     /// The screen shown.
     pub fn screen(&self) -> Screen {
         self.screen
+    }
+
+    /// The popups open, the top one last.
+    pub fn popups(&self) -> &[Popup] {
+        &self.popups
+    }
+
+    /// The user asked to quit.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The line under the screen: what just happened, and whether it went wrong.
+    pub fn status(&self) -> Option<&(String, bool)> {
+        self.status.as_ref()
+    }
+
+    /// Full CPR numbers are shown.
+    pub fn shows_cpr(&self) -> bool {
+        self.show_cpr
+    }
+
+    /// The set-up form as typed.
+    pub fn setup(&self) -> &SetupForm {
+        &self.setup
+    }
+
+    /// The follow-up against a later list, once opened.
+    pub fn verify(&self) -> Option<&super::verifyview::VerifyView> {
+        self.verify.as_ref()
+    }
+
+    /// The written plan under review (review mode only).
+    pub fn review(&self) -> Option<&super::reviewview::ReviewView> {
+        self.review.as_ref()
+    }
+
+    /// The screen areas of the last frame (where a click lands).
+    pub fn areas(&self) -> Areas {
+        self.areas
+    }
+
+    /// Bytes to write to the terminal after the frame (the clipboard's OSC 52), taken.
+    pub fn take_terminal_output(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.to_terminal)
+    }
+
+    /// The top popup, to change before a snapshot (a temporary folder's path put in its place).
+    #[doc(hidden)]
+    pub fn top_popup_mut_for_tests(&mut self) -> Option<&mut Popup> {
+        self.popups.last_mut()
+    }
+
+    /// Clears the status line before a snapshot (it names a temporary folder).
+    #[doc(hidden)]
+    pub fn clear_status_for_tests(&mut self) {
+        self.status = None;
     }
 
     /// The opened list with its state and plan, if a list is open.
