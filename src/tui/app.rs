@@ -9,8 +9,8 @@ use ratatui::layout::Rect;
 
 use super::keys::{self, Control, Ctx};
 use super::planview::PlanView;
-use super::setup::SetupForm;
-use super::start::{self, Entry, StartState};
+use super::screens::setup::SetupForm;
+use super::screens::start::{self, StartState};
 use super::strings::T;
 use super::theme::Theme;
 use crate::aktivliste::{Aktivliste, Field};
@@ -386,56 +386,6 @@ impl App {
 
     // ---- start ------------------------------------------------------------------------
 
-    fn start_step(&mut self, c: Control) {
-        let s = &mut self.start;
-        if s.editing {
-            match c {
-                Control::Input(ch) => {
-                    s.path.push(ch);
-                    s.candidates.clear();
-                }
-                Control::Backspace => {
-                    s.path.pop();
-                    s.candidates.clear();
-                }
-                Control::Complete => s.complete(&self.cfg.cwd),
-                Control::Confirm => {
-                    let path = s.typed_path(&self.cfg.cwd);
-                    self.open_path(path);
-                }
-                Control::Back | Control::Up => s.editing = false,
-                _ => {}
-            }
-            return;
-        }
-        let n = s.entries.len();
-        match c {
-            Control::Up | Control::ScrollUp => s.selected = s.selected.saturating_sub(1),
-            Control::Down | Control::ScrollDown => {
-                if s.selected + 1 < n {
-                    s.selected += 1;
-                } else {
-                    s.editing = true;
-                }
-            }
-            Control::Click(x, y) => {
-                let a = self.areas.start_list;
-                if contains(a, x, y) {
-                    let i = (y - a.y) as usize;
-                    if i < n {
-                        s.selected = i;
-                    }
-                }
-            }
-            Control::Confirm => match s.entries.get(s.selected).cloned() {
-                Some(Entry::Sample(p) | Entry::Recent(p)) => self.open_path(p),
-                Some(Entry::Other) | None => s.editing = true,
-            },
-            Control::Back => self.quit = true,
-            _ => {}
-        }
-    }
-
     pub fn error(&mut self, title: T, lines: Vec<String>) {
         self.popups.push(Popup::Message {
             title: title.get(self.lang()).to_string(),
@@ -447,80 +397,7 @@ impl App {
 
     // ---- summary ----------------------------------------------------------------------
 
-    fn summary_step(&mut self, c: Control) {
-        match c {
-            Control::Up | Control::ScrollUp => {
-                self.summary_scroll = self.summary_scroll.saturating_sub(1)
-            }
-            Control::Down | Control::ScrollDown => {
-                self.summary_scroll = self.summary_scroll.saturating_add(1)
-            }
-            Control::PageUp => self.summary_scroll = self.summary_scroll.saturating_sub(10),
-            Control::PageDown => self.summary_scroll = self.summary_scroll.saturating_add(10),
-            Control::Rejected => self.popups.push(Popup::Rejected { scroll: 0 }),
-            Control::Mapping => self.popups.push(Popup::Mapping { selected: 0 }),
-            Control::Confirm => {
-                let planned = self.ws.as_ref().is_some_and(|w| w.is_planned());
-                self.screen = if planned { Screen::Plan } else { Screen::Setup };
-            }
-            Control::Back => {
-                self.ws = None;
-                self.screen = Screen::Start;
-            }
-            _ => {}
-        }
-    }
-
     // ---- set-up -----------------------------------------------------------------------
-
-    fn setup_step(&mut self, c: Control) {
-        let f = &mut self.setup;
-        match c {
-            Control::NextField => f.move_field(true),
-            Control::PrevField => f.move_field(false),
-            Control::Left | Control::Right if f.current() == super::setup::Field::Model => {
-                f.cycle_model(c == Control::Right)
-            }
-            Control::Input(ch) => {
-                if let Some(t) = f.text_mut() {
-                    t.push(ch);
-                }
-            }
-            Control::Backspace => {
-                if let Some(t) = f.text_mut() {
-                    t.pop();
-                }
-            }
-            Control::Confirm => match f.to_saved(self.cfg.lang) {
-                Ok(saved) => {
-                    f.error = None;
-                    if let Some(ws) = self.ws.as_mut() {
-                        if ws.state.settings.as_ref() != Some(&saved) || !ws.is_planned() {
-                            ws.set_settings(saved);
-                            self.plan_view = ws
-                                .plan()
-                                .map(|p| PlanView::rebuilt(self.plan_view.as_ref(), p));
-                        }
-                        self.screen = Screen::Plan;
-                        self.save();
-                    }
-                }
-                Err(e) => f.error = Some(e),
-            },
-            Control::Back => {
-                let planned = self.ws.as_ref().is_some_and(|w| w.is_planned());
-                if let Some(s) = self.ws.as_ref().and_then(|w| w.state.settings.as_ref()) {
-                    self.setup = SetupForm::from_saved(s);
-                }
-                self.screen = if planned {
-                    Screen::Plan
-                } else {
-                    Screen::Summary
-                };
-            }
-            _ => {}
-        }
-    }
 }
 
 pub(crate) fn contains(a: Rect, x: u16, y: u16) -> bool {

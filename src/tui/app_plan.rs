@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use super::app::{App, Popup, Screen, contains};
 use super::keys::Control;
 use super::planview::{Focus, PlanView};
-use super::setup::SetupForm;
+use super::screens::setup::SetupForm;
 use super::strings::T;
 use crate::aktivliste::Field;
 use crate::domain::date::parse_date_text;

@@ -5,9 +5,9 @@
 use std::path::Path;
 
 use super::app::{App, LoadResult, Popup, Screen, contains};
-use super::app_load::read_list;
 use super::keys::Control;
 use super::reviewview::ReviewView;
+use super::screens::loading::read_list;
 use super::strings::T;
 use crate::aktivliste::LoadOptions;
 use crate::domain::cpr::mask_in_text;

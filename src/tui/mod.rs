@@ -5,7 +5,6 @@
 //! it, [`draw`] renders the state. The key table also builds the help overlay and the hint bar.
 
 mod app;
-mod app_load;
 mod app_plan;
 mod app_review;
 mod exporting;
@@ -15,8 +14,7 @@ mod mailview;
 mod planview;
 mod popups;
 mod reviewview;
-mod setup;
-mod start;
+mod screens;
 mod strings;
 mod theme;
 mod verifyview;
@@ -63,8 +61,8 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
         no_color: theme::no_color_env(),
         today: None,
         state_path: options.state.clone(),
-        recent_file: start::default_recent_file(),
-        sample_dirs: start::sample_dirs(&cwd),
+        recent_file: screens::start::default_recent_file(),
+        sample_dirs: screens::start::sample_dirs(&cwd),
         cwd,
     };
     let mut app = App::new(cfg);

@@ -10,7 +10,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::app::{App, Screen};
 use super::job::Job;
 use super::keys::Control;
-use super::start::StartState;
+use super::screens::start::StartState;
 use super::strings::T;
 use crate::aktivliste::{self, Aktivliste, LoadOptions};
 use crate::domain::Cpr;

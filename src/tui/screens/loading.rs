@@ -1,18 +1,25 @@
-//! Opening a list: the background read and its progress, the state file beside it, and what
-//! the user is told about both (restored progress, a set-aside state file, a newer list).
+//! The loading screen: a list read as a background job and its progress, then the state file
+//! beside it and what the user is told about both (restored progress, a set-aside state file, a
+//! newer list).
 
 use std::path::{Path, PathBuf};
 
-use super::app::{App, LoadResult, Loading, Popup, Screen};
-use super::app_review::Opened;
-use super::job::Job;
-use super::planview::PlanView;
 use super::setup::SetupForm;
 use super::start;
-use super::strings::T;
+use crate::tui::app::{App, LoadResult, Loading, Popup, Screen};
+use crate::tui::app_review::Opened;
+use crate::tui::job::Job;
+use crate::tui::planview::PlanView;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
 use crate::aktivliste::{self, Field, LoadOptions};
 use crate::lang::Lang;
 use crate::progress::{self, Unusable};
+use crate::tui::strings::{self, T};
+use crate::tui::view::block;
 use crate::workspace::{Notice, Workspace};
 
 impl App {
@@ -35,7 +42,7 @@ impl App {
         let lang = self.lang();
         // A panic in the reader becomes a failed read shown in the UI.
         let job = Job::spawn(
-            move |_| Ok(super::app_review::read_any(&p, &options, lang)),
+            move |_| Ok(crate::tui::app_review::read_any(&p, &options, lang)),
             move |detail| format!("{}: {detail}", T::ReadInternalError.get(lang)),
             T::ReadStopped.get(lang).to_string(),
         );
@@ -47,7 +54,7 @@ impl App {
     /// A written plan opens for review.
     pub fn open_blocking(&mut self, path: &Path) -> Result<(), String> {
         let options = self.load_options_for(path);
-        match super::app_review::read_any(path, &options, self.lang()) {
+        match crate::tui::app_review::read_any(path, &options, self.lang()) {
             Opened::List(loaded) => self.finish_load(Ok(loaded?)),
             Opened::Plan(view) => self.show_review(*view?),
         }
@@ -250,7 +257,7 @@ impl App {
 }
 
 /// Reads a list and fingerprints it; the error is one line for a person.
-pub(super) fn read_list(path: &Path, options: &LoadOptions, lang: Lang) -> LoadResult {
+pub(crate) fn read_list(path: &Path, options: &LoadOptions, lang: Lang) -> LoadResult {
     let list = aktivliste::load(path, options).map_err(|e| e.message(lang))?;
     let list_ref = progress::list_ref(path).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok((list, list_ref))
@@ -262,4 +269,30 @@ fn mask_digits(digits: &str, show: bool) -> String {
         Ok((cpr, _)) => cpr.display(show),
         Err(_) => "??????-xxxx".to_string(),
     }
+}
+
+/// Draws the loading screen: the file, its size and the seconds so far.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    const FRAMES: [&str; 4] = ["⠋", "⠙", "⠸", "⠴"];
+    let lang = app.lang();
+    let Some(l) = &app.loading else {
+        return;
+    };
+    let secs = l.job.elapsed().as_secs();
+    let name = crate::tui::strings::file_name(&l.path);
+    let mut text = format!(
+        "{} {} {name} ({})",
+        FRAMES[app.spinner % FRAMES.len()],
+        T::Loading.get(lang),
+        strings::size(l.size)
+    );
+    if secs > 0 {
+        text.push_str(&format!(" · {secs} s"));
+    }
+    let lines = vec![
+        Line::styled(text, app.theme.accent),
+        Line::styled(T::LoadingNote.get(lang), app.theme.muted),
+    ];
+    let b = block(T::Loading.get(lang).to_string(), app, true);
+    frame.render_widget(Paragraph::new(lines).block(b), area);
 }
