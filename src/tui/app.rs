@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
 use super::keys::{self, Control, Ctx};
-use super::planview::PlanView;
+use super::screens::plan::PlanView;
 use super::screens::setup::SetupForm;
 use super::screens::start::{self, StartState};
 use super::strings::T;
@@ -124,7 +124,7 @@ pub(crate) type LoadResult = Result<(Aktivliste, ListRef), String>;
 pub struct Loading {
     pub path: PathBuf,
     pub size: u64,
-    pub(super) job: super::job::Job<super::app_review::Opened>,
+    pub(super) job: super::job::Job<super::screens::review::open::Opened>,
 }
 
 /// Screen areas from the last frame, for the mouse and for page sizes.
@@ -145,7 +145,7 @@ pub struct App {
     pub(super) loading: Option<Loading>,
     pub(super) ws: Option<Workspace>,
     /// What the plan screen shows of the workspace's plan (while there is one).
-    pub(super) plan_view: Option<super::planview::PlanView>,
+    pub(super) plan_view: Option<super::screens::plan::PlanView>,
     pub(super) setup: SetupForm,
     /// Column mappings chosen by the user, applied when the list is read again.
     pub(super) columns: Vec<(Field, String)>,
@@ -157,11 +157,11 @@ pub struct App {
     pub(super) spinner: usize,
     pub(super) areas: Areas,
     /// The follow-up against a later list, while on that screen (and kept for the next visit).
-    pub(super) verify: Option<super::verifyview::VerifyView>,
+    pub(super) verify: Option<super::screens::verify::VerifyView>,
     /// Bytes to write to the terminal after the next frame (the clipboard's OSC 52).
     pub(super) to_terminal: Vec<u8>,
     /// The written plan under review (review mode only).
-    pub(super) review: Option<super::reviewview::ReviewView>,
+    pub(super) review: Option<super::screens::review::ReviewView>,
     /// The export being written, off the UI thread.
     pub(super) export: Option<super::popups::export::ExportRun>,
 }
@@ -236,12 +236,12 @@ impl App {
     }
 
     /// The follow-up against a later list, once opened.
-    pub fn verify(&self) -> Option<&super::verifyview::VerifyView> {
+    pub fn verify(&self) -> Option<&super::screens::verify::VerifyView> {
         self.verify.as_ref()
     }
 
     /// The written plan under review (review mode only).
-    pub fn review(&self) -> Option<&super::reviewview::ReviewView> {
+    pub fn review(&self) -> Option<&super::screens::review::ReviewView> {
         self.review.as_ref()
     }
 

@@ -6,18 +6,14 @@
 
 mod app;
 mod app_plan;
-mod app_review;
 mod exporting;
 mod job;
 pub mod keys;
 mod mailview;
-mod planview;
 mod popups;
-mod reviewview;
 mod screens;
 mod strings;
 mod theme;
-mod verifyview;
 mod view;
 
 use std::path::PathBuf;
@@ -28,8 +24,8 @@ use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
 pub use app::{App, AppConfig, Popup, Screen};
-pub use planview::{Filter, Focus, PlanView, SortKey};
-pub use reviewview::ReviewView;
+pub use screens::plan::{Filter, Focus, PlanView, SortKey};
+pub use screens::review::ReviewView;
 pub use strings::T;
 pub use view::draw;
 

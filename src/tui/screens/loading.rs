@@ -4,12 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
+use super::review::open::{self, Opened};
 use super::setup::SetupForm;
 use super::start;
 use crate::tui::app::{App, LoadResult, Loading, Popup, Screen};
-use crate::tui::app_review::Opened;
 use crate::tui::job::Job;
-use crate::tui::planview::PlanView;
+use crate::tui::screens::plan::PlanView;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -42,7 +42,7 @@ impl App {
         let lang = self.lang();
         // A panic in the reader becomes a failed read shown in the UI.
         let job = Job::spawn(
-            move |_| Ok(crate::tui::app_review::read_any(&p, &options, lang)),
+            move |_| Ok(open::read_any(&p, &options, lang)),
             move |detail| format!("{}: {detail}", T::ReadInternalError.get(lang)),
             T::ReadStopped.get(lang).to_string(),
         );
@@ -54,7 +54,7 @@ impl App {
     /// A written plan opens for review.
     pub fn open_blocking(&mut self, path: &Path) -> Result<(), String> {
         let options = self.load_options_for(path);
-        match crate::tui::app_review::read_any(path, &options, self.lang()) {
+        match open::read_any(path, &options, self.lang()) {
             Opened::List(loaded) => self.finish_load(Ok(loaded?)),
             Opened::Plan(view) => self.show_review(*view?),
         }

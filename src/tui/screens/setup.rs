@@ -17,7 +17,7 @@ use crate::plan::{DEFAULT_REASON_TEXT, Model};
 use crate::progress::SavedSettings;
 use crate::tui::app::{App, Screen};
 use crate::tui::keys::Control;
-use crate::tui::planview::PlanView;
+use crate::tui::screens::plan::PlanView;
 use crate::tui::strings::{self, T};
 use crate::tui::view::block;
 

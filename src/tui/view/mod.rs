@@ -1,10 +1,7 @@
 //! Drawing: a pure function of the app state (it only records screen areas for the mouse).
 
 mod mail;
-mod plan;
 pub(crate) mod popups;
-mod review;
-mod verify;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -31,9 +28,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         Screen::Loading => crate::tui::screens::loading::draw(frame, app, body),
         Screen::Summary => crate::tui::screens::summary::draw(frame, app, body),
         Screen::Setup => crate::tui::screens::setup::draw(frame, app, body),
-        Screen::Plan => plan::plan(frame, app, body),
-        Screen::Verify => verify::draw(frame, app, body),
-        Screen::Review => review::review(frame, app, body),
+        Screen::Plan => crate::tui::screens::plan::draw::draw(frame, app, body),
+        Screen::Verify => crate::tui::screens::verify::draw::draw(frame, app, body),
+        Screen::Review => crate::tui::screens::review::draw::draw(frame, app, body),
     }
     if let Some((msg, err)) = &app.status {
         let style = if *err {
@@ -77,7 +74,7 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
             }
         }
     }
-    spans.extend(review::header_spans(app));
+    spans.extend(crate::tui::screens::review::draw::header_spans(app));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 

@@ -7,12 +7,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::fit;
+use super::{Group, VerifyView};
 use crate::domain::date::fmt_dk;
 use crate::tui::app::App;
 use crate::tui::strings::{self, T};
 use crate::tui::theme::Theme;
-use crate::tui::verifyview::{Group, VerifyView};
+use crate::tui::view::fit;
 
 fn block<'a>(title: String, t: &Theme) -> Block<'a> {
     Block::default()
