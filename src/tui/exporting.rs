@@ -63,7 +63,7 @@ impl ExportWork {
             list: Arc::clone(&ws.list),
             plan: Arc::clone(&tracked.plan),
             ticks: ws.ticks.clone(),
-            mail: super::mailview::text(ws, lang),
+            mail: super::popups::mail::text(ws, lang),
             xlsx,
             json,
             show_cpr,

@@ -5,11 +5,9 @@
 //! it, [`draw`] renders the state. The key table also builds the help overlay and the hint bar.
 
 mod app;
-mod app_plan;
 mod exporting;
 mod job;
 pub mod keys;
-mod mailview;
 mod popups;
 mod screens;
 mod strings;

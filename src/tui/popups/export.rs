@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::{fit_tail, frame_block, show};
 use crate::export::bundle::{Bundle, BundleError, BundleRequest, JsonTarget};
 use crate::tui::app::{App, Popup};
 use crate::tui::exporting::{self, ExportWork, Exported};
@@ -16,7 +17,6 @@ use crate::tui::job::Job;
 use crate::tui::keys::Control;
 use crate::tui::strings::{self, T};
 use crate::tui::view::centered;
-use crate::tui::view::popups::{fit_tail, frame_block, show};
 
 /// An export being written.
 pub struct ExportRun {

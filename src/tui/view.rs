@@ -1,8 +1,5 @@
 //! Drawing: a pure function of the app state (it only records screen areas for the mouse).
 
-mod mail;
-pub(crate) mod popups;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -42,7 +39,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     }
     draw_hints(frame, app, hints);
     if !app.popups.is_empty() {
-        popups::draw(frame, app, body);
+        crate::tui::popups::draw(frame, app, body);
     }
 }
 
