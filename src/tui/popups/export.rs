@@ -54,11 +54,7 @@ impl App {
     pub(crate) fn export_prompt_step(&mut self, c: Control) {
         let lang = self.lang();
         let list = self.ws.as_ref().map(|w| w.list_path().to_path_buf());
-        let facts = self
-            .ws
-            .as_ref()
-            .and_then(|w| w.state.settings.as_ref())
-            .map(|s| s.facts());
+        let facts = self.ws.as_ref().and_then(super::mail::facts);
         let Some(Popup::Export {
             xlsx,
             json,

@@ -23,14 +23,20 @@ use crate::workspace::Workspace;
 /// name is masked all the same.
 pub fn text(ws: &Workspace, lang: Lang) -> Option<String> {
     let tracked = ws.plan()?;
-    let facts = ws.state.settings.as_ref().map_or_else(
-        || crate::facts::SwitchFacts::new(tracked.plan.switch_date),
-        crate::progress::SavedSettings::facts,
-    );
+    let facts = facts(ws)?;
     Some(crate::export::bundle::mail_text(
         &tracked.plan,
         &facts,
         lang,
+    ))
+}
+
+/// The switch's facts for the e-mail: as set up, else just D; None before there is a plan.
+pub fn facts(ws: &Workspace) -> Option<crate::facts::SwitchFacts> {
+    let tracked = ws.plan()?;
+    Some(ws.state.settings.as_ref().map_or_else(
+        || crate::facts::SwitchFacts::new(tracked.plan.switch_date),
+        crate::progress::SavedSettings::facts,
     ))
 }
 
