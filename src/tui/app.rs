@@ -109,7 +109,7 @@ pub enum Popup {
         field: usize,
         input: String,
     },
-    /// The export being written (its state is [`App::export`]'s job).
+    /// The export being written (its job is held by the app while it runs).
     Exporting,
     /// The e-mail to DST, with what was last done with it (copied, written; error or not).
     Mail {

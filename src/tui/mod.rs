@@ -1,8 +1,18 @@
 //! The terminal UI: a start screen, the load summary, the set-up, and the plan to work through
 //! for days, saved as you go.
 //!
-//! The shape: input becomes a [`keys::Control`] through the one key table, [`App::step`] applies
-//! it, [`draw`] renders the state. The key table also builds the help overlay and the hint bar.
+//! The shape: input becomes a [`keys::Control`] through the one key table, [`App::step`] routes
+//! it to the top popup or the screen shown, [`draw`] renders the state. The key table also builds
+//! the help overlay and the hint bar.
+//!
+//! - `app.rs`: the [`App`] (the screen and popup stack, fields private to the UI) and the routing;
+//! - `screens/`: each screen (start, loading, summary, set-up, plan, follow-up, review) with its
+//!   state, its keys and its drawing;
+//! - `popups/`: each popup with its keys and its drawing;
+//! - `job.rs`: work off the UI thread (reading a list, the follow-up's read, the export) with a
+//!   progress count, a cancel flag and a panic caught as an error;
+//! - `exporting.rs`: the export's work as the job runs it;
+//! - `view.rs`: the frame around the screens (header, status line, hints).
 
 mod app;
 mod exporting;
