@@ -41,11 +41,11 @@ fn total_done(app: &App) -> usize {
 fn set_up_tick_quit_reopen_export() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = opened(dir.path(), Lang::Da, citizens());
-    assert_eq!(app.screen, Screen::Summary);
+    assert_eq!(app.screen(), Screen::Summary);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Setup);
+    assert_eq!(app.screen(), Screen::Setup);
     setup_model_two(&mut app, "31-03-2026");
-    assert_eq!(app.screen, Screen::Plan);
+    assert_eq!(app.screen(), Screen::Plan);
     // Three ticks: the next action of the first citizen twice, then one of the second.
     ch(&mut app, ' ');
     ch(&mut app, ' ');
@@ -53,7 +53,7 @@ fn set_up_tick_quit_reopen_export() {
     ch(&mut app, ' ');
     assert_eq!(total_done(&app), 3);
     ch(&mut app, 'q');
-    assert!(app.quit);
+    assert!(app.should_quit());
     drop(app);
 
     // The state file is there, with the ticks keyed by form, not by step.
@@ -65,7 +65,7 @@ fn set_up_tick_quit_reopen_export() {
 
     // Reopen: straight to the plan, everything as left.
     let mut app = opened(dir.path(), Lang::Da, citizens());
-    assert_eq!(app.screen, Screen::Plan);
+    assert_eq!(app.screen(), Screen::Plan);
     assert_eq!(total_done(&app), 3);
     let view = app.workspace().unwrap().plan().unwrap();
     assert_eq!(view.done_count(0), 2);
@@ -74,11 +74,12 @@ fn set_up_tick_quit_reopen_export() {
     // Export with the defaults beside the list; the sheet shows the three ticks.
     ch(&mut app, 'e');
     press(&mut app, KeyCode::Enter);
+    app.wait_for_export();
     let xlsx = dir.path().join("aktivliste-handlinger.xlsx");
-    assert!(xlsx.exists(), "{:?}", app.popups);
+    assert!(xlsx.exists(), "{:?}", app.popups());
     assert!(dir.path().join("aktivliste-plan.json").exists());
     assert!(matches!(
-        app.popups.last(),
+        app.popups().last(),
         Some(Popup::Message { error: false, .. })
     ));
     assert_eq!(done_cells(&xlsx), 3);
@@ -89,7 +90,7 @@ fn set_up_tick_quit_reopen_export() {
     ch(&mut app, 'e');
     press(&mut app, KeyCode::Enter);
     assert!(matches!(
-        app.popups.last(),
+        app.popups().last(),
         Some(Popup::ConfirmReplace { .. })
     ));
     ch(&mut app, 'n');
@@ -97,6 +98,7 @@ fn set_up_tick_quit_reopen_export() {
     ch(&mut app, 'e');
     press(&mut app, KeyCode::Enter);
     ch(&mut app, 'y');
+    app.wait_for_export();
     assert_eq!(done_cells(&xlsx), 4);
 }
 
@@ -108,12 +110,17 @@ fn export_never_writes_over_the_list() {
     press(&mut app, KeyCode::Enter);
     setup_model_two(&mut app, "31-03-2026");
     ch(&mut app, 'e');
-    if let Some(Popup::Export { xlsx, .. }) = app.popups.last_mut() {
-        *xlsx = dir.path().join("aktivliste.xlsx").display().to_string();
+    // The action sheet's field, typed over with the list's own path.
+    for _ in 0..300 {
+        press(&mut app, KeyCode::Backspace);
     }
+    typ(
+        &mut app,
+        &dir.path().join("aktivliste.xlsx").display().to_string(),
+    );
     press(&mut app, KeyCode::Enter);
     assert!(matches!(
-        app.popups.last(),
+        app.popups().last(),
         Some(Popup::Export { error: Some(_), .. })
     ));
     assert_eq!(
@@ -142,7 +149,7 @@ fn changing_model_or_date_keeps_ticks_that_still_apply() {
     }
     typ(&mut app, "30-04-2026");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Plan);
+    assert_eq!(app.screen(), Screen::Plan);
     assert_eq!(total_done(&app), 3);
     // Model 1: the registrations in the new system are the same actions; the closes are not.
     ch(&mut app, 'o');
@@ -170,7 +177,7 @@ fn forgotten_case_asks_for_the_end_date_and_replans() {
     typ(&mut app, "32-01-2026");
     press(&mut app, KeyCode::Enter);
     assert!(matches!(
-        app.popups.last(),
+        app.popups().last(),
         Some(Popup::Forgotten { error: Some(_), .. })
     ));
     for _ in 0..10 {
@@ -178,7 +185,7 @@ fn forgotten_case_asks_for_the_end_date_and_replans() {
     }
     typ(&mut app, "15-01-2026");
     press(&mut app, KeyCode::Enter);
-    assert!(app.popups.is_empty());
+    assert!(app.popups().is_empty());
     let view = app.workspace().unwrap().plan().unwrap();
     let c = &view.plan.citizens[0];
     assert_eq!(c.status, skifteplan::plan::Status::Glemt);
@@ -218,7 +225,7 @@ fn a_newer_list_shows_new_and_gone_citizens_and_keeps_the_rest() {
     let path = dir.path().join("aktivliste.xlsx");
     let mut app = App::new(config(dir.path(), Lang::Da));
     app.finish_load(Ok((list(&path, newer), list_ref(&path, "f2"))));
-    let Some(Popup::Message { lines, .. }) = app.popups.last() else {
+    let Some(Popup::Message { lines, .. }) = app.popups().last() else {
         panic!("no changes shown")
     };
     let text = lines.join("\n");
@@ -233,7 +240,7 @@ fn a_foreign_state_file_is_kept_aside_and_told() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(state_file(dir.path()), "{\"some\": \"other program\"}").unwrap();
     let app = opened(dir.path(), Lang::En, citizens());
-    let Some(Popup::Message { lines, .. }) = app.popups.last() else {
+    let Some(Popup::Message { lines, .. }) = app.popups().last() else {
         panic!("not told")
     };
     assert!(lines.join(" ").contains("not from skifteplan"));
@@ -284,10 +291,10 @@ fn opens_the_bundled_sample_off_the_ui_thread() {
     std::fs::copy(&sample, &copy).unwrap();
     let mut app = App::new(config(dir.path(), Lang::Da));
     app.open_path(copy.clone());
-    assert_eq!(app.screen, Screen::Loading);
+    assert_eq!(app.screen(), Screen::Loading);
     app.wait_for_load();
-    assert_eq!(app.screen, Screen::Summary, "{:?}", app.popups);
-    let n = app.ws.as_ref().unwrap().list.citizens.len();
+    assert_eq!(app.screen(), Screen::Summary, "{:?}", app.popups());
+    let n = app.workspace().unwrap().list.citizens.len();
     assert!(n > 0);
     press(&mut app, KeyCode::Enter);
     setup_model_two(&mut app, "31-03-2026");
@@ -297,6 +304,6 @@ fn opens_the_bundled_sample_off_the_ui_thread() {
     let mut again = App::new(config(dir.path(), Lang::Da));
     again.open_path(copy);
     again.wait_for_load();
-    assert_eq!(again.screen, Screen::Plan);
+    assert_eq!(again.screen(), Screen::Plan);
     assert_eq!(total_done(&again), 3);
 }

@@ -98,7 +98,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 fn review_app(dir: &Path, path: &Path, lang: Lang) -> App {
     let mut app = App::new(config(dir, lang));
     app.open_review_blocking(path).expect("the plan opens");
-    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.screen(), Screen::Review);
     app
 }
 
@@ -124,7 +124,7 @@ const BOTH: &[(u16, u16)] = &[(100, 30), (80, 24)];
 
 /// The Excel row of the selected row.
 fn selected_row(app: &App) -> Option<u32> {
-    let v = app.review.as_ref().unwrap();
+    let v = app.review().unwrap();
     v.current().and_then(|i| v.row(i).at.row)
 }
 
@@ -134,7 +134,7 @@ fn tampered_plan_shows_findings_beside_their_rows() {
     let (bytes, rows) = tampered();
     let p = write(dir.path(), "plan.xlsx", &bytes);
     let mut app = review_app(dir.path(), &p, Lang::Da);
-    let v = app.review.as_ref().unwrap();
+    let v = app.review().unwrap();
     // Exactly the tampered rows carry findings, and the counts land in the general panel.
     let marked: Vec<u32> = (0..v.plan.rows.len())
         .filter(|&i| v.finding_count(i) > 0)
@@ -174,22 +174,22 @@ fn next_and_previous_finding_and_the_filter() {
     for want in rows {
         ch(&mut app, 'n');
         assert_eq!(selected_row(&app), Some(want));
-        assert_eq!(app.status, None);
+        assert_eq!(app.status(), None);
     }
     // Past the last one it starts from the top again, and says so.
     ch(&mut app, 'n');
     assert_eq!(selected_row(&app), Some(rows[0]));
-    assert!(app.status.as_ref().unwrap().0.contains("toppen"));
+    assert!(app.status().unwrap().0.contains("toppen"));
     // Backwards from the first wraps to the last.
     ch(&mut app, 'N');
     assert_eq!(selected_row(&app), Some(rows[2]));
-    assert!(app.status.as_ref().unwrap().0.contains("bunden"));
+    assert!(app.status().unwrap().0.contains("bunden"));
     ch(&mut app, 'N');
     assert_eq!(selected_row(&app), Some(rows[1]));
 
     // Only rows with findings: the selected row stays selected, moving stays among them.
     ch(&mut app, 'f');
-    let v = app.review.as_ref().unwrap();
+    let v = app.review().unwrap();
     assert!(v.only_findings);
     assert_eq!(v.shown(), 3);
     assert_eq!(selected_row(&app), Some(rows[1]));
@@ -211,7 +211,7 @@ fn next_and_previous_finding_and_the_filter() {
     press(&mut app, KeyCode::Home);
     screen_text(&mut app, 80, 24);
     press(&mut app, KeyCode::PageDown);
-    let page = app.review.as_ref().unwrap().table_area.height as u32;
+    let page = app.review().unwrap().table_area.height as u32;
     assert!(page >= 5, "{page}");
     assert_eq!(selected_row(&app), Some(2 + page));
     press(&mut app, KeyCode::PageUp);
@@ -234,18 +234,18 @@ fn read_only_quits_and_writes_nothing_beside_the_plan() {
         ch(&mut app, c);
     }
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.screen, Screen::Review);
-    assert!(app.popups.is_empty(), "{:?}", app.popups);
-    assert!(app.ws.is_none());
+    assert_eq!(app.screen(), Screen::Review);
+    assert!(app.popups().is_empty(), "{:?}", app.popups());
+    assert!(app.workspace().is_none());
     ch(&mut app, 'q');
-    assert!(app.quit);
+    assert!(app.should_quit());
     drop(app);
     assert_eq!(listing(dir.path()), before);
     assert_eq!(std::fs::read(&p).unwrap(), bytes, "the plan is unchanged");
 
     let mut app = review_app(dir.path(), &p, Lang::Da);
     press(&mut app, KeyCode::Esc);
-    assert!(app.quit, "Esc quits too");
+    assert!(app.should_quit(), "Esc quits too");
     drop(app);
     assert_eq!(listing(dir.path()), before);
 }
@@ -257,21 +257,21 @@ fn help_and_the_findings_without_a_row() {
     let p = write(dir.path(), "plan.xlsx", &bytes);
     let mut app = review_app(dir.path(), &p, Lang::Da);
     ch(&mut app, '?');
-    assert!(matches!(app.popups.last(), Some(Popup::Help { .. })));
+    assert!(matches!(app.popups().last(), Some(Popup::Help { .. })));
     snap("help", &mut app, &[(80, 24)]);
     ch(&mut app, 'q');
-    assert!(app.popups.is_empty());
-    assert!(!app.quit, "q closes the help first");
+    assert!(app.popups().is_empty());
+    assert!(!app.should_quit(), "q closes the help first");
     ch(&mut app, 'a');
-    let Some(Popup::Message { lines, .. }) = app.popups.last() else {
-        panic!("{:?}", app.popups);
+    let Some(Popup::Message { lines, .. }) = app.popups().last() else {
+        panic!("{:?}", app.popups());
     };
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(lines[1].starts_with("Oversigt række"), "{lines:?}");
     snap("general", &mut app, &[(80, 24)]);
     press(&mut app, KeyCode::Esc);
-    assert!(app.popups.is_empty());
-    assert!(!app.quit);
+    assert!(app.popups().is_empty());
+    assert!(!app.should_quit());
 }
 
 #[test]
@@ -300,7 +300,7 @@ fn popups_over_the_review_promise_no_save_either() {
         // The row popup, the findings without a row, and help over the review.
         for key in [KeyCode::Enter, KeyCode::Char('a'), KeyCode::Char('?')] {
             press(&mut app, key);
-            assert!(!app.popups.is_empty(), "{key:?}");
+            assert!(!app.popups().is_empty(), "{key:?}");
             for (w, h) in [(80, 24), (140, 50)] {
                 let text = screen_text(&mut app, w, h);
                 assert!(
@@ -318,11 +318,11 @@ fn clean_json_plan_in_english() {
     let dir = tempfile::tempdir().unwrap();
     let p = write(dir.path(), "plan.json", &export(Model::Two, true));
     let mut app = review_app(dir.path(), &p, Lang::En);
-    let v = app.review.as_ref().unwrap();
+    let v = app.review().unwrap();
     assert!(v.findings.is_empty(), "{:?}", v.findings);
     assert_eq!(v.citizens, 20);
     ch(&mut app, 'n');
-    assert!(app.status.as_ref().unwrap().0.contains("no findings"));
+    assert!(app.status().unwrap().0.contains("no findings"));
     snap("json_en", &mut app, &[(100, 30)]);
     let text = screen_text(&mut app, 100, 30);
     assert!(text.contains("READ-ONLY"), "{text}");
@@ -347,16 +347,16 @@ fn a_plan_opened_from_the_start_screen_or_as_file_is_reviewed() {
         typ(&mut app, name);
         press(&mut app, KeyCode::Enter);
         app.wait_for_load();
-        assert_eq!(app.screen, Screen::Review, "{name}: {:?}", app.popups);
-        let v = app.review.as_ref().unwrap();
+        assert_eq!(app.screen(), Screen::Review, "{name}: {:?}", app.popups());
+        let v = app.review().unwrap();
         assert_eq!(v.plan.header.model, model);
-        assert!(app.ws.is_none());
+        assert!(app.workspace().is_none());
     }
 
     // The command line's FILE (`skifteplan FILE`).
     let mut app = App::new(config(dir.path(), Lang::Da));
     app.open_blocking(&xlsx).unwrap();
-    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.screen(), Screen::Review);
     ch(&mut app, 'n');
     assert_eq!(selected_row(&app), Some(rows[0]));
     assert_eq!(
@@ -367,12 +367,14 @@ fn a_plan_opened_from_the_start_screen_or_as_file_is_reviewed() {
 
     // A real Aktivliste still opens as a list.
     let list = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/aktivliste-lille.xlsx");
-    let mut app = App::new(config(dir.path(), Lang::Da));
     let state = dir.path().join("lille.skifteplan.json");
-    app.cfg.state_path = Some(state);
+    let mut app = App::new(skifteplan::tui::AppConfig {
+        state_path: Some(state),
+        ..config(dir.path(), Lang::Da)
+    });
     app.open_blocking(&list).unwrap();
-    assert_eq!(app.screen, Screen::Summary);
-    assert!(app.review.is_none());
+    assert_eq!(app.screen(), Screen::Summary);
+    assert!(app.review().is_none());
 }
 
 #[test]
@@ -395,7 +397,7 @@ fn a_file_that_is_neither_list_nor_plan_keeps_the_list_error_and_a_broken_plan_s
     assert!(err.contains("Skema"), "{err}");
     let err = app.open_review_blocking(&junk).unwrap_err();
     assert!(err.contains("ikke en plan"), "{err}");
-    assert_eq!(app.screen, Screen::Start);
+    assert_eq!(app.screen(), Screen::Start);
 }
 
 #[test]
@@ -478,7 +480,7 @@ fn a_large_plan_stays_responsive() {
     screen_text(&mut app, 100, 30);
     let took = started.elapsed();
     assert!(took < std::time::Duration::from_secs(3), "{took:?}");
-    let v = app.review.as_ref().unwrap();
+    let v = app.review().unwrap();
     assert!(v.finding_count(v.current().unwrap()) > 0);
     assert!(v.current().unwrap() >= far - 10, "{:?}", v.current());
 }
@@ -492,7 +494,7 @@ fn a_plan_written_with_full_cpr_is_still_shown_masked() {
         &export_with(Model::One, false, true),
     );
     let mut app = review_app(dir.path(), &p, Lang::Da);
-    assert!(app.review.as_ref().unwrap().full_cpr);
+    assert!(app.review().unwrap().full_cpr);
     for (w, h) in [(100, 30), (80, 24)] {
         let text = screen_text(&mut app, w, h);
         assert!(text.contains("planen indeholder fuldt CPR"), "{text}");
@@ -509,7 +511,7 @@ fn the_mouse_selects_and_scrolls_rows() {
     let p = write(dir.path(), "plan.xlsx", &bytes);
     let mut app = review_app(dir.path(), &p, Lang::Da);
     screen_text(&mut app, 80, 24);
-    let a = app.review.as_ref().unwrap().table_area;
+    let a = app.review().unwrap().table_area;
     let mouse = |kind, row| {
         Event::Mouse(MouseEvent {
             kind,
@@ -543,8 +545,8 @@ fn enter_shows_the_row_and_its_findings_in_full() {
     ch(&mut app, 'n');
     assert_eq!(selected_row(&app), Some(rows[1]));
     press(&mut app, KeyCode::Enter);
-    let Some(Popup::Message { title, lines, .. }) = app.popups.last() else {
-        panic!("{:?}", app.popups);
+    let Some(Popup::Message { title, lines, .. }) = app.popups().last() else {
+        panic!("{:?}", app.popups());
     };
     assert_eq!(title, &format!("Handlinger række {}", rows[1]));
     assert!(lines[0].starts_with("Borger 3 250458-xxxx"), "{lines:?}");
@@ -556,8 +558,8 @@ fn enter_shows_the_row_and_its_findings_in_full() {
     );
     snap("row", &mut app, &[(80, 24)]);
     press(&mut app, KeyCode::Enter);
-    assert!(app.popups.is_empty());
-    assert!(!app.quit);
+    assert!(app.popups().is_empty());
+    assert!(!app.should_quit());
 }
 
 /// No terminal size and no plan shape makes the screen panic: tiny terminals, a plan without
@@ -584,7 +586,7 @@ fn tiny_terminals_and_an_empty_plan_do_not_panic() {
     }
     press(&mut app, KeyCode::End);
     press(&mut app, KeyCode::Enter);
-    assert!(app.popups.is_empty());
+    assert!(app.popups().is_empty());
     let text = screen_text(&mut app, 80, 24);
     assert!(text.contains("No rows to show."), "{text}");
     // The summary still counts 20 citizens: every one of them is missing.

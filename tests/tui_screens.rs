@@ -43,9 +43,11 @@ fn start_screen_error_for_a_missing_file() {
     press(&mut app, KeyCode::Enter);
     let text = screen_text(&mut app, 80, 24);
     assert!(text.contains("Ingen sådan fil"), "{text}");
-    // The path shown is relative to a temporary folder: snapshot with a fixed folder instead.
-    app.popups.clear();
-    app.start.error = None;
+    // The path shown is in a temporary folder: snapshot with a fixed folder instead, the path
+    // typed but not yet opened, and the error shown.
+    let mut app = App::new(config(dir.path(), Lang::Da));
+    press(&mut app, KeyCode::Enter);
+    typ(&mut app, "findes-ikke.xlsx");
     app.error(
         skifteplan::tui::T::ErrorTitle,
         vec!["Ingen sådan fil: /data/findes-ikke.xlsx".into()],

@@ -57,22 +57,22 @@ fn planned_sample_with(dir: &Path, cfg: skifteplan::tui::AppConfig) -> App {
     app.open_blocking(&list).unwrap();
     press(&mut app, KeyCode::Enter); // summary → set-up
     setup_model_two(&mut app, "31-03-2026");
-    assert_eq!(app.screen, Screen::Plan);
+    assert_eq!(app.screen(), Screen::Plan);
     app
 }
 
 /// From the plan: `v`, the later list's name completed with Tab, Enter, and the read awaited.
 fn verify_later(app: &mut App) {
     ch(app, 'v');
-    assert_eq!(app.screen, Screen::Verify);
+    assert_eq!(app.screen(), Screen::Verify);
     // A second visit offers the last later list: type it again all the same.
-    let typed = app.verify.as_ref().unwrap().field.path.chars().count();
+    let typed = app.verify().unwrap().field.path.chars().count();
     for _ in 0..typed {
         press(app, KeyCode::Backspace);
     }
     typ(app, "sen");
     press(app, KeyCode::Tab);
-    assert_eq!(app.verify.as_ref().unwrap().field.path, "senere.csv");
+    assert_eq!(app.verify().unwrap().field.path, "senere.csv");
     press(app, KeyCode::Enter);
     app.wait_for_verify();
 }
@@ -80,8 +80,7 @@ fn verify_later(app: &mut App) {
 /// A listed citizen's group (as `Blocking`, `Done`, …) and what is left.
 fn entry(app: &App, name: &str) -> (String, String) {
     let e = app
-        .verify
-        .as_ref()
+        .verify()
         .unwrap()
         .checked
         .as_ref()
@@ -117,7 +116,7 @@ fn assert_no_cpr(text: &str) {
 }
 
 fn popup_mail(app: &App) -> String {
-    match app.popups.last() {
+    match app.popups().last() {
         Some(Popup::Mail { text, .. }) => text.clone(),
         other => panic!("no mail popup: {other:?}"),
     }
@@ -136,7 +135,7 @@ fn verify_screen_groups_blocking_first() {
     snap("verify_prompt", &mut app);
     press(&mut app, KeyCode::Enter);
     app.wait_for_verify();
-    assert!(!app.verify.as_ref().unwrap().editing);
+    assert!(!app.verify().unwrap().editing);
     snap("verify", &mut app);
     // The filter shows one group at a time, blocking first.
     ch(&mut app, 'f');
@@ -145,7 +144,7 @@ fn verify_screen_groups_blocking_first() {
     assert!(!text.contains("Færdig  "), "{text}");
     // Esc goes back to the plan.
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Plan);
+    assert_eq!(app.screen(), Screen::Plan);
 }
 
 #[test]
@@ -156,7 +155,7 @@ fn a_click_selects_a_citizen_of_the_follow_up() {
     later_list(dir.path());
     verify_later(&mut app);
     screen_text(&mut app, 100, 30);
-    let a = app.areas.citizens;
+    let a = app.areas().citizens;
     let click = |row| {
         Event::Mouse(MouseEvent {
             kind: MouseEventKind::Down(MouseButton::Left),
@@ -165,12 +164,12 @@ fn a_click_selects_a_citizen_of_the_follow_up() {
             modifiers: KeyModifiers::NONE,
         })
     };
-    assert_eq!(app.verify.as_ref().unwrap().selected, 0);
+    assert_eq!(app.verify().unwrap().selected, 0);
     app.handle_event(&click(a.y + 2));
-    assert_eq!(app.verify.as_ref().unwrap().selected, 2);
+    assert_eq!(app.verify().unwrap().selected, 2);
     // Below the list or outside it: nothing changes.
     app.handle_event(&click(a.y + a.height + 1));
-    assert_eq!(app.verify.as_ref().unwrap().selected, 2);
+    assert_eq!(app.verify().unwrap().selected, 2);
 }
 
 #[test]
@@ -206,7 +205,7 @@ fn ticks_count_as_done_steps() {
 
     // Back on the plan, tick Lars's next two steps: two fewer left.
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Plan);
+    assert_eq!(app.screen(), Screen::Plan);
     ch(&mut app, ' ');
     ch(&mut app, ' ');
     verify_later(&mut app);
@@ -230,12 +229,12 @@ fn an_unreadable_later_list_is_told_not_fatal() {
     typ(&mut app, "broken.xlsx");
     press(&mut app, KeyCode::Enter);
     app.wait_for_verify();
-    let v = app.verify.as_ref().unwrap();
+    let v = app.verify().unwrap();
     assert!(v.editing && v.checked.is_none());
     assert!(v.error.is_some());
     // Esc without a result goes back to the plan.
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Plan);
+    assert_eq!(app.screen(), Screen::Plan);
 }
 
 #[test]
@@ -277,7 +276,7 @@ fn mail_popup_copies_and_writes() {
 
     ch(&mut app, 'c');
     snap("mail_copied", &mut app);
-    let out = std::mem::take(&mut app.to_terminal);
+    let out = app.take_terminal_output();
     assert!(out.starts_with(b"\x1b]52;c;") && out.ends_with(b"\x07"));
     let payload = std::str::from_utf8(&out[7..out.len() - 1]).unwrap();
     assert_eq!(base64_decode(payload), text.as_bytes());
@@ -292,11 +291,11 @@ fn mail_popup_copies_and_writes() {
 fn hide_path(mut app: App) -> App {
     if let Some(Popup::Mail {
         note: Some((n, _)), ..
-    }) = app.popups.last_mut()
+    }) = app.top_popup_mut_for_tests()
     {
         *n = "Skrevet: /data/aktivliste-handlinger.mail-til-dst.txt".into();
     }
-    app.status = None;
+    app.clear_status_for_tests();
     app
 }
 
@@ -326,8 +325,8 @@ fn mail_popup_in_english() {
     ch(&mut app, 'm');
     snap("mail_en", &mut app);
     press(&mut app, KeyCode::Esc);
-    assert!(app.popups.is_empty());
-    assert_eq!(app.screen, Screen::Plan);
+    assert!(app.popups().is_empty());
+    assert_eq!(app.screen(), Screen::Plan);
 }
 
 #[test]
@@ -335,7 +334,7 @@ fn the_mail_holds_no_cpr_even_when_full_cpr_is_shown() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = planned_sample(dir.path(), Lang::Da);
     ch(&mut app, 'c');
-    assert!(app.show_cpr);
+    assert!(app.shows_cpr());
     assert!(screen_text(&mut app, 100, 30).contains("171070-1632"));
     ch(&mut app, 'm');
     let text = popup_mail(&app);
@@ -345,6 +344,7 @@ fn the_mail_holds_no_cpr_even_when_full_cpr_is_shown() {
     // The export with full CPR: the sheet holds them, the e-mail beside it does not.
     ch(&mut app, 'e');
     press(&mut app, KeyCode::Enter);
+    app.wait_for_export();
     let mail = dir.path().join("aktivliste-handlinger.mail-til-dst.txt");
     let written = std::fs::read_to_string(&mail).unwrap();
     assert_no_cpr(&written);
@@ -359,12 +359,13 @@ fn the_ui_export_writes_the_mail_beside_the_action_sheet() {
     setup_model_two(&mut app, "31-03-2026");
     ch(&mut app, 'e');
     press(&mut app, KeyCode::Enter);
+    app.wait_for_export();
     let xlsx = dir.path().join("aktivliste-handlinger.xlsx");
     let mail = dir.path().join("aktivliste-handlinger.mail-til-dst.txt");
     assert!(xlsx.is_file());
     let text = std::fs::read_to_string(&mail).unwrap();
     assert!(text.starts_with("Til: SMDB@dst.dk"), "{text}");
-    match app.popups.last() {
+    match app.popups().last() {
         Some(Popup::Message { lines, .. }) => {
             assert!(
                 lines
@@ -375,7 +376,8 @@ fn the_ui_export_writes_the_mail_beside_the_action_sheet() {
         }
         other => panic!("no message: {other:?}"),
     }
-    app.popups.clear();
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popups().is_empty(), "{:?}", app.popups());
 
     // JSON only: the e-mail goes beside the JSON file.
     ch(&mut app, 'e');
@@ -388,6 +390,7 @@ fn the_ui_export_writes_the_mail_beside_the_action_sheet() {
     }
     typ(&mut app, &dir.path().join("ud.json").display().to_string());
     press(&mut app, KeyCode::Enter);
+    app.wait_for_export();
     assert!(dir.path().join("ud.json").is_file());
     assert!(dir.path().join("ud.mail-til-dst.txt").is_file());
 }
@@ -402,8 +405,9 @@ fn a_failed_mail_after_a_written_sheet_says_the_sheet_was_written() {
     setup_model_two(&mut app, "31-03-2026");
     ch(&mut app, 'e');
     press(&mut app, KeyCode::Enter);
+    app.wait_for_export();
     assert!(dir.path().join("aktivliste-handlinger.xlsx").is_file());
-    let shown = format!("{:?}", app.popups);
+    let shown = format!("{:?}", app.popups());
     assert!(
         shown.contains("skrevet før fejlen: aktivliste-handlinger.xlsx"),
         "{shown}"
@@ -431,7 +435,7 @@ fn go_live_and_deadline_survive_a_restart() {
     typ(&mut app, "30-06-2026");
     snap("mail_setup_model_1", &mut app);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Plan);
+    assert_eq!(app.screen(), Screen::Plan);
     ch(&mut app, 'q');
     drop(app);
 
@@ -440,9 +444,9 @@ fn go_live_and_deadline_survive_a_restart() {
     assert!(state.contains("\"deadline\": \"2026-06-30\""), "{state}");
 
     let mut app = opened(dir.path(), Lang::Da, citizens());
-    assert_eq!(app.screen, Screen::Plan);
-    assert_eq!(app.setup.go_live, "15-04-2026");
-    assert_eq!(app.setup.deadline, "30-06-2026");
+    assert_eq!(app.screen(), Screen::Plan);
+    assert_eq!(app.setup().go_live, "15-04-2026");
+    assert_eq!(app.setup().deadline, "30-06-2026");
     ch(&mut app, 'm');
     let text = popup_mail(&app);
     assert!(text.contains("Planlagt go-live: 15-04-2026"), "{text}");
@@ -469,9 +473,9 @@ fn an_old_state_file_without_go_live_and_deadline_loads() {
     );
     std::fs::write(state_file(dir.path()), old).unwrap();
     let mut app = opened(dir.path(), Lang::Da, citizens());
-    assert_eq!(app.screen, Screen::Plan, "the old state applies");
-    assert_eq!(app.setup.go_live, "");
-    assert_eq!(app.setup.deadline, "");
+    assert_eq!(app.screen(), Screen::Plan, "the old state applies");
+    assert_eq!(app.setup().go_live, "");
+    assert_eq!(app.setup().deadline, "");
     ch(&mut app, 'm');
     let text = popup_mail(&app);
     assert!(text.contains("Planlagt go-live: 01-04-2026"), "{text}");
@@ -495,7 +499,7 @@ fn interim_model_shows_the_old_cases_still_open_with_days() {
         press(&mut app, KeyCode::Right); // 1, 2, mellem
     }
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Plan);
+    assert_eq!(app.screen(), Screen::Plan);
     later_list(dir.path());
     verify_later(&mut app);
     // Lars's anmodning of 03-03-2025 has been open 393 days on 31-03-2026.
@@ -529,7 +533,7 @@ fn light_theme_and_no_color_show_the_same_screens() {
             "{help}"
         );
         press(&mut app, KeyCode::Esc);
-        assert!(matches!(app.popups.last(), Some(Popup::Mail { .. })));
+        assert!(matches!(app.popups().last(), Some(Popup::Mail { .. })));
         press(&mut app, KeyCode::Esc);
         later_list(dir.path());
         verify_later(&mut app);

@@ -21,7 +21,7 @@ pub use json::{
     to_writer,
 };
 pub use labels::SHEET_NAMES;
-pub use xlsx::{CONSTANT_MEMORY_ABOVE, Replan, xlsx_bytes, xlsx_bytes_replanned};
+pub use xlsx::{CONSTANT_MEMORY_ABOVE, Replan, RowProgress, xlsx_bytes, xlsx_bytes_replanned};
 
 use crate::aktivliste::{Aktivliste, IgnoredSheet, RejectedRow, Warning};
 use crate::lang::Lang;
@@ -102,7 +102,18 @@ pub fn write_json_to(w: &mut dyn Write, input: &ExportInput<'_>) -> Result<(), E
 
 /// Writes the xlsx action sheet to `path` atomically.
 pub fn write_xlsx(path: &Path, input: &ExportInput<'_>) -> Result<(), ExportError> {
-    write_atomic(path, |w| xlsx::write_xlsx_to(w, input, None))
+    write_atomic(path, |w| xlsx::write_xlsx_to(w, input, None, None))
+}
+
+/// [`write_xlsx`] counting the action rows as they are written; a cancel leaves `path` as it was.
+pub fn write_xlsx_counted(
+    path: &Path,
+    input: &ExportInput<'_>,
+    progress: RowProgress<'_>,
+) -> Result<(), ExportError> {
+    write_atomic(path, |w| {
+        xlsx::write_xlsx_to(w, input, None, Some(progress))
+    })
 }
 
 /// Writes the action sheet of an outline plan ([`crate::plan::plan_outline`]) to `path`
@@ -113,7 +124,7 @@ pub fn write_xlsx_replanned(
     input: &ExportInput<'_>,
     replan: &Replan<'_>,
 ) -> Result<(), ExportError> {
-    write_atomic(path, |w| xlsx::write_xlsx_to(w, input, Some(replan)))
+    write_atomic(path, |w| xlsx::write_xlsx_to(w, input, Some(replan), None))
 }
 
 /// Where the e-mail text to DST is written beside an export: `handlinger.xlsx` →

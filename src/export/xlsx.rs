@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, RowNum, Workbook, Worksheet, XlsxError};
@@ -49,7 +50,9 @@ pub type Replan<'a> = dyn Fn(usize) -> Vec<Action> + 'a;
 
 /// Builds the workbook and returns its bytes.
 pub fn xlsx_bytes(input: &ExportInput<'_>) -> Result<Vec<u8>, ExportError> {
-    workbook(input, None)?.save_to_buffer().map_err(xlsx_err)
+    workbook(input, None, None)?
+        .save_to_buffer()
+        .map_err(xlsx_err)
 }
 
 /// [`xlsx_bytes`] for an outline plan, its actions planned again citizen by citizen.
@@ -57,9 +60,17 @@ pub fn xlsx_bytes_replanned(
     input: &ExportInput<'_>,
     replan: &Replan<'_>,
 ) -> Result<Vec<u8>, ExportError> {
-    workbook(input, Some(replan))?
+    workbook(input, Some(replan), None)?
         .save_to_buffer()
         .map_err(xlsx_err)
+}
+
+/// Counts the action sheet's rows as they are written, and stops the writing with an error once
+/// `cancel` is set (checked before each citizen).
+#[derive(Clone, Copy)]
+pub struct RowProgress<'a> {
+    pub rows: &'a AtomicUsize,
+    pub cancel: &'a AtomicBool,
 }
 
 /// Builds the workbook and streams it to `w` (large plans never hold the whole file in memory).
@@ -67,15 +78,20 @@ pub fn write_xlsx_to(
     w: &mut (dyn Write + Send),
     input: &ExportInput<'_>,
     replan: Option<&Replan<'_>>,
+    progress: Option<RowProgress<'_>>,
 ) -> io::Result<()> {
-    let mut wb = workbook(input, replan).map_err(io::Error::other)?;
+    let mut wb = workbook(input, replan, progress).map_err(io::Error::other)?;
     wb.save_to_writer(w).map_err(io::Error::other)
 }
 
 /// Fills every sheet. Large plans are written in constant-memory mode: each row goes to a
 /// temporary file as soon as the next one starts, and strings are stored inline. With `replan`,
 /// each citizen's actions are planned again as its rows are written, and dropped after.
-fn workbook(input: &ExportInput<'_>, replan: Option<&Replan<'_>>) -> Result<Workbook, ExportError> {
+fn workbook(
+    input: &ExportInput<'_>,
+    replan: Option<&Replan<'_>>,
+    progress: Option<RowProgress<'_>>,
+) -> Result<Workbook, ExportError> {
     let mut wb = Workbook::new();
     let formats = Formats {
         header: Format::new().set_bold(),
@@ -87,7 +103,13 @@ fn workbook(input: &ExportInput<'_>, replan: Option<&Replan<'_>>) -> Result<Work
         wb.set_zip_compression_level(LARGE_ZIP_LEVEL);
     }
     overview(add_sheet(&mut wb, large)?, &formats, input)?;
-    actions(add_sheet(&mut wb, large)?, &formats, input, replan)?;
+    actions(
+        add_sheet(&mut wb, large)?,
+        &formats,
+        input,
+        replan,
+        progress,
+    )?;
     conflicts(add_sheet(&mut wb, large)?, &formats, input)?;
     rejected(add_sheet(&mut wb, large)?, &formats, input)?;
     forgotten(add_sheet(&mut wb, large)?, &formats, input)?;
@@ -328,10 +350,15 @@ fn actions(
     f: &Formats,
     input: &ExportInput<'_>,
     replan: Option<&Replan<'_>>,
+    progress: Option<RowProgress<'_>>,
 ) -> Result<(), ExportError> {
     let lang = input.lang;
     let mut s = Sheet::new(ws, f, SHEET_NAMES[1], &headers(&ACTION_HEADERS, lang))?;
     for (i, c) in input.plan.citizens.iter().enumerate() {
+        if progress.is_some_and(|p| p.cancel.load(Ordering::Relaxed)) {
+            let stop = io::Error::new(io::ErrorKind::Interrupted, "the export was cancelled");
+            return Err(ExportError::Io(stop));
+        }
         let cpr = c.cpr.display(input.show_cpr);
         let planned_again = replan.map(|r| r(i));
         for a in planned_again.as_deref().unwrap_or(&c.actions) {
@@ -353,6 +380,9 @@ fn actions(
             s.text(15, &format!("{}:{}", a.source.sheet, a.source.row))?;
             s.date(16, (input.done)(c, a))?;
             s.next_row();
+            if let Some(p) = progress {
+                p.rows.fetch_add(1, Ordering::Relaxed);
+            }
         }
     }
     s.finish()

@@ -236,6 +236,15 @@ texts! {
     KeyQuitReview => "afslut", "quit";
     KeyRowFindings => "rækken og dens fund i fuld længde", "the row and its findings in full";
     // Messages of the UI's screens and popups.
+    ExportingTitle => "Eksporterer", "Exporting";
+    ExportRowsWritten => "Rækker skrevet", "Rows written";
+    ExportCancelHint => "Esc: afbryd (de gamle filer bliver stående)", "Esc: cancel (the old files stay as they were)";
+    ExportCancelling => "Afbryder …", "Cancelling …";
+    ExportCancelled => "Eksporten er afbrudt; ingen fil er ændret.", "The export was cancelled; no file was changed.";
+    ExportInternalError => "Eksporten stoppede med en intern fejl", "The export stopped with an internal error";
+    ExportOverlap => "To af filerne ville skrive samme fil:", "Two of the files would write the same file:";
+    ExportSamePath => "Handlingsarket og JSON-filen kan ikke have samme sti.", "The action sheet and the JSON file cannot have the same path.";
+    ReadStopped => "Læsningen stoppede", "The reading stopped";
     NoPlanYet => "Der er ingen plan endnu.", "There is no plan yet.";
     NoFileChosen => "Ingen fil valgt.", "No file chosen.";
     WrittenBeforeFailure => "skrevet før fejlen:", "written before the failure:";

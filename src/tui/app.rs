@@ -2,17 +2,15 @@
 //! [`App::step`] applies it. Drawing lives in `view`; nothing here touches the terminal.
 
 use std::path::PathBuf;
-use std::sync::mpsc::Receiver;
-use std::time::Instant;
 
 use chrono::{Local, NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
 use super::keys::{self, Control, Ctx};
-use super::planview::PlanView;
-use super::setup::SetupForm;
-use super::start::{self, Entry, StartState};
+use super::screens::plan::PlanView;
+use super::screens::setup::SetupForm;
+use super::screens::start::{self, StartState};
 use super::strings::T;
 use super::theme::Theme;
 use crate::aktivliste::{Aktivliste, Field};
@@ -111,6 +109,8 @@ pub enum Popup {
         field: usize,
         input: String,
     },
+    /// The export being written (its job is held by the app while it runs).
+    Exporting,
     /// The e-mail to DST, with what was last done with it (copied, written; error or not).
     Mail {
         text: String,
@@ -124,8 +124,7 @@ pub(crate) type LoadResult = Result<(Aktivliste, ListRef), String>;
 pub struct Loading {
     pub path: PathBuf,
     pub size: u64,
-    pub started: Instant,
-    pub(super) rx: Receiver<super::app_review::Opened>,
+    pub(super) job: super::job::Job<super::screens::review::open::Opened>,
 }
 
 /// Screen areas from the last frame, for the mouse and for page sizes.
@@ -136,32 +135,35 @@ pub struct Areas {
     pub start_list: Rect,
 }
 
+/// The UI's state; read from outside the UI only through its accessors.
 pub struct App {
-    pub cfg: AppConfig,
-    pub theme: Theme,
-    pub screen: Screen,
-    pub popups: Vec<Popup>,
-    pub start: StartState,
-    pub loading: Option<Loading>,
-    pub ws: Option<Workspace>,
+    pub(super) cfg: AppConfig,
+    pub(super) theme: Theme,
+    pub(super) screen: Screen,
+    pub(super) popups: Vec<Popup>,
+    pub(super) start: StartState,
+    pub(super) loading: Option<Loading>,
+    pub(super) ws: Option<Workspace>,
     /// What the plan screen shows of the workspace's plan (while there is one).
-    pub plan_view: Option<super::planview::PlanView>,
-    pub setup: SetupForm,
+    pub(super) plan_view: Option<super::screens::plan::PlanView>,
+    pub(super) setup: SetupForm,
     /// Column mappings chosen by the user, applied when the list is read again.
-    pub columns: Vec<(Field, String)>,
+    pub(super) columns: Vec<(Field, String)>,
     /// One line under the screen: what just happened.
-    pub status: Option<(String, bool)>,
-    pub show_cpr: bool,
-    pub quit: bool,
-    pub summary_scroll: u16,
-    pub spinner: usize,
-    pub areas: Areas,
+    pub(super) status: Option<(String, bool)>,
+    pub(super) show_cpr: bool,
+    pub(super) quit: bool,
+    pub(super) summary_scroll: u16,
+    pub(super) spinner: usize,
+    pub(super) areas: Areas,
     /// The follow-up against a later list, while on that screen (and kept for the next visit).
-    pub verify: Option<super::verifyview::VerifyView>,
+    pub(super) verify: Option<super::screens::verify::VerifyView>,
     /// Bytes to write to the terminal after the next frame (the clipboard's OSC 52).
-    pub to_terminal: Vec<u8>,
+    pub(super) to_terminal: Vec<u8>,
     /// The written plan under review (review mode only).
-    pub review: Option<super::reviewview::ReviewView>,
+    pub(super) review: Option<super::screens::review::ReviewView>,
+    /// The export being written, off the UI thread.
+    pub(super) export: Option<super::popups::export::ExportRun>,
 }
 
 impl App {
@@ -188,6 +190,7 @@ impl App {
             verify: None,
             to_terminal: Vec::new(),
             review: None,
+            export: None,
         }
     }
 
@@ -205,6 +208,63 @@ impl App {
     /// The screen shown.
     pub fn screen(&self) -> Screen {
         self.screen
+    }
+
+    /// The popups open, the top one last.
+    pub fn popups(&self) -> &[Popup] {
+        &self.popups
+    }
+
+    /// The user asked to quit.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The line under the screen: what just happened, and whether it went wrong.
+    pub fn status(&self) -> Option<&(String, bool)> {
+        self.status.as_ref()
+    }
+
+    /// Full CPR numbers are shown.
+    pub fn shows_cpr(&self) -> bool {
+        self.show_cpr
+    }
+
+    /// The set-up form as typed.
+    pub fn setup(&self) -> &SetupForm {
+        &self.setup
+    }
+
+    /// The follow-up against a later list, once opened.
+    pub fn verify(&self) -> Option<&super::screens::verify::VerifyView> {
+        self.verify.as_ref()
+    }
+
+    /// The written plan under review (review mode only).
+    pub fn review(&self) -> Option<&super::screens::review::ReviewView> {
+        self.review.as_ref()
+    }
+
+    /// The screen areas of the last frame (where a click lands).
+    pub fn areas(&self) -> Areas {
+        self.areas
+    }
+
+    /// Bytes to write to the terminal after the frame (the clipboard's OSC 52), taken.
+    pub fn take_terminal_output(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.to_terminal)
+    }
+
+    /// The top popup, to change before a snapshot (a temporary folder's path put in its place).
+    #[doc(hidden)]
+    pub fn top_popup_mut_for_tests(&mut self) -> Option<&mut Popup> {
+        self.popups.last_mut()
+    }
+
+    /// Clears the status line before a snapshot (it names a temporary folder).
+    #[doc(hidden)]
+    pub fn clear_status_for_tests(&mut self) {
+        self.status = None;
     }
 
     /// The opened list with its state and plan, if a list is open.
@@ -253,6 +313,7 @@ impl App {
             ) => Ctx::Prompt,
             Some(Popup::Mapping { .. }) => Ctx::Mapping,
             Some(Popup::Mail { .. }) => Ctx::Mail,
+            Some(Popup::Exporting) => Ctx::Busy,
             None => match self.screen {
                 Screen::Start if self.start.editing => Ctx::StartPath,
                 Screen::Start | Screen::Loading => Ctx::Start,
@@ -295,6 +356,7 @@ impl App {
     /// Applies one control.
     pub fn step(&mut self, c: Control) {
         if c == Control::Quit {
+            self.stop_export();
             self.quit = true;
             return;
         }
@@ -324,56 +386,6 @@ impl App {
 
     // ---- start ------------------------------------------------------------------------
 
-    fn start_step(&mut self, c: Control) {
-        let s = &mut self.start;
-        if s.editing {
-            match c {
-                Control::Input(ch) => {
-                    s.path.push(ch);
-                    s.candidates.clear();
-                }
-                Control::Backspace => {
-                    s.path.pop();
-                    s.candidates.clear();
-                }
-                Control::Complete => s.complete(&self.cfg.cwd),
-                Control::Confirm => {
-                    let path = s.typed_path(&self.cfg.cwd);
-                    self.open_path(path);
-                }
-                Control::Back | Control::Up => s.editing = false,
-                _ => {}
-            }
-            return;
-        }
-        let n = s.entries.len();
-        match c {
-            Control::Up | Control::ScrollUp => s.selected = s.selected.saturating_sub(1),
-            Control::Down | Control::ScrollDown => {
-                if s.selected + 1 < n {
-                    s.selected += 1;
-                } else {
-                    s.editing = true;
-                }
-            }
-            Control::Click(x, y) => {
-                let a = self.areas.start_list;
-                if contains(a, x, y) {
-                    let i = (y - a.y) as usize;
-                    if i < n {
-                        s.selected = i;
-                    }
-                }
-            }
-            Control::Confirm => match s.entries.get(s.selected).cloned() {
-                Some(Entry::Sample(p) | Entry::Recent(p)) => self.open_path(p),
-                Some(Entry::Other) | None => s.editing = true,
-            },
-            Control::Back => self.quit = true,
-            _ => {}
-        }
-    }
-
     pub fn error(&mut self, title: T, lines: Vec<String>) {
         self.popups.push(Popup::Message {
             title: title.get(self.lang()).to_string(),
@@ -385,80 +397,7 @@ impl App {
 
     // ---- summary ----------------------------------------------------------------------
 
-    fn summary_step(&mut self, c: Control) {
-        match c {
-            Control::Up | Control::ScrollUp => {
-                self.summary_scroll = self.summary_scroll.saturating_sub(1)
-            }
-            Control::Down | Control::ScrollDown => {
-                self.summary_scroll = self.summary_scroll.saturating_add(1)
-            }
-            Control::PageUp => self.summary_scroll = self.summary_scroll.saturating_sub(10),
-            Control::PageDown => self.summary_scroll = self.summary_scroll.saturating_add(10),
-            Control::Rejected => self.popups.push(Popup::Rejected { scroll: 0 }),
-            Control::Mapping => self.popups.push(Popup::Mapping { selected: 0 }),
-            Control::Confirm => {
-                let planned = self.ws.as_ref().is_some_and(|w| w.is_planned());
-                self.screen = if planned { Screen::Plan } else { Screen::Setup };
-            }
-            Control::Back => {
-                self.ws = None;
-                self.screen = Screen::Start;
-            }
-            _ => {}
-        }
-    }
-
     // ---- set-up -----------------------------------------------------------------------
-
-    fn setup_step(&mut self, c: Control) {
-        let f = &mut self.setup;
-        match c {
-            Control::NextField => f.move_field(true),
-            Control::PrevField => f.move_field(false),
-            Control::Left | Control::Right if f.current() == super::setup::Field::Model => {
-                f.cycle_model(c == Control::Right)
-            }
-            Control::Input(ch) => {
-                if let Some(t) = f.text_mut() {
-                    t.push(ch);
-                }
-            }
-            Control::Backspace => {
-                if let Some(t) = f.text_mut() {
-                    t.pop();
-                }
-            }
-            Control::Confirm => match f.to_saved(self.cfg.lang) {
-                Ok(saved) => {
-                    f.error = None;
-                    if let Some(ws) = self.ws.as_mut() {
-                        if ws.state.settings.as_ref() != Some(&saved) || !ws.is_planned() {
-                            ws.set_settings(saved);
-                            self.plan_view = ws
-                                .plan()
-                                .map(|p| PlanView::rebuilt(self.plan_view.as_ref(), p));
-                        }
-                        self.screen = Screen::Plan;
-                        self.save();
-                    }
-                }
-                Err(e) => f.error = Some(e),
-            },
-            Control::Back => {
-                let planned = self.ws.as_ref().is_some_and(|w| w.is_planned());
-                if let Some(s) = self.ws.as_ref().and_then(|w| w.state.settings.as_ref()) {
-                    self.setup = SetupForm::from_saved(s);
-                }
-                self.screen = if planned {
-                    Screen::Plan
-                } else {
-                    Screen::Summary
-                };
-            }
-            _ => {}
-        }
-    }
 }
 
 pub(crate) fn contains(a: Rect, x: u16, y: u16) -> bool {

@@ -90,6 +90,8 @@ pub enum Ctx {
     Verify,
     /// A written plan, read-only, with the check's findings.
     Review,
+    /// Work running under a popup (an export): it can only be cancelled.
+    Busy,
 }
 
 impl Ctx {

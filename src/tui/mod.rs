@@ -1,23 +1,27 @@
 //! The terminal UI: a start screen, the load summary, the set-up, and the plan to work through
 //! for days, saved as you go.
 //!
-//! The shape: input becomes a [`keys::Control`] through the one key table, [`App::step`] applies
-//! it, [`draw`] renders the state. The key table also builds the help overlay and the hint bar.
+//! The shape: input becomes a [`keys::Control`] through the one key table, [`App::step`] routes
+//! it to the top popup or the screen shown, [`draw`] renders the state. The key table also builds
+//! the help overlay and the hint bar.
+//!
+//! - `app.rs`: the [`App`] (the screen and popup stack, fields private to the UI) and the routing;
+//! - `screens/`: each screen (start, loading, summary, set-up, plan, follow-up, review) with its
+//!   state, its keys and its drawing;
+//! - `popups/`: each popup with its keys and its drawing;
+//! - `job.rs`: work off the UI thread (reading a list, the follow-up's read, the export) with a
+//!   progress count, a cancel flag and a panic caught as an error;
+//! - `exporting.rs`: the export's work as the job runs it;
+//! - `view.rs`: the frame around the screens (header, status line, hints).
 
 mod app;
-mod app_load;
-mod app_plan;
-mod app_review;
 mod exporting;
+mod job;
 pub mod keys;
-mod mailview;
-mod planview;
-mod reviewview;
-mod setup;
-mod start;
+mod popups;
+mod screens;
 mod strings;
 mod theme;
-mod verifyview;
 mod view;
 
 use std::path::PathBuf;
@@ -28,8 +32,8 @@ use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
 pub use app::{App, AppConfig, Popup, Screen};
-pub use planview::{Filter, Focus, PlanView, SortKey};
-pub use reviewview::ReviewView;
+pub use screens::plan::{Filter, Focus, PlanView, SortKey};
+pub use screens::review::ReviewView;
 pub use strings::T;
 pub use view::draw;
 
@@ -61,8 +65,8 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
         no_color: theme::no_color_env(),
         today: None,
         state_path: options.state.clone(),
-        recent_file: start::default_recent_file(),
-        sample_dirs: start::sample_dirs(&cwd),
+        recent_file: screens::start::default_recent_file(),
+        sample_dirs: screens::start::sample_dirs(&cwd),
         cwd,
     };
     let mut app = App::new(cfg);
@@ -223,7 +227,7 @@ fn event_loop(
             dirty = false;
         }
         // Idle, wake four times a second: a stop signal is seen that soon.
-        let timeout = if app.loading.is_some() || app.verify_busy() {
+        let timeout = if app.loading.is_some() || app.verify_busy() || app.export_busy() {
             Duration::from_millis(100)
         } else {
             Duration::from_millis(250)
@@ -234,6 +238,7 @@ fn event_loop(
         }
         dirty |= app.poll();
         dirty |= app.poll_verify();
+        dirty |= app.poll_export();
         if !app.to_terminal.is_empty() {
             // The clipboard's OSC 52: written as is, it moves no cursor.
             use std::io::Write;

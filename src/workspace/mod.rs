@@ -8,6 +8,7 @@ pub use tracked::{StepGroup, TrackedPlan};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -34,7 +35,8 @@ pub enum Notice {
 }
 
 pub struct Workspace {
-    pub list: Aktivliste,
+    /// Shared, so work off the UI thread (an export) can read it while the screen draws.
+    pub list: Arc<Aktivliste>,
     pub list_ref: ListRef,
     pub state_path: PathBuf,
     pub state: StateFile,
@@ -99,7 +101,7 @@ impl Workspace {
         }
         let ticks = state.tick_map();
         let mut ws = Workspace {
-            list,
+            list: Arc::new(list),
             list_ref,
             state_path,
             state,

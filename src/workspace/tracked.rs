@@ -4,6 +4,7 @@
 //! tick instead of being recounted.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -21,7 +22,8 @@ pub struct StepGroup {
 }
 
 pub struct TrackedPlan {
-    pub plan: Plan,
+    /// Shared, so work off the UI thread (an export) can read it while the screen draws.
+    pub plan: Arc<Plan>,
     pub settings: Settings,
     /// Per citizen, per action: the date it was ticked done.
     done: Vec<Vec<Option<NaiveDate>>>,
@@ -70,7 +72,7 @@ impl TrackedPlan {
             groups: Vec::new(),
             total_done: 0,
             total_actions: 0,
-            plan,
+            plan: Arc::new(plan),
             settings,
         };
         tracked.apply_ticks(ticks);
@@ -237,12 +239,14 @@ impl TrackedPlan {
         ticks: &HashMap<TickKey, NaiveDate>,
     ) {
         let (cp, conflicts) = plan::plan_citizen(citizen, &self.settings);
-        self.plan.conflicts.retain(|c| c.cpr != cp.cpr);
+        // A copy only while an export still reads the plan.
+        let whole = Arc::make_mut(&mut self.plan);
+        whole.conflicts.retain(|c| c.cpr != cp.cpr);
         self.conflict_count[index] = conflicts.len() as u32;
-        self.plan.conflicts.extend(conflicts);
+        whole.conflicts.extend(conflicts);
         self.done[index] = done_of(&cp, ticks);
         self.done_count[index] = self.done[index].iter().filter(|d| d.is_some()).count() as u32;
-        self.plan.citizens[index] = cp;
+        whole.citizens[index] = cp;
         self.recount();
     }
 

@@ -368,6 +368,8 @@ pub static BINDINGS: &[Binding] = &[
     // The e-mail to DST and the follow-up against a later list.
     b(Ctx::Plan, &[K::Ch('m')], C::Mail, T::KeyMail, false),
     b(Ctx::Plan, &[K::Ch('v')], C::Verify, T::KeyVerify, false),
+    // Work running (an export)
+    b(Ctx::Busy, &[K::Code(KC::Esc)], C::Back, T::KeyCancel, true),
     b(Ctx::Mail, UP, C::Up, T::KeyScroll, false),
     b(Ctx::Mail, DOWN, C::Down, T::KeyScroll, false),
     b(

@@ -1,7 +1,18 @@
-//! The start screen's state: bundled sample lists, recently opened files, and a path field with
-//! completion of folders and files. Also where recent files are remembered.
+//! The start screen: bundled sample lists, recently opened files, and a path field with
+//! completion of folders and files; its keys and its drawing. Also where recent files are
+//! remembered.
 
 use std::path::{Path, PathBuf};
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::tui::app::{App, contains};
+use crate::tui::keys::Control;
+use crate::tui::strings::T;
+use crate::tui::view::{block, fit};
 
 /// One line of the start screen's list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -210,6 +221,129 @@ pub fn sample_dirs(cwd: &Path) -> Vec<PathBuf> {
         "/sample-data"
     )));
     dirs
+}
+
+impl App {
+    pub(crate) fn start_step(&mut self, c: Control) {
+        let s = &mut self.start;
+        if s.editing {
+            match c {
+                Control::Input(ch) => {
+                    s.path.push(ch);
+                    s.candidates.clear();
+                }
+                Control::Backspace => {
+                    s.path.pop();
+                    s.candidates.clear();
+                }
+                Control::Complete => s.complete(&self.cfg.cwd),
+                Control::Confirm => {
+                    let path = s.typed_path(&self.cfg.cwd);
+                    self.open_path(path);
+                }
+                Control::Back | Control::Up => s.editing = false,
+                _ => {}
+            }
+            return;
+        }
+        let n = s.entries.len();
+        match c {
+            Control::Up | Control::ScrollUp => s.selected = s.selected.saturating_sub(1),
+            Control::Down | Control::ScrollDown => {
+                if s.selected + 1 < n {
+                    s.selected += 1;
+                } else {
+                    s.editing = true;
+                }
+            }
+            Control::Click(x, y) => {
+                let a = self.areas.start_list;
+                if contains(a, x, y) {
+                    let i = (y - a.y) as usize;
+                    if i < n {
+                        s.selected = i;
+                    }
+                }
+            }
+            Control::Confirm => match s.entries.get(s.selected).cloned() {
+                Some(Entry::Sample(p) | Entry::Recent(p)) => self.open_path(p),
+                Some(Entry::Other) | None => s.editing = true,
+            },
+            Control::Back => self.quit = true,
+            _ => {}
+        }
+    }
+}
+
+/// Draws the start screen.
+pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
+    let lang = app.lang();
+    let t = app.theme.clone();
+    let s = &app.start;
+    let outer = block(T::StartTitle.get(lang).to_string(), app, true);
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let [intro, list, path, cands] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Length(2),
+        Constraint::Length(4),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::styled(T::StartIntro.get(lang), t.muted),
+            Line::styled(T::StartIntroPlan.get(lang), t.muted),
+        ])
+        .wrap(Wrap { trim: true }),
+        intro,
+    );
+    let mut lines = Vec::new();
+    for (i, e) in s.entries.iter().enumerate() {
+        let (kind, text) = match e {
+            Entry::Sample(p) => (T::Samples.get(lang), crate::tui::strings::file_name(p)),
+            Entry::Recent(p) => (T::Recent.get(lang), p.display().to_string()),
+            Entry::Other => ("", T::OtherFile.get(lang).to_string()),
+        };
+        let selected = i == s.selected && !s.editing;
+        let mark = if selected { "▶ " } else { "  " };
+        let body = format!("{mark}{text}");
+        let style = if selected { t.selected } else { t.base };
+        let width = list.width as usize;
+        let kind_w = kind.chars().count() + 1;
+        let body = fit(&body, width.saturating_sub(kind_w + 1));
+        let pad = width.saturating_sub(body.chars().count() + kind_w);
+        lines.push(Line::from(vec![
+            Span::styled(body, style),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(format!("{kind} "), t.muted),
+        ]));
+    }
+    if !s.has_samples() {
+        lines.insert(0, Line::styled(T::NoSamples.get(lang), t.muted));
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+    app.areas.start_list = Rect {
+        y: list.y + u16::from(!s.has_samples()),
+        ..list
+    };
+    let cursor = if s.editing { "█" } else { "" };
+    let label_style = if s.editing { t.key } else { t.muted };
+    let mut path_lines = vec![Line::from(vec![
+        Span::styled(T::PathLabel.get(lang), label_style),
+        Span::styled(format!("{}{cursor}", s.path), t.base),
+    ])];
+    if let Some(e) = &s.error {
+        path_lines.push(Line::styled(fit(e, path.width as usize), t.error));
+    }
+    frame.render_widget(Paragraph::new(path_lines), path);
+    if !s.candidates.is_empty() {
+        let text = s.candidates.join("  ");
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, t.muted)).wrap(Wrap { trim: true }),
+            cands,
+        );
+    }
 }
 
 #[cfg(test)]

@@ -1,20 +1,25 @@
-//! Opening a list: the background read and its progress, the state file beside it, and what
-//! the user is told about both (restored progress, a set-aside state file, a newer list).
+//! The loading screen: a list read as a background job and its progress, then the state file
+//! beside it and what the user is told about both (restored progress, a set-aside state file, a
+//! newer list).
 
-use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::TryRecvError;
-use std::time::Instant;
 
-use super::app::{App, LoadResult, Loading, Popup, Screen};
-use super::app_review::Opened;
-use super::planview::PlanView;
+use super::review::open::{self, Opened};
 use super::setup::SetupForm;
 use super::start;
-use super::strings::T;
+use crate::tui::app::{App, LoadResult, Loading, Popup, Screen};
+use crate::tui::job::Job;
+use crate::tui::screens::plan::PlanView;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
 use crate::aktivliste::{self, Field, LoadOptions};
 use crate::lang::Lang;
 use crate::progress::{self, Unusable};
+use crate::tui::strings::{self, T};
+use crate::tui::view::block;
 use crate::workspace::{Notice, Workspace};
 
 impl App {
@@ -32,24 +37,16 @@ impl App {
         }
         self.start.error = None;
         let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        let (tx, rx) = std::sync::mpsc::channel();
         let options = self.load_options_for(&path);
         let p = path.clone();
         let lang = self.lang();
-        std::thread::spawn(move || {
-            // A panic in the reader becomes a failed read shown in the UI.
-            let read = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                super::app_review::read_any(&p, &options, lang)
-            }))
-            .unwrap_or_else(|payload| Opened::List(Err(panic_text(payload.as_ref(), lang))));
-            let _ = tx.send(read);
-        });
-        self.loading = Some(Loading {
-            path,
-            size,
-            started: Instant::now(),
-            rx,
-        });
+        // A panic in the reader becomes a failed read shown in the UI.
+        let job = Job::spawn(
+            move |_| Ok(open::read_any(&p, &options, lang)),
+            move |detail| format!("{}: {detail}", T::ReadingInternalError.get(lang)),
+            T::ReadStopped.get(lang).to_string(),
+        );
+        self.loading = Some(Loading { path, size, job });
         self.screen = Screen::Loading;
     }
 
@@ -57,7 +54,7 @@ impl App {
     /// A written plan opens for review.
     pub fn open_blocking(&mut self, path: &Path) -> Result<(), String> {
         let options = self.load_options_for(path);
-        match super::app_review::read_any(path, &options, self.lang()) {
+        match open::read_any(path, &options, self.lang()) {
             Opened::List(loaded) => self.finish_load(Ok(loaded?)),
             Opened::Plan(view) => self.show_review(*view?),
         }
@@ -67,9 +64,7 @@ impl App {
     /// Waits for a background read to finish (tests and benchmarks).
     pub fn wait_for_load(&mut self) {
         if let Some(l) = self.loading.take() {
-            let r =
-                l.rx.recv()
-                    .unwrap_or_else(|_| Opened::List(Err("the reading stopped".to_string())));
+            let r = l.job.wait().unwrap_or_else(|e| Opened::List(Err(e)));
             self.finish_open(r);
         }
     }
@@ -80,16 +75,9 @@ impl App {
             return false;
         };
         self.spinner = self.spinner.wrapping_add(1);
-        match l.rx.try_recv() {
-            Ok(r) => {
-                self.loading = None;
-                self.finish_open(r);
-            }
-            Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) => {
-                self.loading = None;
-                self.finish_load(Err("the reading stopped".to_string()));
-            }
+        if let Some(r) = l.job.poll() {
+            self.loading = None;
+            self.finish_open(r.unwrap_or_else(|e| Opened::List(Err(e))));
         }
         true
     }
@@ -269,27 +257,10 @@ impl App {
 }
 
 /// Reads a list and fingerprints it; the error is one line for a person.
-pub(super) fn read_list(path: &Path, options: &LoadOptions, lang: Lang) -> LoadResult {
+pub(crate) fn read_list(path: &Path, options: &LoadOptions, lang: Lang) -> LoadResult {
     let list = aktivliste::load(path, options).map_err(|e| e.message(lang))?;
     let list_ref = progress::list_ref(path).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok((list, list_ref))
-}
-
-/// A reader's panic as one line for a person (the hook in `tui::run` stays quiet off the UI
-/// thread, so this is where it is told).
-fn panic_text(payload: &(dyn std::any::Any + Send), lang: Lang) -> String {
-    let detail = payload
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("?");
-    format!(
-        "{}: {detail}",
-        lang.pick(
-            "Læsningen stoppede med en intern fejl",
-            "The reading stopped with an internal error"
-        )
-    )
 }
 
 /// CPR digits from the state file, shown masked unless full CPR is shown.
@@ -298,4 +269,30 @@ fn mask_digits(digits: &str, show: bool) -> String {
         Ok((cpr, _)) => cpr.display(show),
         Err(_) => "??????-xxxx".to_string(),
     }
+}
+
+/// Draws the loading screen: the file, its size and the seconds so far.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    const FRAMES: [&str; 4] = ["⠋", "⠙", "⠸", "⠴"];
+    let lang = app.lang();
+    let Some(l) = &app.loading else {
+        return;
+    };
+    let secs = l.job.elapsed().as_secs();
+    let name = crate::tui::strings::file_name(&l.path);
+    let mut text = format!(
+        "{} {} {name} ({})",
+        FRAMES[app.spinner % FRAMES.len()],
+        T::Loading.get(lang),
+        strings::size(l.size)
+    );
+    if secs > 0 {
+        text.push_str(&format!(" · {secs} s"));
+    }
+    let lines = vec![
+        Line::styled(text, app.theme.accent),
+        Line::styled(T::LoadingNote.get(lang), app.theme.muted),
+    ];
+    let b = block(T::Loading.get(lang).to_string(), app, true);
+    frame.render_widget(Paragraph::new(lines).block(b), area);
 }

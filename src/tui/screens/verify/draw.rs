@@ -7,12 +7,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::fit;
+use super::{Group, VerifyView};
 use crate::domain::date::fmt_dk;
 use crate::tui::app::App;
 use crate::tui::strings::{self, T};
 use crate::tui::theme::Theme;
-use crate::tui::verifyview::{Group, VerifyView};
+use crate::tui::view::fit;
 
 fn block<'a>(title: String, t: &Theme) -> Block<'a> {
     Block::default()
@@ -52,7 +52,7 @@ fn prompt(frame: &mut Frame, app: &App, v: &VerifyView, area: Rect) {
     }
     if let Some(r) = &v.reading {
         let name = crate::tui::strings::file_name(&r.path);
-        let secs = r.started.elapsed().as_secs();
+        let secs = r.job.elapsed().as_secs();
         let mut text = format!(
             "{} {} {name}",
             FRAMES[app.spinner % FRAMES.len()],

@@ -1,15 +1,25 @@
-//! The set-up form: kommune, vendor, system name, D, the model, and for the e-mail to DST the
-//! planned go-live and (model 1) the deadline, dates validated as typed.
+//! The set-up: the form (kommune, vendor, system name, D, the model, and for the e-mail to DST
+//! the planned go-live and (model 1) the deadline, dates validated as typed), its keys and its
+//! drawing.
 
 use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
 
-use super::strings::T;
+use crate::domain::date::fmt_dk;
 use crate::domain::date::{DateError, parse_date_text};
 use crate::facts::FactsProblem;
 use crate::i18n::Localize;
 use crate::lang::Lang;
 use crate::plan::{DEFAULT_REASON_TEXT, Model};
 use crate::progress::SavedSettings;
+use crate::tui::app::{App, Screen};
+use crate::tui::keys::Control;
+use crate::tui::screens::plan::PlanView;
+use crate::tui::strings::{self, T};
+use crate::tui::view::block;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
@@ -281,6 +291,167 @@ fn date_error(e: &DateError, lang: Lang) -> String {
                 "not a date: type dd-mm-yyyy",
             )
             .into(),
+    }
+}
+
+impl App {
+    pub(crate) fn setup_step(&mut self, c: Control) {
+        let f = &mut self.setup;
+        match c {
+            Control::NextField => f.move_field(true),
+            Control::PrevField => f.move_field(false),
+            Control::Left | Control::Right if f.current() == Field::Model => {
+                f.cycle_model(c == Control::Right)
+            }
+            Control::Input(ch) => {
+                if let Some(t) = f.text_mut() {
+                    t.push(ch);
+                }
+            }
+            Control::Backspace => {
+                if let Some(t) = f.text_mut() {
+                    t.pop();
+                }
+            }
+            Control::Confirm => match f.to_saved(self.cfg.lang) {
+                Ok(saved) => {
+                    f.error = None;
+                    if let Some(ws) = self.ws.as_mut() {
+                        if ws.state.settings.as_ref() != Some(&saved) || !ws.is_planned() {
+                            ws.set_settings(saved);
+                            self.plan_view = ws
+                                .plan()
+                                .map(|p| PlanView::rebuilt(self.plan_view.as_ref(), p));
+                        }
+                        self.screen = Screen::Plan;
+                        self.save();
+                    }
+                }
+                Err(e) => f.error = Some(e),
+            },
+            Control::Back => {
+                let planned = self.ws.as_ref().is_some_and(|w| w.is_planned());
+                if let Some(s) = self.ws.as_ref().and_then(|w| w.state.settings.as_ref()) {
+                    self.setup = SetupForm::from_saved(s);
+                }
+                self.screen = if planned {
+                    Screen::Plan
+                } else {
+                    Screen::Summary
+                };
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Draws the set-up form.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let lang = app.lang();
+    let t = &app.theme;
+    let f = &app.setup;
+    let outer = block(T::SetupTitle.get(lang).to_string(), app, true);
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let label_w = Field::ALL
+        .iter()
+        .map(|x| x.label(lang).chars().count())
+        .max()
+        .unwrap_or(10)
+        + 2;
+    let mut lines = Vec::new();
+    for (i, field) in Field::ALL.iter().enumerate() {
+        let focus = i == f.field;
+        let mark = if focus { "▶ " } else { "  " };
+        let label = format!("{mark}{:<w$}", field.label(lang), w = label_w);
+        let label_style = if focus { t.key } else { t.header };
+        if *field == Field::Model {
+            lines.push(Line::styled(label, label_style));
+            for m in Model::ALL {
+                let chosen = f.model == Some(m);
+                let radio = if chosen { "(•)" } else { "( )" };
+                let style = if chosen { t.next } else { t.base };
+                lines.push(Line::styled(
+                    format!("    {radio} {}", crate::text::model_label(m, lang)),
+                    style,
+                ));
+                // The chosen model's consequences always; all of them when there is room.
+                if chosen || inner.width >= 124 {
+                    for e in crate::text::model_explanation(m, lang) {
+                        lines.push(Line::styled(
+                            format!("        {e}"),
+                            if chosen { t.base } else { t.muted },
+                        ));
+                    }
+                }
+            }
+            continue;
+        }
+        if !f.shown(*field) {
+            continue;
+        }
+        let cursor = if focus { "█" } else { "" };
+        let spans = vec![
+            Span::styled(label, label_style),
+            Span::styled(format!("{}{cursor}", f.text(*field)), t.base),
+        ];
+        lines.push(Line::from(spans));
+        if *field == Field::Date {
+            let pad = " ".repeat(4);
+            lines.push(match f.date_state(lang) {
+                Ok(d) => Line::styled(format!("{pad}✓ {}", strings::switch_dates(d, lang)), t.done),
+                Err(e) => Line::styled(format!("{pad}{e}"), t.conflict),
+            });
+        }
+        if matches!(*field, Field::GoLive | Field::Deadline) {
+            lines.push(mail_date_line(f, *field, app));
+        }
+    }
+    if let Some(e) = &f.error {
+        lines.push(Line::styled(e.clone(), t.error));
+    } else if let Ok(d) = f.date_state(lang)
+        && f.model == Some(Model::Two)
+    {
+        lines.push(Line::styled(
+            format!(
+                "{} {} · {} {}",
+                lang.pick("Afslut i SMDB:", "Close in SMDB:"),
+                fmt_dk(d),
+                lang.pick("registrér i nyt system:", "register in the new system:"),
+                fmt_dk(crate::domain::date::next_day(d))
+            ),
+            t.accent,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// The line under the go-live or deadline field: the date understood, the default, or why not.
+fn mail_date_line<'a>(f: &SetupForm, field: Field, app: &App) -> Line<'a> {
+    let lang = app.lang();
+    let t = &app.theme;
+    let pad = " ".repeat(4);
+    let state = if field == Field::GoLive {
+        f.go_live_state(lang)
+    } else {
+        f.deadline_state(lang)
+    };
+    let day = |d: chrono::NaiveDate| format!("{} {}", strings::weekday(d, lang), fmt_dk(d));
+    match state {
+        Ok(Some(d)) => Line::styled(format!("{pad}✓ {}", day(d)), t.done),
+        Ok(None) if field == Field::GoLive => match f.date_state(lang) {
+            Ok(d) => Line::styled(
+                format!(
+                    "{pad}{} {}",
+                    T::GoLiveDefault.get(lang),
+                    day(crate::domain::date::next_day(d))
+                ),
+                t.muted,
+            ),
+            Err(_) => Line::styled(format!("{pad}{}", T::GoLiveDefault.get(lang)), t.muted),
+        },
+        Ok(None) => Line::styled(format!("{pad}{}", T::DeadlineHint.get(lang)), t.muted),
+        Err(e) => Line::styled(format!("{pad}{e}"), t.conflict),
     }
 }
 

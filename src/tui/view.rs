@@ -1,16 +1,9 @@
 //! Drawing: a pure function of the app state (it only records screen areas for the mouse).
 
-mod mail;
-mod plan;
-mod popups;
-mod review;
-mod screens;
-mod verify;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::app::{App, Screen};
 use super::keys;
@@ -28,13 +21,13 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     .areas(area);
     draw_header(frame, app, header);
     match app.screen {
-        Screen::Start => screens::start(frame, app, body),
-        Screen::Loading => screens::loading(frame, app, body),
-        Screen::Summary => screens::summary(frame, app, body),
-        Screen::Setup => screens::setup(frame, app, body),
-        Screen::Plan => plan::plan(frame, app, body),
-        Screen::Verify => verify::draw(frame, app, body),
-        Screen::Review => review::review(frame, app, body),
+        Screen::Start => crate::tui::screens::start::draw(frame, app, body),
+        Screen::Loading => crate::tui::screens::loading::draw(frame, app, body),
+        Screen::Summary => crate::tui::screens::summary::draw(frame, app, body),
+        Screen::Setup => crate::tui::screens::setup::draw(frame, app, body),
+        Screen::Plan => crate::tui::screens::plan::draw::draw(frame, app, body),
+        Screen::Verify => crate::tui::screens::verify::draw::draw(frame, app, body),
+        Screen::Review => crate::tui::screens::review::draw::draw(frame, app, body),
     }
     if let Some((msg, err)) = &app.status {
         let style = if *err {
@@ -46,7 +39,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     }
     draw_hints(frame, app, hints);
     if !app.popups.is_empty() {
-        popups::draw(frame, app, body);
+        crate::tui::popups::draw(frame, app, body);
     }
 }
 
@@ -78,7 +71,7 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
             }
         }
     }
-    spans.extend(review::header_spans(app));
+    spans.extend(crate::tui::screens::review::draw::header_spans(app));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
@@ -136,4 +129,16 @@ pub(crate) fn fit(text: &str, width: usize) -> String {
     let mut s: String = text.chars().take(width - 1).collect();
     s.push('…');
     s
+}
+
+/// A screen's bordered block with its title, its border marking focus.
+pub(crate) fn block<'a>(title: String, app: &App, focus: bool) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focus {
+            app.theme.border_focus
+        } else {
+            app.theme.border
+        })
+        .title(Span::styled(format!(" {title} "), app.theme.title))
 }

@@ -7,15 +7,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
 
+use super::{Filter, Focus, PlanView, SortKey};
 use crate::domain::date::fmt_dk;
 use crate::plan::Status;
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::planview::{Filter, Focus, PlanView, SortKey};
 use crate::tui::strings::{self, T};
 use crate::workspace::TrackedPlan;
 
-pub fn plan(frame: &mut Frame, app: &mut App, area: Rect) {
+pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
     let lang = app.lang();
     let show = app.show_cpr;
     let t = app.theme.clone();

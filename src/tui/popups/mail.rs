@@ -1,13 +1,21 @@
 //! The e-mail to DST from the plan screen: its text (from the plan and the set-up), copied to the
-//! clipboard with OSC 52, or written beside the list where the action sheet goes.
+//! clipboard with OSC 52, or written beside the list where the action sheet goes. Drawn over the
+//! whole body: one line with the title and what was last done, then the text as plain lines
+//! from the left edge with nothing beside them, so a terminal selection copies it cleanly.
 
 use std::path::{Path, PathBuf};
 
-use super::app::{App, Popup};
-use super::keys::Control;
-use super::strings::{self, T};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
 use crate::export;
 use crate::lang::Lang;
+use crate::tui::app::{App, Popup};
+use crate::tui::keys::Control;
+use crate::tui::strings::{self, T};
+use crate::tui::view::fit;
 use crate::workspace::Workspace;
 
 /// The e-mail text for the workspace's plan and set-up; None before there is a plan. Names not
@@ -15,14 +23,20 @@ use crate::workspace::Workspace;
 /// name is masked all the same.
 pub fn text(ws: &Workspace, lang: Lang) -> Option<String> {
     let tracked = ws.plan()?;
-    let facts = ws.state.settings.as_ref().map_or_else(
-        || crate::facts::SwitchFacts::new(tracked.plan.switch_date),
-        crate::progress::SavedSettings::facts,
-    );
+    let facts = facts(ws)?;
     Some(crate::export::bundle::mail_text(
         &tracked.plan,
         &facts,
         lang,
+    ))
+}
+
+/// The switch's facts for the e-mail: as set up, else just D; None before there is a plan.
+pub fn facts(ws: &Workspace) -> Option<crate::facts::SwitchFacts> {
+    let tracked = ws.plan()?;
+    Some(ws.state.settings.as_ref().map_or_else(
+        || crate::facts::SwitchFacts::new(tracked.plan.switch_date),
+        crate::progress::SavedSettings::facts,
     ))
 }
 
@@ -123,6 +137,46 @@ impl App {
             _ => {}
         }
     }
+}
+
+/// Draws the e-mail with the note of what was last done with it.
+pub fn draw(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    text: &str,
+    scroll: u16,
+    note: Option<&(String, bool)>,
+) {
+    let lang = app.lang();
+    let t = &app.theme;
+    frame.render_widget(Clear, area);
+    let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let title = format!(" {} ", T::MailTitle.get(lang));
+    let room = (top.width as usize).saturating_sub(title.chars().count() + 1);
+    let (msg, style) = match note {
+        Some((msg, true)) => (msg.as_str(), t.error),
+        Some((msg, false)) => (msg.as_str(), t.done),
+        None => (T::MailNote.get(lang), t.muted),
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(title, t.title),
+            Span::raw(" "),
+            Span::styled(fit(msg, room), style),
+        ])),
+        top,
+    );
+    let lines: Vec<Line> = text
+        .lines()
+        .map(|l| Line::styled(l.to_string(), t.base))
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        body,
+    );
 }
 
 #[cfg(test)]

@@ -7,7 +7,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
 
-use super::fit;
+use super::ReviewView;
+use super::lines::{done, general_line, reason, row_summary};
 use crate::domain::cpr::mask_in_text;
 use crate::domain::date::{fmt_dk, next_day};
 use crate::lang::Lang;
@@ -15,11 +16,10 @@ use crate::plan::Model;
 use crate::review::words;
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::app_review::{done, general_line, reason, row_summary};
 use crate::tui::keys::{self, Control, Ctx};
-use crate::tui::reviewview::ReviewView;
 use crate::tui::strings::{self, T};
 use crate::tui::theme::Theme;
+use crate::tui::view::fit;
 
 /// The header line's part: the file and the read-only mark.
 pub fn header_spans(app: &App) -> Vec<Span<'static>> {
@@ -36,7 +36,7 @@ pub fn header_spans(app: &App) -> Vec<Span<'static>> {
     ]
 }
 
-pub fn review(frame: &mut Frame, app: &mut App, area: Rect) {
+pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
     let lang = app.lang();
     let t = app.theme.clone();
     let Some(view) = app.review.as_mut() else {

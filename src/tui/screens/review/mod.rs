@@ -1,6 +1,7 @@
-//! Review mode's state: a written plan read back (action sheet or JSON), the check's findings
-//! tied to the rows they concern, and the visible order of rows (all, or only rows with
-//! findings). Read-only: nothing here changes the plan or writes a file.
+//! Review mode's screen: a written plan read back (action sheet or JSON), the check's findings
+//! tied to the rows they concern, the visible order of rows (all, or only rows with findings),
+//! and its keys. Opening a plan is in [`open`], its drawing in [`draw`]. Read-only: nothing here
+//! changes the plan or writes a file.
 //!
 //! Built for plans of 600,000 rows: findings are indexed per row once, jumping to the next
 //! finding is a binary search, and drawing looks only at the visible rows.
@@ -10,8 +11,19 @@ use std::path::{Path, PathBuf};
 
 use ratatui::layout::Rect;
 
+pub(crate) mod draw;
+pub(crate) mod lines;
+pub(crate) mod open;
+
 use crate::domain::cpr::mask_in_text;
-use crate::review::{self, Finding, FindingKind, Location, PlanRows, Row};
+use crate::review::{self, Finding, FindingKind, Location, PlanRows, Row, words};
+use crate::tui::app::{App, Popup, Screen, contains};
+use crate::tui::keys::Control;
+use crate::tui::strings::T;
+use lines::{general_line, row_summary};
+
+/// Rows moved by one wheel notch.
+const WHEEL: isize = 3;
 
 pub struct ReviewView {
     pub path: PathBuf,
@@ -238,6 +250,98 @@ impl ReviewView {
         let n = self.shown();
         if height > 0 && self.offset + height > n {
             self.offset = n.saturating_sub(height).min(self.selected);
+        }
+    }
+}
+
+impl App {
+    pub(crate) fn review_step(&mut self, c: Control) {
+        let lang = self.lang();
+        let Some(view) = self.review.as_mut() else {
+            self.screen = Screen::Start;
+            return;
+        };
+        let page = view.table_area.height.max(1) as isize;
+        self.status = None;
+        match c {
+            Control::Up => view.move_by(-1),
+            Control::Down => view.move_by(1),
+            Control::PageUp => view.move_by(-page),
+            Control::PageDown => view.move_by(page),
+            Control::Home => view.move_by(isize::MIN / 2),
+            Control::End => view.move_by(isize::MAX / 2),
+            Control::ScrollUp => view.move_by(-WHEEL),
+            Control::ScrollDown => view.move_by(WHEEL),
+            Control::Click(x, y) => {
+                let a = view.table_area;
+                if contains(a, x, y) {
+                    let pos = view.offset + (y - a.y) as usize;
+                    if pos < view.shown() {
+                        view.selected = pos;
+                    }
+                }
+            }
+            Control::NextFinding | Control::PrevFinding => {
+                let forward = c == Control::NextFinding;
+                self.status = match view.jump_finding(forward) {
+                    None => Some((T::ReviewNoFindingsToJump.get(lang).to_string(), false)),
+                    Some(true) => {
+                        let t = if forward {
+                            T::ReviewWrappedTop
+                        } else {
+                            T::ReviewWrappedBottom
+                        };
+                        Some((t.get(lang).to_string(), false))
+                    }
+                    Some(false) => None,
+                };
+            }
+            Control::Filter => view.toggle_filter(),
+            Control::Confirm => {
+                if let Some(i) = view.current() {
+                    let r = view.row(i);
+                    let mut lines = vec![row_summary(r, lang), String::new()];
+                    for f in view.findings_of(i) {
+                        let (what, expected) = words::finding(&f.kind, lang);
+                        lines.push(mask_in_text(&format!("⚠ {what}")));
+                        lines.push(mask_in_text(&format!(
+                            "  {}: {expected}",
+                            words::expected_label(lang)
+                        )));
+                    }
+                    if view.finding_count(i) == 0 {
+                        lines.push(format!("✓ {}", T::ReviewNoRowFindings.get(lang)));
+                    }
+                    self.popups.push(Popup::Message {
+                        title: words::location(&r.at, lang),
+                        lines,
+                        error: false,
+                        scroll: 0,
+                    });
+                }
+            }
+            Control::GeneralFindings => {
+                let lines: Vec<String> = if view.general.is_empty() {
+                    vec![T::NoneWord.get(lang).to_string()]
+                } else {
+                    view.general
+                        .iter()
+                        .map(|&f| general_line(&view.findings[f as usize], lang))
+                        .collect()
+                };
+                self.popups.push(Popup::Message {
+                    title: format!(
+                        "{} ({})",
+                        T::ReviewGeneralTitle.get(lang),
+                        view.general.len()
+                    ),
+                    lines,
+                    error: false,
+                    scroll: 0,
+                });
+            }
+            Control::Back => self.quit = true,
+            _ => {}
         }
     }
 }

@@ -1,0 +1,79 @@
+//! Another place for the state file when the list's folder cannot be written.
+
+use std::path::PathBuf;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{frame_block, input_line, show};
+use crate::tui::app::{App, Popup};
+use crate::tui::keys::Control;
+use crate::tui::strings::T;
+use crate::tui::view::centered;
+
+impl App {
+    /// Keys in the prompt for the state file's place.
+    pub(crate) fn state_place_step(&mut self, c: Control) {
+        let lang = self.lang();
+        let now = self.now();
+        let Some(top) = self.popups.last_mut() else {
+            return;
+        };
+        let Popup::StatePlace { input, error } = top else {
+            return;
+        };
+        match c {
+            Control::Input(ch) => input.push(ch),
+            Control::Backspace => {
+                input.pop();
+            }
+            Control::Back => {
+                self.popups.pop();
+                self.status = Some((T::SaveFailed.get(lang).to_string(), true));
+            }
+            Control::Confirm => {
+                let path = PathBuf::from(input.trim());
+                if let Some(ws) = self.ws.as_mut() {
+                    match ws.move_state(path.clone(), now) {
+                        Ok(()) => {
+                            self.popups.pop();
+                            self.status = Some((
+                                format!("{} {}", T::SavedTo.get(lang), path.display()),
+                                false,
+                            ));
+                        }
+                        Err(e) => *error = Some(e.to_string()),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Draws the prompt for the state file's place.
+pub(crate) fn draw(frame: &mut Frame, app: &App, area: Rect, popup: &Popup) {
+    let lang = app.lang();
+    let t = &app.theme;
+    let wide = area.width.saturating_sub(4).min(90);
+    let Popup::StatePlace { input, error } = popup else {
+        return;
+    };
+    let mut lines = vec![
+        Line::raw(T::StatePlacePrompt.get(lang)),
+        Line::raw(""),
+        input_line(app, lang.pick("Sti", "Path"), input, true),
+    ];
+    if let Some(e) = error {
+        lines.push(Line::styled(e.clone(), t.error));
+    }
+    let rect = centered(area, wide.min(76), 8);
+    show(
+        frame,
+        rect,
+        frame_block(app, T::StatePlaceTitle.get(lang), false),
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
+    );
+}

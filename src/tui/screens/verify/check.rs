@@ -1,0 +1,248 @@
+//! The follow-up's work: the plan's side taken from the workspace, a later Aktivliste checked
+//! against it through the same [`crate::review::verify::verify`] as the `verify` command, and
+//! the citizens grouped by where they stand.
+
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::aktivliste::{self, Aktivliste, LoadOptions};
+use crate::domain::Cpr;
+use crate::domain::date::fmt_dk;
+use crate::export::{self, ExportInput};
+use crate::lang::Lang;
+use crate::plan::{Action, CitizenPlan, Model};
+use crate::progress::TickKey;
+use crate::review::PlanRows;
+use crate::review::verify::{self, State, Verification};
+use crate::review::words;
+use crate::tui::strings::T;
+use crate::workspace::Workspace;
+
+/// Where a citizen stands, in the order the screen lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Group {
+    Blocking,
+    Early,
+    New,
+    Open,
+    Done,
+}
+
+impl Group {
+    pub const ALL: [Group; 5] = [
+        Group::Blocking,
+        Group::Early,
+        Group::New,
+        Group::Open,
+        Group::Done,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Group::Blocking => T::VerifyBlocking.get(lang),
+            Group::Early => T::VerifyEarly.get(lang),
+            Group::New => T::VerifyNew.get(lang),
+            Group::Open => T::VerifyOpen.get(lang),
+            Group::Done => T::VerifyDone.get(lang),
+        }
+    }
+
+    /// Needs a person: still blocking, re-entered too early or twice, or new.
+    pub fn needs_action(self) -> bool {
+        matches!(self, Group::Blocking | Group::Early | Group::New)
+    }
+
+    fn of(state: State) -> Group {
+        match state {
+            State::Blocking => Group::Blocking,
+            State::Early => Group::Early,
+            State::Open => Group::Open,
+            State::Done => Group::Done,
+        }
+    }
+}
+
+/// One line of the verification.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub group: Group,
+    /// Masked `DDMMYY-xxxx`.
+    pub masked: String,
+    /// The full number, shown only while the plan screen shows full CPR.
+    pub cpr: Option<Cpr>,
+    pub name: String,
+    /// The steps left, the reason, or the days open.
+    pub detail: String,
+}
+
+impl Entry {
+    pub fn cpr_text(&self, show_full: bool) -> String {
+        match (&self.cpr, show_full) {
+            (Some(c), true) => c.display(true),
+            _ => self.masked.clone(),
+        }
+    }
+}
+
+/// The later list checked against the plan.
+pub struct Checked {
+    pub path: PathBuf,
+    pub verification: Verification,
+    /// Rows of the later list that could not be read.
+    pub rejected: usize,
+    /// Every citizen, grouped in [`Group`] order.
+    pub entries: Vec<Entry>,
+}
+
+impl Checked {
+    pub fn count(&self, g: Group) -> usize {
+        self.entries.iter().filter(|e| e.group == g).count()
+    }
+
+    pub fn blocks(&self) -> bool {
+        self.verification.blocks() || self.rejected > 0
+    }
+}
+
+/// A later list checked, or why it could not be.
+pub(super) type ReadResult = Result<Checked, String>;
+
+/// The plan's side of a check, taken on the UI thread: the plan and its ticks as the rows of a
+/// written plan (ticks count as done steps), and each planned citizen's CPR and name. The rows
+/// hold the full CPR for matching only; what is shown is masked unless chosen otherwise.
+pub struct PlanSide {
+    rows: PlanRows,
+    planned: Vec<(Cpr, String)>,
+}
+
+pub fn plan_side(ws: &Workspace, lang: Lang, now: NaiveDateTime) -> Option<PlanSide> {
+    let tracked = ws.plan()?;
+    let done = |c: &CitizenPlan, a: &Action| -> Option<NaiveDate> {
+        ws.ticks.get(&TickKey::of(&c.cpr, a)).copied()
+    };
+    let input = ExportInput {
+        plan: &tracked.plan,
+        list: &ws.list,
+        show_cpr: true,
+        lang,
+        generated_at: now,
+        done: &done,
+    };
+    Some(PlanSide {
+        rows: crate::review::read::from_json(&export::build_json(&input)),
+        planned: tracked
+            .plan
+            .citizens
+            .iter()
+            .map(|c| (c.cpr, c.name.as_deref().unwrap_or_default().to_string()))
+            .collect(),
+    })
+}
+
+/// The later list against the plan (off the UI thread: a long list takes a while).
+pub fn check(side: &PlanSide, after: &Aktivliste, lang: Lang, today: NaiveDate) -> Checked {
+    let v = verify::verify(&side.rows, &after.citizens, today);
+    let mut entries = Vec::new();
+    for r in &v.citizens {
+        let planned = (r.citizen as usize)
+            .checked_sub(1)
+            .and_then(|i| side.planned.get(i));
+        entries.push(Entry {
+            group: Group::of(r.state),
+            masked: r.cpr.clone(),
+            cpr: planned.map(|p| p.0),
+            name: planned.map(|p| p.1.clone()).unwrap_or_default(),
+            detail: detail(r, v.model, lang),
+        });
+    }
+    // New citizens: the later list's own, in its order.
+    for n in &v.new {
+        let c = after.citizens.get(n.index);
+        let detail = match n.start {
+            Some(d) => format!(
+                "{} {} {}",
+                T::VerifyStarted.get(lang),
+                fmt_dk(d),
+                if d > v.switch_date {
+                    T::VerifyNewAfter.get(lang)
+                } else {
+                    T::VerifyNewBefore.get(lang)
+                }
+            ),
+            None => String::new(),
+        };
+        entries.push(Entry {
+            group: Group::New,
+            masked: n.cpr.clone(),
+            cpr: c.map(|c| c.cpr),
+            name: c
+                .and_then(|c| c.name.as_deref())
+                .unwrap_or_default()
+                .to_string(),
+            detail,
+        });
+    }
+    entries.sort_by_key(|e| e.group);
+    Checked {
+        path: after.path.clone(),
+        verification: v,
+        rejected: after.rejected.len(),
+        entries,
+    }
+}
+
+/// What is left for a citizen: the reason, the days open, the steps left.
+fn detail(r: &verify::CitizenReport, model: Model, lang: Lang) -> String {
+    let mut what: Vec<String> = r
+        .early
+        .iter()
+        .map(|e| words::verify_early(e, lang))
+        .collect();
+    for o in &r.open {
+        // The days first: they are what the list has room for.
+        what.push(format!(
+            "{} {} {}: {}{} {} {}",
+            T::VerifyOpenFor.get(lang),
+            o.days,
+            T::VerifyDays.get(lang),
+            crate::text::form_label(o.form, lang).to_lowercase(),
+            o.id.as_deref().map(|i| format!(" {i}")).unwrap_or_default(),
+            T::VerifyStarted.get(lang),
+            fmt_dk(o.start),
+        ));
+    }
+    if matches!(r.state, State::Blocking | State::Early) && model != Model::Mellem {
+        if r.steps_left.is_empty() {
+            what.push(T::VerifyAllTicked.get(lang).to_string());
+        } else {
+            let steps: Vec<String> = r
+                .steps_left
+                .iter()
+                .map(|s| words::verify_step(s, lang))
+                .collect();
+            what.push(format!(
+                "{}: {}",
+                T::VerifyStepsLeft.get(lang),
+                steps.join(", ")
+            ));
+        }
+    }
+    if r.state == State::Done {
+        what.push(T::VerifyNotActive.get(lang).to_string());
+    }
+    what.join("; ")
+}
+
+/// Reads a later list with the plan's column mappings and checks it against the plan; the error
+/// is one line for a person.
+pub(super) fn read_and_check(
+    path: &std::path::Path,
+    options: &LoadOptions,
+    side: &PlanSide,
+    lang: Lang,
+    today: NaiveDate,
+) -> ReadResult {
+    let after = aktivliste::load(path, options).map_err(|e| e.message(lang))?;
+    Ok(check(side, &after, lang, today))
+}
