@@ -1,8 +1,9 @@
 //! The plan for each model on the bundled sample lists, as a readable text snapshot. Each
 //! snapshot is an assertion: read it as a caseworker would before accepting a change.
 
+mod util;
+
 use std::fmt::Write;
-use std::path::Path;
 
 use chrono::NaiveDate;
 use skifteplan::aktivliste::{Aktivliste, LoadOptions, load, load_decisions};
@@ -10,12 +11,7 @@ use skifteplan::domain::date::fmt_dk;
 use skifteplan::lang::Lang;
 use skifteplan::plan::{Model, Plan, Settings, plan};
 use skifteplan::text;
-
-fn sample(name: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sample-data")
-        .join(name)
-}
+use util::sample;
 
 fn switch() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 31).unwrap()

@@ -318,3 +318,18 @@ fn library_reports_why_each_citizen_is_left_off() {
             .is_err()
     );
 }
+
+#[test]
+fn the_action_sheet_and_the_json_give_the_same_offers_and_the_same_list() {
+    let xlsx = read_plan(&plan_file(Model::One, Format::Xlsx, Ticks::Some, false)).unwrap();
+    let json = read_plan(&plan_file(Model::One, Format::Json, Ticks::Some, false)).unwrap();
+    let details = |p: &skifteplan::review::PlanRows| -> Vec<_> {
+        p.rows
+            .iter()
+            .map(|r| (r.citizen, r.step, r.detail.clone()))
+            .collect()
+    };
+    assert!(xlsx.rows.iter().any(|r| r.detail.is_some()));
+    assert_eq!(details(&xlsx), details(&json));
+    assert_eq!(confirmation(&xlsx).unwrap(), confirmation(&json).unwrap());
+}

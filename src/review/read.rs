@@ -465,3 +465,57 @@ fn read_actions(
     }
     Ok((out, problems))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn cells_read_as_before_through_the_list_readers_cell_type() {
+        // A formula error is text a person can see; a flag is TRUE/FALSE.
+        assert_eq!(text(&Cell::Error("#N/A")).as_deref(), Some("#N/A"));
+        assert_eq!(text(&Cell::Bool(true)).as_deref(), Some("TRUE"));
+        assert_eq!(text(&Cell::Number(12345.0)).as_deref(), Some("12345"));
+        assert_eq!(text(&Cell::Empty), None);
+        assert_eq!(number(&Cell::Text(" 7 ")), Some(7));
+        assert_eq!(number(&Cell::Number(1.5)), None);
+        // Dates: a date cell, a 1900 serial, a text; a year no plan holds is unreadable.
+        assert_eq!(
+            date_of_cell(&Cell::Date(d(2026, 3, 31))),
+            Ok(Some(d(2026, 3, 31)))
+        );
+        assert_eq!(
+            date_of_cell(&Cell::Number(46112.0)),
+            Ok(Some(d(2026, 3, 31)))
+        );
+        assert_eq!(
+            date_of_cell(&Cell::Text("31-03-2026")),
+            Ok(Some(d(2026, 3, 31)))
+        );
+        assert_eq!(date_of_cell(&Cell::Date(d(2500, 1, 1))), Err(()));
+        assert_eq!(date_of_cell(&Cell::Bool(true)), Err(()));
+        assert_eq!(date_of_cell(&Cell::Empty), Ok(None));
+        // The Detalje column: names only.
+        assert_eq!(text_only(&Cell::Number(3.0)), None);
+        assert_eq!(
+            text_only(&Cell::Text("Rusmiddelcenter")).as_deref(),
+            Some("Rusmiddelcenter")
+        );
+    }
+
+    #[test]
+    fn a_1904_date_cell_reads_as_its_date() {
+        use calamine::{ExcelDateTime, ExcelDateTimeType};
+        // 31-03-2026 is serial 46112 in the 1900 system and 44650 in the 1904 system.
+        let cell = Data::DateTime(ExcelDateTime::new(
+            44650.0,
+            ExcelDateTimeType::DateTime,
+            true,
+        ));
+        assert_eq!(date_of_cell(&from_data(&cell)), Ok(Some(d(2026, 3, 31))));
+    }
+}
