@@ -217,7 +217,7 @@ fn child(args: &[String]) {
             let plan = plan::plan_outline(&list.citizens, &settings);
             let before = vm_rss_kib();
             let replan = |i: usize| plan::plan_citizen(&list.citizens[i], &settings).0.actions;
-            export::write_xlsx_replanned(out, &export_input(&plan, &list), &replan)
+            export::write_xlsx_with(out, &export_input(&plan, &list), Some(&replan), None)
                 .expect("export");
             before
         }

@@ -42,7 +42,11 @@ fn start_screen_error_for_a_missing_file() {
     typ(&mut app, "findes-ikke.xlsx");
     press(&mut app, KeyCode::Enter);
     let text = screen_text(&mut app, 80, 24);
-    assert!(text.contains("Ingen sådan fil"), "{text}");
+    assert!(text.contains("Filen findes ikke"), "{text}");
+    assert!(
+        !text.contains("Ingen sådan fil"),
+        "one wording for a missing file: {text}"
+    );
     // The path shown is in a temporary folder: snapshot with a fixed folder instead, the path
     // typed but not yet opened, and the error shown.
     let mut app = App::new(config(dir.path(), Lang::Da));
@@ -50,9 +54,22 @@ fn start_screen_error_for_a_missing_file() {
     typ(&mut app, "findes-ikke.xlsx");
     app.error(
         skifteplan::tui::T::ErrorTitle,
-        vec!["Ingen sådan fil: /data/findes-ikke.xlsx".into()],
+        vec!["Filen findes ikke: /data/findes-ikke.xlsx".into()],
     );
     snap("error", &mut app);
+}
+
+#[test]
+fn start_screen_calls_a_folder_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("lister")).unwrap();
+    let mut app = App::new(config(dir.path(), Lang::Da));
+    press(&mut app, KeyCode::Enter);
+    typ(&mut app, "lister");
+    press(&mut app, KeyCode::Enter);
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("Det er en mappe, ikke en fil"), "{text}");
+    assert!(!text.contains("findes ikke"), "{text}");
 }
 
 #[test]

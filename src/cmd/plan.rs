@@ -82,6 +82,7 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
     let written = bundle.write(
         &input,
         outline.then_some(&replan as &export::Replan<'_>),
+        None,
         &mut stdout.lock(),
     )?;
     let written: Vec<String> = written

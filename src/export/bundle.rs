@@ -9,7 +9,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{ExportError, ExportInput, Replan, mail_path, refuse_input};
+use super::{ExportError, ExportInput, Replan, RowProgress, mail_path, refuse_input};
 use crate::facts::SwitchFacts;
 use crate::lang::Lang;
 use crate::plan::Plan;
@@ -47,6 +47,8 @@ pub enum BundleError {
     SameOutput(PathBuf),
     /// An output cannot be written (or would be written over an input).
     Export(ExportError),
+    /// Cancelled before the first file was in place: every file is as it was.
+    Cancelled,
     /// An output failed after others were written; those stay, complete.
     PartlyWritten {
         written: Vec<PathBuf>,
@@ -133,13 +135,21 @@ impl Bundle {
     }
 
     /// Writes every output. `replan` plans a citizen's actions again as the action sheet writes
-    /// them (an outline plan, see [`crate::plan::plan_outline`]); `stdout` takes `--json -`.
+    /// them (an outline plan, see [`crate::plan::plan_outline`]); `progress` counts the action
+    /// sheet's rows and carries a cancel, honoured until the first file is in place (after that
+    /// the rest is written too, so the files written belong together); `stdout` takes `--json -`.
     pub fn write(
         &self,
         input: &ExportInput<'_>,
         replan: Option<&Replan<'_>>,
+        progress: Option<RowProgress<'_>>,
         stdout: &mut dyn Write,
     ) -> Result<Vec<Written>, BundleError> {
+        let cancelled = || {
+            progress
+                .as_ref()
+                .is_some_and(|p| p.cancel.load(std::sync::atomic::Ordering::Relaxed))
+        };
         let mut written = Vec::new();
         let fail = |written: &[Written], error: ExportError| {
             let files: Vec<PathBuf> = written
@@ -158,13 +168,19 @@ impl Bundle {
                 }
             }
         };
+        if cancelled() {
+            return Err(BundleError::Cancelled);
+        }
         if let Some(out) = &self.xlsx {
-            let result = match replan {
-                Some(replan) => super::write_xlsx_replanned(out, input, replan),
-                None => super::write_xlsx(out, input),
-            };
-            result.map_err(|e| fail(&written, e))?;
-            written.push(Written::File(out.clone()));
+            match super::write_xlsx_with(out, input, replan, progress) {
+                // The sheet went to a temporary file that is gone again: nothing changed.
+                Err(_) if cancelled() => return Err(BundleError::Cancelled),
+                Err(e) => return Err(fail(&written, e)),
+                Ok(()) => written.push(Written::File(out.clone())),
+            }
+        }
+        if written.is_empty() && cancelled() {
+            return Err(BundleError::Cancelled);
         }
         match &self.json {
             Some(JsonTarget::File(out)) => {

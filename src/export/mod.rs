@@ -102,29 +102,20 @@ pub fn write_json_to(w: &mut dyn Write, input: &ExportInput<'_>) -> Result<(), E
 
 /// Writes the xlsx action sheet to `path` atomically.
 pub fn write_xlsx(path: &Path, input: &ExportInput<'_>) -> Result<(), ExportError> {
-    write_atomic(path, |w| xlsx::write_xlsx_to(w, input, None, None))
+    write_xlsx_with(path, input, None, None)
 }
 
-/// [`write_xlsx`] counting the action rows as they are written; a cancel leaves `path` as it was.
-pub fn write_xlsx_counted(
+/// Writes the action sheet to `path` atomically. With `replan`, the plan is an outline
+/// ([`crate::plan::plan_outline`]) and each citizen's actions are planned again as its rows are
+/// written: the whole plan is never in memory. With `progress`, the action rows are counted as
+/// they are written, and a cancel leaves `path` as it was.
+pub fn write_xlsx_with(
     path: &Path,
     input: &ExportInput<'_>,
-    progress: RowProgress<'_>,
+    replan: Option<&Replan<'_>>,
+    progress: Option<RowProgress<'_>>,
 ) -> Result<(), ExportError> {
-    write_atomic(path, |w| {
-        xlsx::write_xlsx_to(w, input, None, Some(progress))
-    })
-}
-
-/// Writes the action sheet of an outline plan ([`crate::plan::plan_outline`]) to `path`
-/// atomically, each citizen's actions planned again by `replan` as its rows are written: the
-/// whole plan is never in memory.
-pub fn write_xlsx_replanned(
-    path: &Path,
-    input: &ExportInput<'_>,
-    replan: &Replan<'_>,
-) -> Result<(), ExportError> {
-    write_atomic(path, |w| xlsx::write_xlsx_to(w, input, Some(replan), None))
+    write_atomic(path, |w| xlsx::write_xlsx_to(w, input, replan, progress))
 }
 
 /// Where the e-mail text to DST is written beside an export: `handlinger.xlsx` →

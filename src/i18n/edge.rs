@@ -112,6 +112,7 @@ impl Localize for BundleError {
                 shown(p)
             ),
             BundleError::Export(e) => e.message(lang),
+            BundleError::Cancelled => super::ui::T::ExportCancelled.get(lang).into(),
             BundleError::PartlyWritten { written, error } => {
                 let files: Vec<String> = written.iter().map(|p| shown(p)).collect();
                 format!(

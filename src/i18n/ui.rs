@@ -248,7 +248,6 @@ texts! {
     NoPlanYet => "Der er ingen plan endnu.", "There is no plan yet.";
     NoFileChosen => "Ingen fil valgt.", "No file chosen.";
     WrittenBeforeFailure => "skrevet før fejlen:", "written before the failure:";
-    NoSuchFile => "Ingen sådan fil", "No such file";
     ReadingInternalError => "Læsningen stoppede med en intern fejl", "The reading stopped with an internal error";
     StoppedBySignal => "afbrudt af signalet", "stopped by the signal";
     ReadingFile => "Læser", "Reading";

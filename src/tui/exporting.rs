@@ -12,12 +12,15 @@ use std::sync::Arc;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::job::Progress;
-use super::strings::T;
+use super::strings::{self, T};
 use crate::aktivliste::Aktivliste;
-use crate::export::{self, ExportInput, RowProgress};
+use crate::export::bundle::{Bundle, BundleError, BundleRequest, JsonTarget, Written};
+use crate::export::{ExportInput, RowProgress};
+use crate::facts::SwitchFacts;
+use crate::i18n::Localize;
 use crate::lang::Lang;
 use crate::plan::{Action, CitizenPlan, Plan};
-use crate::progress::TickKey;
+use crate::progress::{SavedSettings, TickKey};
 use crate::workspace::Workspace;
 
 /// Everything an export writes, taken from the workspace.
@@ -25,10 +28,8 @@ pub struct ExportWork {
     list: Arc<Aktivliste>,
     plan: Arc<Plan>,
     ticks: HashMap<TickKey, NaiveDate>,
-    xlsx: Option<PathBuf>,
-    json: Option<PathBuf>,
-    /// The e-mail's text, when the set-up is known.
-    mail: Option<String>,
+    bundle: Bundle,
+    rows: usize,
     show_cpr: bool,
     lang: Lang,
     now: NaiveDateTime,
@@ -44,7 +45,9 @@ pub enum Exported {
 }
 
 impl ExportWork {
-    /// The chosen exports of the workspace's plan; an error when there is no plan or no file.
+    /// The chosen exports of the workspace's plan, under the export bundle's rules (as `plan`
+    /// has them: never over the list or the progress file, no two outputs one file, the e-mail
+    /// beside the action sheet or the JSON file); an error when there is no plan or no file.
     pub fn of(
         ws: &Workspace,
         xlsx: Option<PathBuf>,
@@ -59,13 +62,28 @@ impl ExportWork {
         if xlsx.is_none() && json.is_none() {
             return Err(T::NoFileChosen.get(lang).to_string());
         }
+        let facts = ws.state.settings.as_ref().map_or_else(
+            || SwitchFacts::new(tracked.plan.switch_date),
+            SavedSettings::facts,
+        );
+        let rows = if xlsx.is_some() {
+            tracked.plan.action_count()
+        } else {
+            0
+        };
+        let bundle = Bundle::new(BundleRequest {
+            xlsx,
+            json: json.map(JsonTarget::File),
+            mail: Some(facts),
+            inputs: vec![ws.list_path().to_path_buf(), ws.state_path.clone()],
+        })
+        .map_err(|e| e.localize(lang))?;
         Ok(ExportWork {
             list: Arc::clone(&ws.list),
             plan: Arc::clone(&tracked.plan),
             ticks: ws.ticks.clone(),
-            mail: super::popups::mail::text(ws, lang),
-            xlsx,
-            json,
+            bundle,
+            rows,
             show_cpr,
             lang,
             now,
@@ -74,15 +92,11 @@ impl ExportWork {
 
     /// The action sheet's rows to write (none without an action sheet).
     pub fn rows(&self) -> usize {
-        if self.xlsx.is_some() {
-            self.plan.action_count()
-        } else {
-            0
-        }
+        self.rows
     }
 }
 
-/// Writes the chosen exports and the e-mail beside them (never over the list itself), counting
+/// Writes the chosen exports and the e-mail beside them through the export bundle, counting
 /// the action sheet's rows in `progress`. A cancel is honoured until the first file is in place:
 /// after that the rest is written too, so the files written belong together.
 pub fn write(work: &ExportWork, progress: &Progress) -> Result<Exported, String> {
@@ -98,57 +112,36 @@ pub fn write(work: &ExportWork, progress: &Progress) -> Result<Exported, String>
         generated_at: work.now,
         done: &done,
     };
-    let list = work.list.path.as_path();
-    let mut written: Vec<PathBuf> = Vec::new();
-    // A failure after a file was written says which were written, so none is thought lost.
-    let failed = |e: export::ExportError, written: &[PathBuf]| {
-        let mut m = e.message(lang);
-        if !written.is_empty() {
-            let names: Vec<String> = written
-                .iter()
-                .map(|p| super::strings::file_name(p))
-                .collect();
-            m.push_str(&format!(
-                " ({} {})",
+    let rows = RowProgress {
+        rows: progress.counter(),
+        cancel: progress.cancel_flag(),
+    };
+    match work
+        .bundle
+        .write(&input, None, Some(rows), &mut std::io::sink())
+    {
+        Ok(written) => Ok(Exported::Written(
+            written
+                .into_iter()
+                .filter_map(|w| match w {
+                    Written::File(p) => Some(p),
+                    Written::Stdout => None,
+                })
+                .collect(),
+        )),
+        Err(BundleError::Cancelled) => Ok(Exported::Cancelled),
+        // A failure after a file was written says which were written, so none is thought lost.
+        Err(BundleError::PartlyWritten { written, error }) => {
+            let names: Vec<String> = written.iter().map(|p| strings::file_name(p)).collect();
+            Err(format!(
+                "{} ({} {})",
+                error.message(lang),
                 T::WrittenBeforeFailure.get(lang),
                 names.join(", ")
-            ));
+            ))
         }
-        m
-    };
-    if progress.cancelled() {
-        return Ok(Exported::Cancelled);
+        Err(e) => Err(e.localize(lang)),
     }
-    if let Some(p) = work.xlsx.as_deref() {
-        export::refuse_input(p, list).map_err(|e| failed(e, &written))?;
-        let rows = RowProgress {
-            rows: progress.counter(),
-            cancel: progress.cancel_flag(),
-        };
-        match export::write_xlsx_counted(p, &input, rows) {
-            // The sheet was written to a temporary file that is gone again: nothing changed.
-            Err(_) if progress.cancelled() => return Ok(Exported::Cancelled),
-            Err(e) => return Err(failed(e, &written)),
-            Ok(()) => written.push(p.to_path_buf()),
-        }
-    }
-    if let Some(p) = work.json.as_deref() {
-        if written.is_empty() && progress.cancelled() {
-            return Ok(Exported::Cancelled);
-        }
-        export::refuse_input(p, list).map_err(|e| failed(e, &written))?;
-        export::write_json(p, &input).map_err(|e| failed(e, &written))?;
-        written.push(p.to_path_buf());
-    }
-    if let Some(beside) = work.xlsx.as_deref().or(work.json.as_deref())
-        && let Some(text) = &work.mail
-    {
-        let mail = export::mail_path(beside);
-        export::refuse_input(&mail, list).map_err(|e| failed(e, &written))?;
-        export::write_mail(&mail, text).map_err(|e| failed(e, &written))?;
-        written.push(mail);
-    }
-    Ok(Exported::Written(written))
 }
 
 /// Two paths for one file: the same file on disk, or the same place for files not there yet.

@@ -27,6 +27,9 @@ impl Progress {
         &self.cancel
     }
 
+    /// Whether the user asked the work to stop (the export asks through its
+    /// [`RowProgress`](crate::export::RowProgress)).
+    #[cfg(test)]
     pub fn cancelled(&self) -> bool {
         self.cancel.load(Ordering::Relaxed)
     }

@@ -124,7 +124,7 @@ impl K {
 
     pub fn name(self, lang: Lang) -> String {
         match self {
-            K::Ch(' ') => lang.pick("Mellemrum", "Space").to_string(),
+            K::Ch(' ') => T::KeySpace.get(lang).to_string(),
             K::Ch(c) => c.to_string(),
             K::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             K::Code(code) => match code {

@@ -99,12 +99,7 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
     result?;
     match stop.received() {
         // Progress is saved after every change, so there is nothing left to save here.
-        Some(signal) => anyhow::bail!(
-            "{} {signal}",
-            options
-                .lang
-                .pick("afbrudt af signalet", "stopped by the signal")
-        ),
+        Some(signal) => anyhow::bail!("{} {signal}", T::StoppedBySignal.get(options.lang)),
         None => Ok(()),
     }
 }
@@ -128,7 +123,7 @@ impl ReadingNote {
             .file_name()
             .unwrap_or(path.as_os_str())
             .to_string_lossy();
-        let note = format!("{} {name} …", lang.pick("Læser", "Reading"));
+        let note = format!("{} {name} …", T::VerifyReading.get(lang));
         let _ = write!(err, "{note}");
         let _ = err.flush();
         ReadingNote(note.chars().count())

@@ -96,7 +96,7 @@ impl TrackedPlan {
 
     /// Recomputes the progress line's totals (after a re-plan; ticks update them in place).
     fn recount(&mut self) {
-        let order = group_order(self.plan.model);
+        let order = self.plan.model.steps();
         let mut groups: Vec<StepGroup> = order
             .iter()
             .map(|&(system, action)| StepGroup {
@@ -263,23 +263,4 @@ fn done_of(c: &CitizenPlan, ticks: &HashMap<TickKey, NaiveDate>) -> Vec<Option<N
         .iter()
         .map(|a| ticks.get(&TickKey::of(&c.cpr, a)).copied())
         .collect()
-}
-
-/// The model's steps in the order they are done.
-fn group_order(model: Model) -> Vec<(System, ActionKind)> {
-    match model {
-        Model::One => vec![
-            (System::Nyt, ActionKind::Registrer),
-            (System::Smdb, ActionKind::Slet),
-            (System::Smdb, ActionKind::Afslut),
-        ],
-        Model::Two => vec![
-            (System::Smdb, ActionKind::Afslut),
-            (System::Nyt, ActionKind::Registrer),
-        ],
-        Model::Mellem => vec![
-            (System::Smdb, ActionKind::FoelgOp),
-            (System::Smdb, ActionKind::Afslut),
-        ],
-    }
 }

@@ -58,6 +58,7 @@ fn every_error_at_the_edge_in_both_languages() {
     t.localized(&every!(BundleError {
         BundleError::SameOutput(_) => BundleError::SameOutput(p()),
         BundleError::Export(_) => BundleError::Export(ExportError::NotAPlan),
+        BundleError::Cancelled => BundleError::Cancelled,
         BundleError::PartlyWritten { .. } => BundleError::PartlyWritten {
             written: vec![p()],
             error: ExportError::IsADirectory(PathBuf::from("plan.json")),

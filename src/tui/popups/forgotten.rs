@@ -56,15 +56,7 @@ impl App {
                         self.set_forgotten(i, Some(d));
                         self.save();
                     }
-                    Err(_) => {
-                        *error = Some(
-                            lang.pick(
-                                "Ikke en dato: skriv dd-mm-åååå.",
-                                "Not a date: type dd-mm-yyyy.",
-                            )
-                            .to_string(),
-                        )
-                    }
+                    Err(_) => *error = Some(T::NotADate.get(lang).to_string()),
                 },
                 _ => {}
             },
@@ -117,12 +109,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, area: Rect, popup: &Popup) {
             }
             lines.push(Line::styled(bounds, t.muted));
             lines.push(Line::raw(""));
-            lines.push(input_line(
-                app,
-                lang.pick("Slutdato (dd-mm-åååå)", "End date (dd-mm-yyyy)"),
-                input,
-                true,
-            ));
+            lines.push(input_line(app, T::EndDateInput.get(lang), input, true));
             if let Some(e) = error {
                 lines.push(Line::styled(e.clone(), t.error));
             }

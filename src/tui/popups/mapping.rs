@@ -135,7 +135,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, area: Rect, popup: &Popup) {
                 .collect();
             let lines = vec![
                 Line::raw(format!("{} {}:", T::MappingPrompt.get(lang), f.label())),
-                input_line(app, lang.pick("Overskrift", "Header"), input, true),
+                input_line(app, T::HeaderInput.get(lang), input, true),
                 Line::raw(""),
                 Line::styled(headers.join(" · "), t.muted),
             ];

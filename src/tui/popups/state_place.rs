@@ -64,7 +64,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, area: Rect, popup: &Popup) {
     let mut lines = vec![
         Line::raw(T::StatePlacePrompt.get(lang)),
         Line::raw(""),
-        input_line(app, lang.pick("Sti", "Path"), input, true),
+        input_line(app, T::PathInput.get(lang), input, true),
     ];
     if let Some(e) = error {
         lines.push(Line::styled(e.clone(), t.error));

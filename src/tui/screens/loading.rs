@@ -25,12 +25,8 @@ use crate::workspace::{Notice, Workspace};
 impl App {
     /// Starts reading a list on a background thread.
     pub fn open_path(&mut self, path: PathBuf) {
-        if !path.is_file() {
-            let msg = format!(
-                "{}: {}",
-                self.lang().pick("Ingen sådan fil", "No such file"),
-                path.display()
-            );
+        if let Err(problem) = crate::error::FileProblem::check(&path) {
+            let msg = problem.at(&path, self.lang());
             self.start.error = Some(msg.clone());
             self.error(T::ErrorTitle, vec![msg]);
             return;

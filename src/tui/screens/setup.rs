@@ -233,7 +233,7 @@ impl SetupForm {
             .map_err(|_| T::SetupNeedsDate.get(lang).to_string())?;
         let model = self
             .model
-            .ok_or_else(|| lang.pick("Vælg en model.", "Choose a model.").to_string())?;
+            .ok_or_else(|| T::ChooseModel.get(lang).to_string())?;
         let go_live = self
             .go_live_state(lang)
             .map_err(|e| format!("{}: {e}", T::GoLive.get(lang)))?;
@@ -276,21 +276,11 @@ fn typed_date(text: &str, lang: Lang) -> Result<NaiveDate, String> {
 
 fn date_error(e: &DateError, lang: Lang) -> String {
     match e {
-        DateError::TwoDigitYear => lang
-            .pick(
-                "skriv året med fire cifre",
-                "write the year with four digits",
-            )
-            .into(),
+        DateError::TwoDigitYear => T::DateFourDigitYear.get(lang).into(),
         DateError::Impossible { .. } | DateError::SerialOutOfRange => {
-            lang.pick("datoen findes ikke", "no such date").into()
+            T::DateNoSuchDate.get(lang).into()
         }
-        DateError::Unrecognised => lang
-            .pick(
-                "ikke en dato: skriv dd-mm-åååå",
-                "not a date: type dd-mm-yyyy",
-            )
-            .into(),
+        DateError::Unrecognised => T::DateNotADate.get(lang).into(),
     }
 }
 
@@ -415,9 +405,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         lines.push(Line::styled(
             format!(
                 "{} {} · {} {}",
-                lang.pick("Afslut i SMDB:", "Close in SMDB:"),
+                T::SetupCloseInSmdb.get(lang),
                 fmt_dk(d),
-                lang.pick("registrér i nyt system:", "register in the new system:"),
+                T::SetupRegisterInNew.get(lang),
                 fmt_dk(crate::domain::date::next_day(d))
             ),
             t.accent,

@@ -86,14 +86,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 if cpr_flags == 0 {
                     String::new()
                 } else {
-                    format!(
-                        "({} {})",
-                        cpr_flags,
-                        lang.pick(
-                            "CPR uden modulus 11 / erstatningsnr.",
-                            "CPR failing mod 11 / replacement"
-                        )
-                    )
+                    format!("({} {})", cpr_flags, T::CprWarningsNote.get(lang))
                 },
                 t.muted,
             ),

@@ -285,7 +285,7 @@ fn draw_actions(
             format!(
                 "{}: {} {end}",
                 text::status_label(Status::Glemt, lang),
-                lang.pick("faktisk slutdato", "real end date")
+                T::RealEndDate.get(lang)
             ),
             t.accent,
         ));
@@ -297,10 +297,10 @@ fn draw_actions(
     if let Some(a) = c.actions.get(view.action_selected) {
         let mut parts = Vec::new();
         if let Some(r) = &a.reason {
-            parts.push(format!("{}: {r}", lang.pick("Årsag", "Reason")));
+            parts.push(format!("{}: {r}", T::ColWhy.get(lang)));
         }
         if let Some(x) = &a.reason_text {
-            parts.push(format!("{}: {x}", lang.pick("Beskrivelse", "Description")));
+            parts.push(format!("{}: {x}", T::ActionReasonText.get(lang)));
         }
         parts.extend([
             format!("{}: {}", T::Privilege.get(lang), a.privilege.label()),

@@ -118,11 +118,7 @@ fn facts_line<'a>(view: &ReviewView, t: &Theme, lang: Lang, width: u16) -> Line<
         && d1 != next_day(h.switch_date)
     {
         segments.push(vec![Span::styled(
-            format!(
-                "{} D + 1 = {}",
-                lang.pick("planen siger", "the plan says"),
-                fmt_dk(d1)
-            ),
+            format!("{} D + 1 = {}", T::ReviewPlanSays.get(lang), fmt_dk(d1)),
             t.conflict,
         )]);
     }

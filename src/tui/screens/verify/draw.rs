@@ -97,11 +97,7 @@ fn results(frame: &mut Frame, app: &mut App, area: Rect) {
             Span::styled(format!(" {}: ", T::VerifyLater.get(lang)), t.header),
             Span::styled(name, t.base),
             Span::styled(
-                format!(
-                    " · {} {}",
-                    lang.pick("kontrolleret", "checked"),
-                    fmt_dk(vf.today)
-                ),
+                format!(" · {} {}", T::VerifyChecked.get(lang), fmt_dk(vf.today)),
                 t.muted,
             ),
         ])),
@@ -173,7 +169,7 @@ fn results(frame: &mut Frame, app: &mut App, area: Rect) {
         T::ColCpr.get(lang),
         T::ColName.get(lang),
         T::ColStatus.get(lang),
-        lang.pick("Mangler / årsag / dage", "Steps left / reason / days"),
+        T::VerifyColumns.get(lang),
         nw = name_w,
         sw = state_w
     );

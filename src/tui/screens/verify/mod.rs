@@ -200,19 +200,12 @@ impl App {
         let Some(v) = self.verify.as_mut() else {
             return;
         };
-        if !path.is_file() {
-            v.error = Some(format!(
-                "{}: {}",
-                lang.pick("Ingen sådan fil", "No such file"),
-                path.display()
-            ));
+        if let Err(problem) = crate::error::FileProblem::check(&path) {
+            v.error = Some(problem.at(&path, lang));
             return;
         }
         let Some(side) = side else {
-            v.error = Some(
-                lang.pick("Der er ingen plan endnu.", "There is no plan yet.")
-                    .to_string(),
-            );
+            v.error = Some(T::NoPlanYet.get(lang).to_string());
             return;
         };
         v.error = None;
