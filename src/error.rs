@@ -73,6 +73,15 @@ pub enum Error {
     Usage(UsageProblem),
     /// The terminal UI was started without a terminal.
     NoTerminal,
+    /// The file given to the UI could not be opened; the reader's own line, already in the
+    /// chosen language (it names the file and what is wrong with it).
+    Open(String),
+    /// The terminal failed while the UI ran (it went away, or could not be set up).
+    Terminal(io::ErrorKind),
+    /// The UI was ended by a signal (TERM, HUP, INT, QUIT); everything acknowledged is saved.
+    Stopped(&'static str),
+    /// The working folder cannot be read (it was removed, or no permission).
+    WorkingFolder(io::ErrorKind),
     /// Writing to standard output or standard error failed (a closed pipe is not an error:
     /// see [`Error::is_broken_pipe`]).
     Output(io::ErrorKind),

@@ -1,8 +1,8 @@
 //! `skifteplan`: parse the command line, dispatch, map the outcome to an exit code
 //! (0 clean, 1 done but something needs a person, 2 nothing could be done).
 //!
-//! The one place where an error becomes text: a command's [`Error`] in the chosen language, the
-//! UI's failures through anyhow. A reader that went away (`… | head`) ends quietly with 0.
+//! The one place where an error becomes text: every failure is an [`Error`], worded in the chosen
+//! language. A reader that went away (`… | head`) ends quietly with 0.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,46 +20,24 @@ fn main() -> ExitCode {
     let lang = cli.lang;
     match run(cli) {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
-        Err(Failure::Command(e)) if e.is_broken_pipe() => ExitCode::SUCCESS,
-        Err(Failure::Command(e)) => {
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e) => {
             eprintln!("skifteplan: {}", e.localize(lang));
             ExitCode::from(e.exit_code())
         }
-        Err(Failure::Ui(e)) => match e.downcast_ref::<Error>() {
-            Some(e) => {
-                eprintln!("skifteplan: {}", e.localize(lang));
-                ExitCode::from(e.exit_code())
-            }
-            None => {
-                eprintln!("skifteplan: {e:#}");
-                ExitCode::from(2)
-            }
-        },
     }
 }
 
-/// How a run failed: a command's typed error, or the terminal UI's.
-enum Failure {
-    Command(Error),
-    Ui(anyhow::Error),
-}
-
-impl From<Error> for Failure {
-    fn from(e: Error) -> Failure {
-        Failure::Command(e)
-    }
-}
-
-fn run(cli: Cli) -> Result<Outcome, Failure> {
+fn run(cli: Cli) -> Result<Outcome, Error> {
     let lang = cli.lang;
     let ui_flags = cli.tui.state.is_some() || cli.tui.light;
     if let Some(command) = &cli.command {
         if cli.file.is_some() {
-            return Err(Error::Usage(UsageProblem::FileWithCommand).into());
+            return Err(Error::Usage(UsageProblem::FileWithCommand));
         }
         let opens_ui = matches!(command, Command::Tui { .. } | Command::Review { .. });
         if ui_flags && !opens_ui {
-            return Err(Error::Usage(UsageProblem::UiFlagWithCommand).into());
+            return Err(Error::Usage(UsageProblem::UiFlagWithCommand));
         }
     }
     let light = cli.tui.light;
@@ -80,8 +58,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                 lang,
                 light: light || review_light,
                 ..TuiOptions::default()
-            })
-            .map_err(Failure::Ui)?;
+            })?;
             Outcome::Clean
         }
         Some(Command::Tui { file, tui }) => {
@@ -96,14 +73,13 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
     Ok(outcome)
 }
 
-fn run_tui(file: Option<PathBuf>, args: TuiArgs, lang: Lang) -> Result<Outcome, Failure> {
+fn run_tui(file: Option<PathBuf>, args: TuiArgs, lang: Lang) -> Result<Outcome, Error> {
     tui::run(TuiOptions {
         file,
         state: args.state,
         lang,
         light: args.light,
         review: None,
-    })
-    .map_err(Failure::Ui)?;
+    })?;
     Ok(Outcome::Clean)
 }

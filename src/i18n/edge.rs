@@ -163,6 +163,21 @@ impl Localize for Error {
                     "the UI needs a terminal; without one, the commands plan, check, notify, confirm and verify work (see skifteplan --help)",
                 )
                 .into(),
+            Error::Open(message) => mask_in_text(message),
+            Error::Terminal(kind) => format!(
+                "{} ({kind})",
+                lang.pick("terminalen svarer ikke", "the terminal does not respond")
+            ),
+            Error::Stopped(signal) => {
+                format!("{} {signal}", super::ui::T::StoppedBySignal.get(lang))
+            }
+            Error::WorkingFolder(kind) => format!(
+                "{} ({kind})",
+                lang.pick(
+                    "arbejdsmappen kan ikke læses",
+                    "the working folder cannot be read"
+                )
+            ),
             Error::Output(kind) => format!(
                 "{} ({kind})",
                 lang.pick("kan ikke skrive udskriften", "cannot write the output")

@@ -27,7 +27,6 @@ mod view;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use anyhow::Context;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
@@ -37,6 +36,7 @@ pub use screens::review::ReviewView;
 pub use strings::T;
 pub use view::draw;
 
+use crate::error::Error;
 use crate::lang::Lang;
 
 /// How the terminal UI is started.
@@ -57,8 +57,8 @@ type OpenBlocking = fn(&mut App, &std::path::Path) -> Result<(), String>;
 
 /// Runs the UI until the user quits. A FILE given on the command line is read before the
 /// terminal is switched to raw mode, so an error prints as a normal message.
-pub fn run(options: TuiOptions) -> anyhow::Result<()> {
-    let cwd = std::env::current_dir().context("the working folder cannot be read")?;
+pub fn run(options: TuiOptions) -> Result<(), Error> {
+    let cwd = std::env::current_dir().map_err(|e| Error::WorkingFolder(e.kind()))?;
     let cfg = AppConfig {
         lang: options.lang,
         light: options.light,
@@ -76,18 +76,18 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
         (None, None) => None,
     };
     if let Some((path, open)) = first {
-        crate::error::FileProblem::check(path).map_err(|p| crate::error::Error::file(path, p))?;
+        crate::error::FileProblem::check(path).map_err(|p| Error::file(path, p))?;
         let note = ReadingNote::show(path, options.lang);
         let opened = open(&mut app, path);
         drop(note);
-        opened.map_err(anyhow::Error::msg)?;
+        opened.map_err(Error::Open)?;
     }
     // Without a terminal (cron, a pipe, `</dev/null`) the UI cannot draw or read keys: one line
     // says so, after the file given was read (so its own error comes first).
     {
         use std::io::IsTerminal;
         if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-            return Err(crate::error::Error::NoTerminal.into());
+            return Err(Error::NoTerminal);
         }
     }
     let stop = StopSignals::register();
@@ -96,10 +96,10 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
     let result = event_loop(&mut terminal, &mut app, &stop);
     drop(guard);
     ratatui::restore();
-    result?;
+    result.map_err(|e| Error::Terminal(e.kind()))?;
     match stop.received() {
         // Progress is saved after every change, so there is nothing left to save here.
-        Some(signal) => anyhow::bail!("{} {signal}", T::StoppedBySignal.get(options.lang)),
+        Some(signal) => Err(Error::Stopped(signal)),
         None => Ok(()),
     }
 }
@@ -214,7 +214,7 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     stop: &StopSignals,
-) -> anyhow::Result<()> {
+) -> std::io::Result<()> {
     let mut dirty = true;
     while !app.quit && stop.received().is_none() {
         if dirty {

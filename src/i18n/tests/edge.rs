@@ -74,6 +74,10 @@ fn every_error_at_the_edge_in_both_languages() {
         Error::ConfirmNeedsModelOne(_) => Error::ConfirmNeedsModelOne(Model::Two),
         Error::Usage(_) => Error::Usage(UsageProblem::FileWithCommand),
         Error::NoTerminal => Error::NoTerminal,
+        Error::Open(_) => Error::Open("liste.xlsx".into()),
+        Error::Terminal(_) => Error::Terminal(ErrorKind::BrokenPipe),
+        Error::Stopped(_) => Error::Stopped("SIGTERM"),
+        Error::WorkingFolder(_) => Error::WorkingFolder(ErrorKind::NotFound),
         Error::Output(_) => Error::Output(ErrorKind::BrokenPipe),
     }));
     for problem in &file_problems {
