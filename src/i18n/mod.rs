@@ -56,7 +56,7 @@ pub trait Localize {
 impl Lang {
     /// Picks the Danish or the English text. Only the language layer calls this: everywhere
     /// else a text is reached through its key.
-    pub(crate) fn pick<'a>(self, da: &'a str, en: &'a str) -> &'a str {
+    pub(in crate::i18n) fn pick<'a>(self, da: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Da => da,
             Lang::En => en,
