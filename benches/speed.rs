@@ -14,6 +14,7 @@
 //!
 //! Environment: `SPEED_SIZES=1000,10000,100000`, `SPEED_REPS=5`, `SPEED_PANDAS_REPS=3`
 //! (0 skips the pandas comparison).
+#![allow(clippy::unwrap_used, clippy::panic)] // a test, bench or dev tool: a failed expectation may stop it
 
 #[path = "../examples/gen_list.rs"]
 #[allow(dead_code)]

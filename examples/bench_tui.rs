@@ -1,6 +1,7 @@
 //! Keystroke-to-frame and search timings of the terminal UI with a large list.
 //!
 //! `cargo run --release --example bench_tui [CITIZENS]` (default 100,000).
+#![allow(clippy::unwrap_used, clippy::panic)] // a test, bench or dev tool: a failed expectation may stop it
 
 use std::time::{Duration, Instant};
 

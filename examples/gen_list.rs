@@ -8,6 +8,7 @@
 //! as numbers issued since 2007 may). The output is deterministic: a fixed-seed PRNG and a fixed
 //! creation date, so the same size gives the same bytes. Written in constant-memory mode, so any
 //! size fits in a few MiB.
+#![allow(clippy::unwrap_used, clippy::panic)] // a test, bench or dev tool: a failed expectation may stop it
 
 use std::path::{Path, PathBuf};
 

@@ -6,6 +6,7 @@
 //! and citizen counts are built from the same notes, so they always match the files. Only
 //! `rust_xlsxwriter` and std are used, never the crate's own reader. The output is deterministic:
 //! fixed data and a fixed workbook creation date, so regenerating gives the same bytes.
+#![allow(clippy::unwrap_used, clippy::panic)] // a test, bench or dev tool: a failed expectation may stop it
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;

@@ -1,6 +1,7 @@
 //! Process tests of the command line's edge: `--lang` on either side of the command, one wording
 //! for a file that cannot be read (with its path), no terminal, a closed pipe, usage mixes, and
 //! the e-mail's masking of what a person typed.
+#![allow(clippy::unwrap_used, clippy::panic)] // a test, bench or dev tool: a failed expectation may stop it
 
 mod util;
 

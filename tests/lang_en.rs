@@ -1,6 +1,7 @@
 //! Process tests of the language of the commands' output: with `--lang en` every summary and
 //! report line of `plan`, `check`, `confirm`, `notify` and `verify` is English (domain words of
 //! SMDB allowed), and with the default language the same lines are Danish.
+#![allow(clippy::unwrap_used, clippy::panic)] // a test, bench or dev tool: a failed expectation may stop it
 
 mod util;
 

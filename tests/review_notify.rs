@@ -1,4 +1,5 @@
 //! The e-mail text to DST: a snapshot per model, and no CPR in it.
+#![allow(clippy::unwrap_used, clippy::panic)] // a test, bench or dev tool: a failed expectation may stop it
 
 mod util;
 

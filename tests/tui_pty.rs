@@ -5,7 +5,7 @@
 //! The pty is the terminal, so these run without one (CI, no stdin). Output is read on a thread
 //! and fed to a terminal emulator, so a wait is for text on the screen, not for bytes; every wait
 //! has a deadline and a failing test kills the child, so the suite never hangs.
-
+#![allow(clippy::unwrap_used, clippy::panic)] // a test, bench or dev tool: a failed expectation may stop it
 #![cfg(unix)]
 
 use std::io::{Read, Write};

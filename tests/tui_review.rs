@@ -1,6 +1,7 @@
 //! Review mode: a plan exported from the messy sample, read back read-only, clean and tampered
 //! (cells changed the way a person in a spreadsheet program would), with the check's findings
 //! beside the rows they concern. Snapshots of the screen, and key-driven flows.
+#![allow(clippy::unwrap_used, clippy::panic)] // a test, bench or dev tool: a failed expectation may stop it
 
 mod sheet_edit;
 mod tui_common;

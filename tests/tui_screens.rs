@@ -1,4 +1,5 @@
 //! Snapshots of every screen at 100×30 and 80×24 (text only; colours are in the theme).
+#![allow(clippy::unwrap_used, clippy::panic)] // a test, bench or dev tool: a failed expectation may stop it
 
 mod tui_common;
 

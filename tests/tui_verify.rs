@@ -1,6 +1,7 @@
 //! The follow-up against a later list and the e-mail to DST in the UI: snapshots of both
 //! screens, and the flows around them (ticks count as done, the set-up's go-live and deadline
 //! survive a restart, the e-mail is written beside the export and never holds a CPR).
+#![allow(clippy::unwrap_used, clippy::panic)] // a test, bench or dev tool: a failed expectation may stop it
 
 mod tui_common;
 

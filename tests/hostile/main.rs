@@ -4,6 +4,7 @@
 //! never panic. Small files live in `tests/hostile/` beside the sections of this test (one
 //! module each); large ones are generated into a temporary directory. Every CPR number here is
 //! fictitious.
+#![allow(clippy::unwrap_used, clippy::panic)] // a test, bench or dev tool: a failed expectation may stop it
 
 #[path = "../util/mod.rs"]
 mod util;
