@@ -29,9 +29,9 @@ use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
 use skifteplan::aktivliste::{self, Aktivliste, LoadOptions};
 use skifteplan::export::{self, ExportInput};
+use skifteplan::i18n::domain;
 use skifteplan::lang::Lang;
 use skifteplan::plan::{self, Action, CitizenPlan, Model, Plan, Settings};
-use skifteplan::text;
 
 const MIB: f64 = 1024.0 * 1024.0;
 
@@ -107,10 +107,10 @@ fn bare_write(plan: &Plan, path: &Path) -> Result<(), XlsxError> {
                 ws.write_string(row, 2, &**n)?;
             }
             ws.write_number(row, 3, f64::from(a.step))?;
-            ws.write_string(row, 4, text::system_label(a.system, lang))?;
-            ws.write_string(row, 5, text::part_label(a.part, lang))?;
-            ws.write_string(row, 6, text::form_label(a.form, lang))?;
-            ws.write_string(row, 7, text::action_label(a.action, lang))?;
+            ws.write_string(row, 4, domain::system_label(a.system, lang))?;
+            ws.write_string(row, 5, domain::part_label(a.part, lang))?;
+            ws.write_string(row, 6, domain::form_label(a.form, lang))?;
+            ws.write_string(row, 7, domain::action_label(a.action, lang))?;
             if let Some(x) = a.date {
                 ws.write_datetime_with_format(row, 8, d(x), &date)?;
             }

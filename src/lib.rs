@@ -18,6 +18,5 @@ pub mod lang;
 pub mod plan;
 pub mod progress;
 pub mod review;
-pub mod text;
 pub mod tui;
 pub mod workspace;

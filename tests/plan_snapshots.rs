@@ -9,9 +9,9 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 use skifteplan::aktivliste::{Aktivliste, LoadOptions, load, load_decisions};
 use skifteplan::domain::date::fmt_dk;
+use skifteplan::i18n::domain;
 use skifteplan::lang::Lang;
 use skifteplan::plan::{Model, Plan, Settings, plan};
-use skifteplan::text;
 use util::sample;
 
 fn switch() -> NaiveDate {
@@ -30,7 +30,7 @@ fn render(list: &Aktivliste, plan: &Plan) -> String {
     writeln!(
         s,
         "{} | D {} | D+1 {} | {} borgere, {} handlinger",
-        text::model_label(plan.model, lang),
+        domain::model_label(plan.model, lang),
         fmt_dk(plan.switch_date),
         opt_date(plan.reentry_date),
         plan.citizens.len(),
@@ -43,7 +43,7 @@ fn render(list: &Aktivliste, plan: &Plan) -> String {
             "\n{} {} [{}{}]",
             c.cpr.masked(),
             c.name.as_deref().unwrap_or("(uden navn)"),
-            text::status_label(c.status, lang),
+            domain::status_label(c.status, lang),
             c.slutdato
                 .map(|d| format!(", slutdato {}", fmt_dk(d)))
                 .unwrap_or_default()
@@ -54,10 +54,10 @@ fn render(list: &Aktivliste, plan: &Plan) -> String {
                 s,
                 "  {:>2}. {:<10} {:<9} {:<10} {:<18} {} (opr. {}){}{}{} [{}] {}:{}",
                 a.step,
-                text::system_label(a.system, lang),
-                text::part_label(a.part, lang),
-                text::action_label(a.action, lang),
-                text::form_label(a.form, lang),
+                domain::system_label(a.system, lang),
+                domain::part_label(a.part, lang),
+                domain::action_label(a.action, lang),
+                domain::form_label(a.form, lang),
                 opt_date(a.date),
                 opt_date(a.original_date),
                 a.reason
@@ -86,13 +86,13 @@ fn render(list: &Aktivliste, plan: &Plan) -> String {
             "  {} {}: {}",
             k.cpr.masked(),
             k.kind.key(),
-            text::conflict_message(&k.kind, lang)
+            domain::conflict_message(&k.kind, lang)
         )
         .unwrap();
     }
     writeln!(s, "Noter:").unwrap();
     for n in &plan.notes {
-        writeln!(s, "  {}", text::note_text(*n, lang)).unwrap();
+        writeln!(s, "  {}", domain::note_text(*n, lang)).unwrap();
     }
     writeln!(s, "Afviste rækker ({}):", list.rejected.len()).unwrap();
     for r in &list.rejected {

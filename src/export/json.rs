@@ -16,9 +16,9 @@ use super::{
     warning_key, warning_message,
 };
 use crate::domain::{CprClass, Form, Part, Privilege, SourceRef};
+use crate::i18n::domain;
 use crate::lang::Lang;
 use crate::plan::{ActionKind, Model, Status, System};
-use crate::text;
 
 /// The value of the top-level `format` field.
 pub const FORMAT: &str = "skifteplan-plan";
@@ -216,7 +216,7 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
         .map(|c| ConflictJson {
             cpr: c.cpr.display(show),
             kind: c.kind.key().to_string(),
-            message: text::conflict_message(&c.kind, lang),
+            message: domain::conflict_message(&c.kind, lang),
             sheet: c.source.as_ref().map(|s| s.sheet.to_string()),
             row: c.source.as_ref().map(|s| s.row),
         })
@@ -245,7 +245,7 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
         notes: plan
             .notes
             .iter()
-            .map(|n| text::note_text(*n, lang).to_string())
+            .map(|n| domain::note_text(*n, lang).to_string())
             .collect(),
         rejected_rows: list
             .rejected

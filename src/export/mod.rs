@@ -6,7 +6,6 @@
 mod atomic;
 pub mod bundle;
 mod json;
-pub mod labels;
 mod xlsx;
 
 use std::io::Write;
@@ -14,13 +13,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+pub use crate::i18n::export::SHEET_NAMES;
 pub use atomic::{ExportError, refuse_input, write_atomic};
 pub use json::{
     ActionJson, CitizenJson, ConflictJson, CountsJson, FORMAT, IgnoredSheetJson, PlanJson,
     RejectedRowJson, SourceJson, VERSION, WarningJson, build_json, from_reader, from_slice,
     to_writer,
 };
-pub use labels::SHEET_NAMES;
 pub use xlsx::{CONSTANT_MEMORY_ABOVE, Replan, RowProgress, xlsx_bytes, xlsx_bytes_replanned};
 
 use crate::aktivliste::{Aktivliste, IgnoredSheet, RejectedRow, Warning};

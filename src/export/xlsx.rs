@@ -14,13 +14,13 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, RowNum, Workbook, Worksheet, XlsxError};
 
-use super::labels::*;
 use super::{ExportError, ExportInput, ignore_reason, reject_reason};
 use crate::domain::Cpr;
 use crate::domain::date::fmt_dk;
+use crate::i18n::domain;
+use crate::i18n::export::*;
 use crate::lang::Lang;
 use crate::plan::{Action, ActionKind, Status};
-use crate::text;
 
 /// Plans with more actions than this are written row by row to keep memory flat.
 pub const CONSTANT_MEMORY_ABOVE: usize = 20_000;
@@ -293,7 +293,7 @@ fn overview(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result<
     text_row(
         &mut s,
         t(L_MODEL, lang),
-        text::model_label(plan.model, lang),
+        domain::model_label(plan.model, lang),
     )?;
     s.text(0, t(L_SWITCH, lang))?;
     s.date(1, Some(plan.switch_date))?;
@@ -323,8 +323,8 @@ fn overview(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result<
     for (kind, form, n) in plan.counts() {
         let label = format!(
             "{}: {}",
-            text::action_label(kind, lang),
-            text::form_label(form, lang)
+            domain::action_label(kind, lang),
+            domain::form_label(form, lang)
         );
         count_row(&mut s, &label, n)?;
     }
@@ -337,7 +337,7 @@ fn overview(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result<
         text_row(&mut s, &label, &ignore_reason(sheet, lang))?;
     }
     for note in &plan.notes {
-        text_row(&mut s, t(L_NOTE, lang), text::note_text(*note, lang))?;
+        text_row(&mut s, t(L_NOTE, lang), domain::note_text(*note, lang))?;
     }
     s.text(0, t(L_GENERATED, lang))?;
     s.datetime(1, input.generated_at)?;
@@ -366,10 +366,10 @@ fn actions(
             s.text(1, &cpr)?;
             s.opt_text(2, c.name.as_deref())?;
             s.number(3, a.step as usize)?;
-            s.text(4, text::system_label(a.system, lang))?;
-            s.text(5, text::part_label(a.part, lang))?;
-            s.text(6, text::form_label(a.form, lang))?;
-            s.text(7, text::action_label(a.action, lang))?;
+            s.text(4, domain::system_label(a.system, lang))?;
+            s.text(5, domain::part_label(a.part, lang))?;
+            s.text(6, domain::form_label(a.form, lang))?;
+            s.text(7, domain::action_label(a.action, lang))?;
             s.date(8, a.date)?;
             s.date(9, a.original_date)?;
             s.opt_text(10, a.reason.as_deref())?;
@@ -401,7 +401,7 @@ fn conflicts(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result
         s.text(0, &c.cpr.display(input.show_cpr))?;
         s.opt_text(1, names.get(&c.cpr).copied().flatten())?;
         s.text(2, c.kind.key())?;
-        s.text(3, &text::conflict_message(&c.kind, lang))?;
+        s.text(3, &domain::conflict_message(&c.kind, lang))?;
         if let Some(src) = &c.source {
             s.text(4, &src.sheet)?;
             s.number(5, src.row as usize)?;

@@ -19,13 +19,13 @@ use crate::aktivliste::{ZipProblem, from_data};
 use crate::domain::Form;
 use crate::domain::cpr::mask_in_text;
 use crate::domain::date::in_accepted_years;
+use crate::i18n::domain;
 use crate::lang::Lang;
 use crate::plan::{ActionKind, Model, System};
-use crate::text;
 
 pub use super::read_json::from_json;
-use crate::export::labels::*;
-pub use crate::export::labels::{ACTIONS_SHEET, CONFLICTS_SHEET, FORGOTTEN_SHEET, OVERVIEW_SHEET};
+use crate::i18n::export::*;
+pub use crate::i18n::export::{ACTIONS_SHEET, CONFLICTS_SHEET, FORGOTTEN_SHEET, OVERVIEW_SHEET};
 
 /// A file that cannot be checked at all. The words are in [`crate::i18n::review`]; `Display` is
 /// English.
@@ -121,7 +121,7 @@ fn parse_system(t: &str) -> Option<System> {
     [System::Smdb, System::Nyt].into_iter().find(|s| {
         [Lang::Da, Lang::En]
             .into_iter()
-            .any(|l| same(t, text::system_label(*s, l)))
+            .any(|l| same(t, domain::system_label(*s, l)))
     })
 }
 
@@ -130,7 +130,7 @@ fn parse_form(t: &str) -> Option<Form> {
         same(t, f.key())
             || [Lang::Da, Lang::En]
                 .into_iter()
-                .any(|l| same(t, text::form_label(*f, l)))
+                .any(|l| same(t, domain::form_label(*f, l)))
     })
 }
 
@@ -139,7 +139,7 @@ fn parse_action(t: &str) -> Option<ActionKind> {
         same(t, a.key())
             || [Lang::Da, Lang::En]
                 .into_iter()
-                .any(|l| same(t, text::action_label(*a, l)))
+                .any(|l| same(t, domain::action_label(*a, l)))
     })
 }
 
@@ -149,7 +149,7 @@ fn parse_model(t: &str) -> Option<Model> {
         .find(|m| {
             [Lang::Da, Lang::En]
                 .into_iter()
-                .any(|l| same(t, text::model_label(*m, l)))
+                .any(|l| same(t, domain::model_label(*m, l)))
         })
         .or_else(|| Model::parse(t))
 }
@@ -244,7 +244,13 @@ fn read_overview(rows: &[(u32, Vec<Cell<'_>>)]) -> Result<Header, ReadError> {
         .into_iter()
         .flat_map(|k| Form::ALL.into_iter().map(move |f| (k, f)))
         .map(|(k, f)| {
-            let label = |l| format!("{}: {}", text::action_label(k, l), text::form_label(f, l));
+            let label = |l| {
+                format!(
+                    "{}: {}",
+                    domain::action_label(k, l),
+                    domain::form_label(f, l)
+                )
+            };
             (k, f, label(Lang::Da), label(Lang::En))
         })
         .collect();

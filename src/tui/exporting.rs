@@ -12,12 +12,12 @@ use std::sync::Arc;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::job::Progress;
-use super::strings::{self, T};
 use crate::aktivliste::Aktivliste;
 use crate::export::bundle::{Bundle, BundleError, BundleRequest, JsonTarget, Written};
 use crate::export::{ExportInput, RowProgress};
 use crate::facts::SwitchFacts;
 use crate::i18n::Localize;
+use crate::i18n::ui::{self, T};
 use crate::lang::Lang;
 use crate::plan::{Action, CitizenPlan, Plan};
 use crate::progress::{SavedSettings, TickKey};
@@ -132,7 +132,7 @@ pub fn write(work: &ExportWork, progress: &Progress) -> Result<Exported, String>
         Err(BundleError::Cancelled) => Ok(Exported::Cancelled),
         // A failure after a file was written says which were written, so none is thought lost.
         Err(BundleError::PartlyWritten { written, error }) => {
-            let names: Vec<String> = written.iter().map(|p| strings::file_name(p)).collect();
+            let names: Vec<String> = written.iter().map(|p| ui::file_name(p)).collect();
             Err(format!(
                 "{} ({} {})",
                 error.message(lang),

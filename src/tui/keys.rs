@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::strings::T;
+use crate::i18n::ui::T;
 use crate::lang::Lang;
 
 /// Everything a user can ask for. Input (keys, mouse) becomes a `Control`; `App::step` applies it.

@@ -20,7 +20,6 @@ mod job;
 pub mod keys;
 mod popups;
 mod screens;
-mod strings;
 mod theme;
 mod view;
 
@@ -30,10 +29,10 @@ use std::time::Duration;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
+pub use crate::i18n::ui::T;
 pub use app::{App, AppConfig, Popup, Screen};
 pub use screens::plan::{Filter, Focus, PlanView, SortKey};
 pub use screens::review::ReviewView;
-pub use strings::T;
 pub use view::draw;
 
 use crate::error::Error;

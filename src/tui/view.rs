@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::app::{App, Screen};
 use super::keys;
-use super::strings::T;
+use crate::i18n::ui::T;
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &mut App) {
@@ -55,13 +55,13 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::raw(" "));
     }
     if let Some(ws) = &app.ws {
-        let name = crate::tui::strings::file_name(ws.list_path());
+        let name = crate::i18n::ui::file_name(ws.list_path());
         spans.push(Span::styled(format!("· {name} "), t.base));
         if let Some(s) = &ws.state.settings {
             spans.push(Span::styled(
                 format!(
                     "· {} · D {} ",
-                    crate::text::model_label(s.model, lang),
+                    crate::i18n::domain::model_label(s.model, lang),
                     crate::domain::date::fmt_dk(s.switch_date)
                 ),
                 t.accent,

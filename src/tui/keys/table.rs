@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::KeyCode as KC;
 
 use super::{Binding, Control as C, Ctx, K};
-use crate::tui::strings::T;
+use crate::i18n::ui::T;
 
 const fn b(ctx: Ctx, keys: &'static [K], control: C, desc: T, hint: bool) -> Binding {
     Binding {

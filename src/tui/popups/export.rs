@@ -11,11 +11,11 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{fit_tail, frame_block, show};
 use crate::export::bundle::{Bundle, BundleError, BundleRequest, JsonTarget};
+use crate::i18n::ui::{self, T};
 use crate::tui::app::{App, Popup};
 use crate::tui::exporting::{self, ExportWork, Exported};
 use crate::tui::job::Job;
 use crate::tui::keys::Control;
-use crate::tui::strings::{self, T};
 use crate::tui::view::centered;
 
 /// An export being written.
@@ -222,7 +222,7 @@ impl App {
         self.popups.retain(|p| *p != Popup::Exporting);
         match result {
             Ok(Exported::Written(paths)) => {
-                let lines: Vec<String> = paths.iter().map(|p| strings::written(p, lang)).collect();
+                let lines: Vec<String> = paths.iter().map(|p| ui::written(p, lang)).collect();
                 self.status = lines.first().map(|l| (l.clone(), false));
                 self.popups.push(Popup::Message {
                     title: T::ExportedTitle.get(lang).to_string(),

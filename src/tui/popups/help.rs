@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{frame_block, show};
+use crate::i18n::ui::T;
 use crate::tui::app::{App, Popup};
 use crate::tui::keys::{self};
-use crate::tui::strings::T;
 use crate::tui::view::centered;
 
 /// Draws the help for the context beneath it (`depth` popups open below it).

@@ -11,10 +11,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::export;
+use crate::i18n::ui::{self, T};
 use crate::lang::Lang;
 use crate::tui::app::{App, Popup};
 use crate::tui::keys::Control;
-use crate::tui::strings::{self, T};
 use crate::tui::view::fit;
 use crate::workspace::Workspace;
 
@@ -121,7 +121,7 @@ impl App {
                 let written = export::refuse_input(&path, &list)
                     .and_then(|()| export::write_mail(&path, text));
                 let line = match written {
-                    Ok(()) => (strings::written(&path, lang), false),
+                    Ok(()) => (ui::written(&path, lang), false),
                     Err(e) => (
                         format!("{}: {}", T::MailWriteFailed.get(lang), e.message(lang)),
                         true,

@@ -8,9 +8,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{frame_block, input_line, show};
 use crate::aktivliste::Field;
+use crate::i18n::ui::T;
 use crate::tui::app::{App, Popup};
 use crate::tui::keys::Control;
-use crate::tui::strings::T;
 use crate::tui::view::centered;
 
 impl App {

@@ -5,9 +5,9 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Clear, Paragraph, Row, Table};
 
 use super::frame_block;
+use crate::i18n::ui::T;
 use crate::tui::app::{App, Popup};
 use crate::tui::keys::Control;
-use crate::tui::strings::T;
 use crate::tui::view::centered;
 
 impl App {

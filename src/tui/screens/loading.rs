@@ -16,9 +16,9 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::aktivliste::{self, Field, LoadOptions};
+use crate::i18n::ui::{self, T};
 use crate::lang::Lang;
 use crate::progress::{self, Unusable};
-use crate::tui::strings::{self, T};
 use crate::tui::view::block;
 use crate::workspace::{Notice, Workspace};
 
@@ -275,12 +275,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     };
     let secs = l.job.elapsed().as_secs();
-    let name = crate::tui::strings::file_name(&l.path);
+    let name = crate::i18n::ui::file_name(&l.path);
     let mut text = format!(
         "{} {} {name} ({})",
         FRAMES[app.spinner % FRAMES.len()],
         T::Loading.get(lang),
-        strings::size(l.size)
+        ui::size(l.size)
     );
     if secs > 0 {
         text.push_str(&format!(" · {secs} s"));

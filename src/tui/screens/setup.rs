@@ -12,13 +12,13 @@ use crate::domain::date::fmt_dk;
 use crate::domain::date::{DateError, parse_date_text};
 use crate::facts::FactsProblem;
 use crate::i18n::Localize;
+use crate::i18n::ui::{self, T};
 use crate::lang::Lang;
 use crate::plan::{DEFAULT_REASON_TEXT, Model};
 use crate::progress::SavedSettings;
 use crate::tui::app::{App, Screen};
 use crate::tui::keys::Control;
 use crate::tui::screens::plan::PlanView;
-use crate::tui::strings::{self, T};
 use crate::tui::view::block;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -362,12 +362,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 let radio = if chosen { "(•)" } else { "( )" };
                 let style = if chosen { t.next } else { t.base };
                 lines.push(Line::styled(
-                    format!("    {radio} {}", crate::text::model_label(m, lang)),
+                    format!("    {radio} {}", crate::i18n::domain::model_label(m, lang)),
                     style,
                 ));
                 // The chosen model's consequences always; all of them when there is room.
                 if chosen || inner.width >= 124 {
-                    for e in crate::text::model_explanation(m, lang) {
+                    for e in crate::i18n::domain::model_explanation(m, lang) {
                         lines.push(Line::styled(
                             format!("        {e}"),
                             if chosen { t.base } else { t.muted },
@@ -389,7 +389,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         if *field == Field::Date {
             let pad = " ".repeat(4);
             lines.push(match f.date_state(lang) {
-                Ok(d) => Line::styled(format!("{pad}✓ {}", strings::switch_dates(d, lang)), t.done),
+                Ok(d) => Line::styled(format!("{pad}✓ {}", ui::switch_dates(d, lang)), t.done),
                 Err(e) => Line::styled(format!("{pad}{e}"), t.conflict),
             });
         }
@@ -426,7 +426,7 @@ fn mail_date_line<'a>(f: &SetupForm, field: Field, app: &App) -> Line<'a> {
     } else {
         f.deadline_state(lang)
     };
-    let day = |d: chrono::NaiveDate| format!("{} {}", strings::weekday(d, lang), fmt_dk(d));
+    let day = |d: chrono::NaiveDate| format!("{} {}", ui::weekday(d, lang), fmt_dk(d));
     match state {
         Ok(Some(d)) => Line::styled(format!("{pad}✓ {}", day(d)), t.done),
         Ok(None) if field == Field::GoLive => match f.date_state(lang) {

@@ -9,9 +9,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::i18n::ui::T;
 use crate::tui::app::{App, contains};
 use crate::tui::keys::Control;
-use crate::tui::strings::T;
 use crate::tui::view::{block, fit};
 
 /// One line of the start screen's list.
@@ -301,7 +301,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
     let mut lines = Vec::new();
     for (i, e) in s.entries.iter().enumerate() {
         let (kind, text) = match e {
-            Entry::Sample(p) => (T::Samples.get(lang), crate::tui::strings::file_name(p)),
+            Entry::Sample(p) => (T::Samples.get(lang), crate::i18n::ui::file_name(p)),
             Entry::Recent(p) => (T::Recent.get(lang), p.display().to_string()),
             Entry::Other => ("", T::OtherFile.get(lang).to_string()),
         };

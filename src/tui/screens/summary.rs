@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::aktivliste::WarningKind;
+use crate::i18n::ui::T;
 use crate::tui::app::{App, Popup, Screen};
 use crate::tui::keys::Control;
-use crate::tui::strings::T;
 use crate::tui::view::block;
 
 impl App {
@@ -46,7 +46,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     };
     let list = &ws.list;
-    let name = crate::tui::strings::file_name(&list.path);
+    let name = crate::i18n::ui::file_name(&list.path);
     let anm: usize = list.citizens.iter().map(|c| c.anmodninger.len()).sum();
     let ind: usize = list.citizens.iter().map(|c| c.indskrivninger.len()).sum();
     // Of the warnings, those about a CPR number: counted from the same list, so the part is

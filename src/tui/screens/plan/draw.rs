@@ -9,10 +9,10 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
 
 use super::{Filter, Focus, PlanView, SortKey};
 use crate::domain::date::fmt_dk;
+use crate::i18n::domain;
+use crate::i18n::ui::{self, T};
 use crate::plan::Status;
-use crate::text;
 use crate::tui::app::App;
-use crate::tui::strings::{self, T};
 use crate::workspace::TrackedPlan;
 
 pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
@@ -101,7 +101,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
                     Span::raw(if selected { "▶" } else { " " }),
                     Span::raw(c.cpr.display(show)),
                     Span::raw(c.name.as_deref().unwrap_or_default().to_string()),
-                    Span::raw(text::status_label(c.status, lang)),
+                    Span::raw(domain::status_label(c.status, lang)),
                     Span::raw(format!("{done}/{total}")),
                     if conflicts > 0 {
                         Span::styled("⚠", if selected { style } else { t.conflict })
@@ -187,9 +187,9 @@ fn progress_spans<'a>(
     ));
     for (n, g) in plan.groups().iter().enumerate() {
         let label = if short_steps {
-            crate::text::action_label(g.action, lang).to_string()
+            crate::i18n::domain::action_label(g.action, lang).to_string()
         } else {
-            strings::step_group(g.action, g.system, lang)
+            ui::step_group(g.action, g.system, lang)
         };
         spans.push(Span::styled(" · ", t.muted));
         spans.push(Span::styled(format!("{}. {label} ", n + 1), t.muted));
@@ -224,7 +224,7 @@ fn citizens_title(view: &PlanView, tp: &TrackedPlan, lang: crate::lang::Lang) ->
     let mut s = format!(
         " {} {} · {}: {} · {}: {} ",
         T::PlanTitle.get(lang),
-        strings::count_of(view.rows.len(), tp.len(), lang),
+        ui::count_of(view.rows.len(), tp.len(), lang),
         T::Filter.get(lang),
         filter.get(lang),
         T::Sort.get(lang),
@@ -276,7 +276,7 @@ fn draw_actions(
     let conflicts: Vec<String> = tp
         .plan
         .conflicts_of(&c.cpr)
-        .map(|k| format!("⚠ {}", text::conflict_message(&k.kind, lang)))
+        .map(|k| format!("⚠ {}", domain::conflict_message(&k.kind, lang)))
         .collect();
     let mut info: Vec<Line> = Vec::new();
     if c.status == Status::Glemt {
@@ -284,7 +284,7 @@ fn draw_actions(
         info.push(Line::styled(
             format!(
                 "{}: {} {end}",
-                text::status_label(Status::Glemt, lang),
+                domain::status_label(Status::Glemt, lang),
                 T::RealEndDate.get(lang)
             ),
             t.accent,
@@ -307,7 +307,7 @@ fn draw_actions(
             format!(
                 "{}: {}",
                 T::ColPart.get(lang),
-                text::part_label(a.part, lang)
+                domain::part_label(a.part, lang)
             ),
         ]);
         if let Some(id) = &a.case_id {
@@ -406,14 +406,14 @@ fn draw_actions(
             let mut cells = vec![
                 mark.to_string(),
                 a.step.to_string(),
-                text::system_label(a.system, lang).to_string(),
+                domain::system_label(a.system, lang).to_string(),
             ];
             if wide {
-                cells.push(text::part_label(a.part, lang).to_string());
+                cells.push(domain::part_label(a.part, lang).to_string());
             }
             cells.extend([
-                text::form_label(a.form, lang).to_string(),
-                text::action_label(a.action, lang).to_string(),
+                domain::form_label(a.form, lang).to_string(),
+                domain::action_label(a.action, lang).to_string(),
                 a.date.map(fmt_dk).unwrap_or_else(|| "?".into()),
                 a.original_date.map(fmt_dk).unwrap_or_default(),
                 reason,

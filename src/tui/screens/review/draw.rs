@@ -11,13 +11,13 @@ use super::ReviewView;
 use super::lines::{done, general_line, reason, row_summary};
 use crate::domain::cpr::mask_in_text;
 use crate::domain::date::{fmt_dk, next_day};
+use crate::i18n::domain;
+use crate::i18n::ui::{self, T};
 use crate::lang::Lang;
 use crate::plan::Model;
 use crate::review::words;
-use crate::text;
 use crate::tui::app::App;
 use crate::tui::keys::{self, Control, Ctx};
-use crate::tui::strings::{self, T};
 use crate::tui::theme::Theme;
 use crate::tui::view::fit;
 
@@ -101,16 +101,16 @@ fn fitted<'a>(segments: Vec<Vec<Span<'a>>>, width: u16, t: &Theme) -> Line<'a> {
 fn facts_line<'a>(view: &ReviewView, t: &Theme, lang: Lang, width: u16) -> Line<'a> {
     let h = &view.plan.header;
     let dates = if h.model == Model::Two {
-        strings::switch_dates(h.switch_date, lang)
+        ui::switch_dates(h.switch_date, lang)
     } else {
         format!(
             "D = {} {}",
-            strings::weekday(h.switch_date, lang),
+            ui::weekday(h.switch_date, lang),
             fmt_dk(h.switch_date)
         )
     };
     let mut segments = vec![
-        vec![Span::styled(text::model_label(h.model, lang), t.header)],
+        vec![Span::styled(domain::model_label(h.model, lang), t.header)],
         vec![Span::styled(dates, t.accent)],
     ];
     if h.model == Model::Two
@@ -210,7 +210,7 @@ fn draw_table(frame: &mut Frame, view: &mut ReviewView, t: &Theme, lang: Lang, a
     };
     let position = match view.shown() {
         0 => String::new(),
-        n => format!("{} · ", strings::count_of(view.selected + 1, n, lang)),
+        n => format!("{} · ", ui::count_of(view.selected + 1, n, lang)),
     };
     let title = format!(
         " {} {position}{}: {} ",
@@ -320,9 +320,17 @@ fn draw_table(frame: &mut Frame, view: &mut ReviewView, t: &Theme, lang: Lang, a
                 Span::raw(no),
                 Span::raw(cpr),
                 Span::raw(r.step.map(|s| s.to_string()).unwrap_or_else(|| "?".into())),
-                Span::raw(r.system.map(|s| text::system_label(s, lang)).unwrap_or("?")),
-                Span::raw(r.action.map(|a| text::action_label(a, lang)).unwrap_or("?")),
-                Span::raw(r.form.map(|f| text::form_label(f, lang)).unwrap_or("?")),
+                Span::raw(
+                    r.system
+                        .map(|s| domain::system_label(s, lang))
+                        .unwrap_or("?"),
+                ),
+                Span::raw(
+                    r.action
+                        .map(|a| domain::action_label(a, lang))
+                        .unwrap_or("?"),
+                ),
+                Span::raw(r.form.map(|f| domain::form_label(f, lang)).unwrap_or("?")),
                 Span::raw(r.date.map(fmt_dk).unwrap_or_default()),
             ]);
             if widest {

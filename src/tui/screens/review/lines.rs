@@ -3,10 +3,10 @@
 
 use crate::domain::cpr::mask_in_text;
 use crate::domain::date::fmt_dk;
+use crate::i18n::domain;
+use crate::i18n::ui::T;
 use crate::lang::Lang;
 use crate::review::{self, words};
-use crate::text;
-use crate::tui::strings::T;
 
 /// A finding that concerns no particular row, as one line: where, what, what is expected. The
 /// CPR is masked (the plan may hold it in full).
@@ -55,9 +55,9 @@ pub(crate) fn row_summary(r: &crate::review::Row, lang: Lang) -> String {
         parts.push(format!("{} {s}", T::StepWord.get(lang)));
     }
     let what: Vec<&str> = [
-        r.action.map(|a| text::action_label(a, lang)),
-        r.form.map(|f| text::form_label(f, lang)),
-        r.system.map(|s| text::system_label(s, lang)),
+        r.action.map(|a| domain::action_label(a, lang)),
+        r.form.map(|f| domain::form_label(f, lang)),
+        r.system.map(|s| domain::system_label(s, lang)),
     ]
     .into_iter()
     .flatten()

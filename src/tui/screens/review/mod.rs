@@ -16,10 +16,10 @@ pub(crate) mod lines;
 pub(crate) mod open;
 
 use crate::domain::cpr::mask_in_text;
+use crate::i18n::ui::T;
 use crate::review::{self, Finding, FindingKind, Location, PlanRows, Row, words};
 use crate::tui::app::{App, Popup, Screen, contains};
 use crate::tui::keys::Control;
-use crate::tui::strings::T;
 use lines::{general_line, row_summary};
 
 /// Rows moved by one wheel notch.
@@ -127,7 +127,7 @@ impl ReviewView {
     }
 
     pub fn file_name(&self) -> String {
-        crate::tui::strings::file_name(&self.path)
+        crate::i18n::ui::file_name(&self.path)
     }
 
     /// Number of rows shown (all, or those with findings).

@@ -6,11 +6,11 @@ use std::path::Path;
 
 use super::ReviewView;
 use crate::aktivliste::LoadOptions;
+use crate::i18n::ui::T;
 use crate::lang::Lang;
 use crate::review::{self, ReadError};
 use crate::tui::app::{App, LoadResult, Screen};
 use crate::tui::screens::loading::read_list;
-use crate::tui::strings::T;
 
 /// What a background read of a file found: an Aktivliste to plan, or a written plan to review.
 pub(crate) enum Opened {

@@ -10,13 +10,13 @@ use crate::aktivliste::{self, Aktivliste, LoadOptions};
 use crate::domain::Cpr;
 use crate::domain::date::fmt_dk;
 use crate::export::{self, ExportInput};
+use crate::i18n::ui::T;
 use crate::lang::Lang;
 use crate::plan::{Action, CitizenPlan, Model};
 use crate::progress::TickKey;
 use crate::review::PlanRows;
 use crate::review::verify::{self, State, Verification};
 use crate::review::words;
-use crate::tui::strings::T;
 use crate::workspace::Workspace;
 
 /// Where a citizen stands, in the order the screen lists them.
@@ -206,7 +206,7 @@ fn detail(r: &verify::CitizenReport, model: Model, lang: Lang) -> String {
             T::VerifyOpenFor.get(lang),
             o.days,
             T::VerifyDays.get(lang),
-            crate::text::form_label(o.form, lang).to_lowercase(),
+            crate::i18n::domain::form_label(o.form, lang).to_lowercase(),
             o.id.as_deref().map(|i| format!(" {i}")).unwrap_or_default(),
             T::VerifyStarted.get(lang),
             fmt_dk(o.start),

@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{Group, VerifyView};
 use crate::domain::date::fmt_dk;
+use crate::i18n::ui::{self, T};
 use crate::tui::app::App;
-use crate::tui::strings::{self, T};
 use crate::tui::theme::Theme;
 use crate::tui::view::fit;
 
@@ -51,7 +51,7 @@ fn prompt(frame: &mut Frame, app: &App, v: &VerifyView, area: Rect) {
         lines.push(Line::styled(e.clone(), t.error));
     }
     if let Some(r) = &v.reading {
-        let name = crate::tui::strings::file_name(&r.path);
+        let name = crate::i18n::ui::file_name(&r.path);
         let secs = r.job.elapsed().as_secs();
         let mut text = format!(
             "{} {} {name}",
@@ -91,7 +91,7 @@ fn results(frame: &mut Frame, app: &mut App, area: Rect) {
     ])
     .areas(area);
 
-    let name = crate::tui::strings::file_name(&c.path);
+    let name = crate::i18n::ui::file_name(&c.path);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(format!(" {}: ", T::VerifyLater.get(lang)), t.header),
@@ -149,7 +149,7 @@ fn results(frame: &mut Frame, app: &mut App, area: Rect) {
     let title = format!(
         "{} {} · {}: {filter}",
         T::Citizens.get(lang),
-        strings::count_of(rows.len(), c.entries.len(), lang),
+        ui::count_of(rows.len(), c.entries.len(), lang),
         T::Filter.get(lang)
     );
     let outer = block(title, &t);

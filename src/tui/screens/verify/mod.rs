@@ -11,11 +11,11 @@ pub(crate) mod draw;
 use std::path::PathBuf;
 
 use crate::aktivliste::LoadOptions;
+use crate::i18n::ui::T;
 use crate::tui::app::{App, Screen};
 use crate::tui::job::Job;
 use crate::tui::keys::Control;
 use crate::tui::screens::start::StartState;
-use crate::tui::strings::T;
 
 pub use check::{Checked, Entry, Group};
 use check::{ReadResult, plan_side, read_and_check};

@@ -1,4 +1,0 @@
-//! The words of the domain and the plan now live in the language layer; this path stays for
-//! code that still names it.
-
-pub use crate::i18n::domain::*;
