@@ -4,6 +4,7 @@
 //! The one place where an error becomes text: every failure is an [`Error`], worded in the chosen
 //! language. A reader that went away (`… | head`) ends quietly with 0.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -22,7 +23,8 @@ fn main() -> ExitCode {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("skifteplan: {}", e.localize(lang));
+            // A closed standard error must not turn the error into a panic.
+            let _ = writeln!(std::io::stderr(), "skifteplan: {}", e.localize(lang));
             ExitCode::from(e.exit_code())
         }
     }
@@ -35,8 +37,13 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
         if cli.file.is_some() {
             return Err(Error::Usage(UsageProblem::FileWithCommand));
         }
-        let opens_ui = matches!(command, Command::Tui { .. } | Command::Review { .. });
-        if ui_flags && !opens_ui {
+        // `review` opens the UI read-only: --light fits it, --state (progress) does not.
+        let fits = match command {
+            Command::Tui { .. } => true,
+            Command::Review { .. } => cli.tui.state.is_none(),
+            _ => false,
+        };
+        if ui_flags && !fits {
             return Err(Error::Usage(UsageProblem::UiFlagWithCommand));
         }
     }

@@ -166,6 +166,13 @@ fn ui_flags_or_a_file_with_a_command_are_refused_in_one_line() {
         .run()
         .assert_code(2)
         .assert_stderr_has("ikke begge");
+    // Review opens a plan read-only: a progress file has no place there.
+    skifteplan()
+        .args(["--state", "s.json", "review"])
+        .arg(&plan)
+        .run()
+        .assert_code(2)
+        .assert_stderr_has("--state");
     // A UI flag before the command that opens the UI is fine: without a terminal the run stops
     // at the terminal, not at the flag.
     skifteplan()

@@ -203,3 +203,44 @@ fn the_json_may_not_take_the_mails_place() {
     );
     assert_eq!(files_in(dir.path()), before);
 }
+
+#[test]
+fn an_existing_mail_beside_the_sheet_is_named_and_asked_about_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = planned(dir.path(), citizens());
+    let mail = dir.path().join("ud.mail-til-dst.txt");
+    std::fs::write(&mail, "edited by hand").unwrap();
+    ch(&mut app, 'e');
+    retype(&mut app, &dir.path().join("ud.xlsx").display().to_string());
+    press(&mut app, KeyCode::Tab);
+    retype(&mut app, "");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.export_busy(), "nothing is written before the question");
+    let text = screen_text(&mut app, 120, 30);
+    assert!(text.contains("ud.mail-til-dst.txt"), "{text}");
+    assert!(
+        matches!(app.popups().last(), Some(Popup::ConfirmReplace { .. })),
+        "{text}"
+    );
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(std::fs::read_to_string(&mail).unwrap(), "edited by hand");
+}
+
+#[test]
+fn the_json_may_not_be_written_over_the_progress_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = planned(dir.path(), citizens());
+    let state = app.workspace().unwrap().state_path.clone();
+    let saved = std::fs::read(&state).unwrap();
+    ch(&mut app, 'e');
+    retype(&mut app, "");
+    press(&mut app, KeyCode::Tab);
+    retype(&mut app, &state.display().to_string());
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.export_busy());
+    assert!(matches!(
+        app.popups().last(),
+        Some(Popup::Export { error: Some(_), .. })
+    ));
+    assert_eq!(std::fs::read(&state).unwrap(), saved);
+}

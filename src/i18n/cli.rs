@@ -25,7 +25,6 @@ texts! {
         Written => "Skrevet", "Written";
         StandardOutput => "standardoutput (stdout)", "standard output";
         MoreInExport => "flere (se handlingsarket eller JSON)", "more (see the action sheet or JSON)";
-        SameOutputTwice => "to udskrifter ville skrive samme fil", "two outputs would write the same file";
         NoFindings => "Ingen fund: planen følger reglerne.", "No findings: the plan follows the rules.";
         Findings => "Fund", "Findings";
         ConflictWaiting => "konflikt står i planen og venter på en person (arket Konflikter).", "conflict is listed in the plan and waits for a person (sheet Konflikter).";

@@ -116,9 +116,9 @@ impl Localize for BundleError {
             BundleError::PartlyWritten { written, error } => {
                 let files: Vec<String> = written.iter().map(|p| shown(p)).collect();
                 format!(
-                    "{} ({}: {})",
+                    "{} ({} {})",
                     error.message(lang),
-                    lang.pick("allerede skrevet", "already written"),
+                    super::ui::T::WrittenBeforeFailure.get(lang),
                     files.join(", ")
                 )
             }

@@ -190,11 +190,7 @@ impl Localize for ExportError {
                 ),
                 shown(path)
             ),
-            ExportError::IsADirectory(path) => format!(
-                "{} {}",
-                shown(path),
-                p("er en mappe, ikke en fil", "is a folder, not a file")
-            ),
+            ExportError::IsADirectory(path) => crate::error::FileProblem::Folder.at(path, lang),
             ExportError::Xlsx(detail) => format!(
                 "{}: {}",
                 p("kan ikke danne regnearket", "cannot build the spreadsheet"),

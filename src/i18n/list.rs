@@ -270,11 +270,7 @@ fn shown(path: &Path) -> String {
 impl Localize for LoadError {
     fn localize(&self, lang: Lang) -> String {
         match self {
-            LoadError::NotFound(p) => format!(
-                "{}: {}",
-                lang.pick("Filen findes ikke", "No such file"),
-                shown(p)
-            ),
+            LoadError::NotFound(p) => crate::error::FileProblem::Missing.at(p, lang),
             LoadError::Locked(p) => format!(
                 "{}: {}",
                 lang.pick(

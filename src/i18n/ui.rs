@@ -103,7 +103,6 @@ texts! {
     ConfirmReplacePrompt => "Filen findes allerede. y: erstat · n: annullér", "The file already exists. y: replace · n: cancel";
     ExportedTitle => "Eksporteret", "Exported";
     ExportFailed => "Eksport mislykkedes", "Export failed";
-    NotOverList => "Eksporten må ikke skrive over selve listen.", "The export must not write over the list itself.";
     ErrorTitle => "Fejl", "Error";
     NoticeTitle => "Bemærk", "Note";
     StatePlaceTitle => "Hvor skal fremdriften gemmes?", "Where should progress be saved?";

@@ -98,9 +98,12 @@ pub enum Popup {
         field: usize,
         error: Option<String>,
     },
+    /// Before replacing files: the files to write, and those of them (the e-mail too) that
+    /// exist already.
     ConfirmReplace {
         xlsx: Option<PathBuf>,
         json: Option<PathBuf>,
+        existing: Vec<PathBuf>,
     },
     Mapping {
         selected: usize,

@@ -6,7 +6,7 @@
 //! is the one function the job calls.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -15,12 +15,11 @@ use super::job::Progress;
 use crate::aktivliste::Aktivliste;
 use crate::export::bundle::{Bundle, BundleError, BundleRequest, JsonTarget, Written};
 use crate::export::{ExportInput, RowProgress};
-use crate::facts::SwitchFacts;
 use crate::i18n::Localize;
 use crate::i18n::ui::{self, T};
 use crate::lang::Lang;
 use crate::plan::{Action, CitizenPlan, Plan};
-use crate::progress::{SavedSettings, TickKey};
+use crate::progress::TickKey;
 use crate::workspace::Workspace;
 
 /// Everything an export writes, taken from the workspace.
@@ -62,22 +61,12 @@ impl ExportWork {
         if xlsx.is_none() && json.is_none() {
             return Err(T::NoFileChosen.get(lang).to_string());
         }
-        let facts = ws.state.settings.as_ref().map_or_else(
-            || SwitchFacts::new(tracked.plan.switch_date),
-            SavedSettings::facts,
-        );
         let rows = if xlsx.is_some() {
             tracked.plan.action_count()
         } else {
             0
         };
-        let bundle = Bundle::new(BundleRequest {
-            xlsx,
-            json: json.map(JsonTarget::File),
-            mail: Some(facts),
-            inputs: vec![ws.list_path().to_path_buf(), ws.state_path.clone()],
-        })
-        .map_err(|e| e.localize(lang))?;
+        let bundle = bundle_for(ws, xlsx, json).map_err(|e| e.localize(lang))?;
         Ok(ExportWork {
             list: Arc::clone(&ws.list),
             plan: Arc::clone(&tracked.plan),
@@ -94,6 +83,21 @@ impl ExportWork {
     pub fn rows(&self) -> usize {
         self.rows
     }
+}
+
+/// The export bundle of the chosen files under the rules `plan` has: never over the list or the
+/// progress file, no two outputs one file, the e-mail beside the action sheet or the JSON file.
+pub fn bundle_for(
+    ws: &Workspace,
+    xlsx: Option<PathBuf>,
+    json: Option<PathBuf>,
+) -> Result<Bundle, BundleError> {
+    Bundle::new(BundleRequest {
+        xlsx,
+        json: json.map(JsonTarget::File),
+        mail: super::popups::mail::facts(ws),
+        inputs: vec![ws.list_path().to_path_buf(), ws.state_path.clone()],
+    })
 }
 
 /// Writes the chosen exports and the e-mail beside them through the export bundle, counting
@@ -141,13 +145,5 @@ pub fn write(work: &ExportWork, progress: &Progress) -> Result<Exported, String>
             ))
         }
         Err(e) => Err(e.localize(lang)),
-    }
-}
-
-/// Two paths for one file: the same file on disk, or the same place for files not there yet.
-pub fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
     }
 }

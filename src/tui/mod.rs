@@ -74,25 +74,32 @@ pub fn run(options: TuiOptions) -> Result<(), Error> {
         (None, Some(file)) => Some((file, App::open_blocking)),
         (None, None) => None,
     };
-    if let Some((path, open)) = first {
-        crate::error::FileProblem::check(path).map_err(|p| Error::file(path, p))?;
-        let note = ReadingNote::show(path, options.lang);
-        let opened = open(&mut app, path);
-        drop(note);
-        opened.map_err(Error::Open)?;
-    }
     // Without a terminal (cron, a pipe, `</dev/null`) the UI cannot draw or read keys: one line
-    // says so, after the file given was read (so its own error comes first).
+    // says so, after a file given was found (so a missing file is named first) and before it is
+    // read (reading opens its progress file, which may set it aside or save it).
+    if let Some((path, _)) = first {
+        crate::error::FileProblem::check(path).map_err(|p| Error::file(path, p))?;
+    }
     {
         use std::io::IsTerminal;
         if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
             return Err(Error::NoTerminal);
         }
     }
+    if let Some((path, open)) = first {
+        let note = ReadingNote::show(path, options.lang);
+        let opened = open(&mut app, path);
+        drop(note);
+        opened.map_err(Error::Open)?;
+    }
     let stop = StopSignals::register();
     let mut terminal = ratatui::init();
     let guard = MouseGuard::enable();
     let result = event_loop(&mut terminal, &mut app, &stop);
+    // However the loop ended (q, a stop signal, a failed terminal), an export still running is
+    // cancelled and waited for: its temporary file is removed, and files already in place stay
+    // complete and together.
+    app.stop_export();
     drop(guard);
     ratatui::restore();
     result.map_err(|e| Error::Terminal(e.kind()))?;

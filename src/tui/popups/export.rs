@@ -10,7 +10,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{fit_tail, frame_block, show};
-use crate::export::bundle::{Bundle, BundleError, BundleRequest, JsonTarget};
+use crate::export::bundle::BundleError;
+use crate::i18n::Localize;
 use crate::i18n::ui::{self, T};
 use crate::tui::app::{App, Popup};
 use crate::tui::exporting::{self, ExportWork, Exported};
@@ -53,8 +54,6 @@ impl App {
     /// Keys in the export prompt.
     pub(crate) fn export_prompt_step(&mut self, c: Control) {
         let lang = self.lang();
-        let list = self.ws.as_ref().map(|w| w.list_path().to_path_buf());
-        let facts = self.ws.as_ref().and_then(super::mail::facts);
         let Some(Popup::Export {
             xlsx,
             json,
@@ -79,41 +78,48 @@ impl App {
             Control::Confirm => {
                 let x = non_empty(xlsx);
                 let j = non_empty(json);
-                if let Some(list) = list
-                    && [&x, &j]
-                        .into_iter()
-                        .flatten()
-                        .any(|p| exporting::same_file(p, &list))
-                {
-                    *error = Some(T::NotOverList.get(lang).to_string());
+                let (x, j) = (x.clone(), j.clone());
+                let Some(ws) = self.ws.as_ref() else {
                     return;
-                }
-                // The bundle's rules, as `plan` has them: no two outputs are one file.
-                let request = BundleRequest {
-                    xlsx: x.clone(),
-                    json: j.clone().map(JsonTarget::File),
-                    mail: facts,
-                    inputs: Vec::new(),
                 };
-                if let Err(BundleError::SameOutput(p)) = Bundle::new(request) {
-                    *error = Some(match (&x, &j) {
-                        (Some(a), Some(b)) if exporting::same_file(a, b) => {
-                            T::ExportSamePath.get(lang).to_string()
-                        }
-                        _ => format!(
-                            "{} {}",
-                            T::ExportOverlap.get(lang),
-                            crate::domain::cpr::mask_in_text(&p.display().to_string())
-                        ),
-                    });
+                // The bundle's rules, as `plan` has them: never over the list or the progress
+                // file, no two outputs one file.
+                let checked = exporting::bundle_for(ws, x.clone(), j.clone());
+                let Some(Popup::Export { error, .. }) = self.popups.last_mut() else {
                     return;
-                }
+                };
+                let bundle = match checked {
+                    Ok(b) => b,
+                    Err(BundleError::SameOutput(p)) => {
+                        *error = Some(match (&x, &j) {
+                            (Some(a), Some(b)) if crate::export::refuse_input(b, a).is_err() => {
+                                T::ExportSamePath.get(lang).to_string()
+                            }
+                            _ => format!(
+                                "{} {}",
+                                T::ExportOverlap.get(lang),
+                                crate::domain::cpr::mask_in_text(&p.display().to_string())
+                            ),
+                        });
+                        return;
+                    }
+                    Err(e) => {
+                        *error = Some(e.localize(lang));
+                        return;
+                    }
+                };
                 self.popups.pop();
-                let exists = [&x, &j].into_iter().flatten().any(|p| p.exists());
-                if exists {
-                    self.popups.push(Popup::ConfirmReplace { xlsx: x, json: j });
-                } else {
+                // Every file that would be replaced, the e-mail beside the sheet too, is named
+                // and asked about first.
+                let existing = bundle.existing();
+                if existing.is_empty() {
                     self.start_export(x, j);
+                } else {
+                    self.popups.push(Popup::ConfirmReplace {
+                        xlsx: x,
+                        json: j,
+                        existing,
+                    });
                 }
             }
             _ => {}
@@ -122,7 +128,7 @@ impl App {
 
     /// Keys in the question before replacing files.
     pub(crate) fn confirm_replace_step(&mut self, c: Control) {
-        let Some(Popup::ConfirmReplace { xlsx, json }) = self.popups.last() else {
+        let Some(Popup::ConfirmReplace { xlsx, json, .. }) = self.popups.last() else {
             return;
         };
         match c {
@@ -293,16 +299,11 @@ pub(crate) fn draw_prompt(
 }
 
 /// The question before replacing files, naming those that exist.
-pub(crate) fn draw_confirm_replace(
-    frame: &mut Frame,
-    app: &App,
-    area: Rect,
-    files: [&Option<PathBuf>; 2],
-) {
+pub(crate) fn draw_confirm_replace(frame: &mut Frame, app: &App, area: Rect, existing: &[PathBuf]) {
     let lang = app.lang();
     let wide = area.width.saturating_sub(4).min(90);
     let mut lines = vec![Line::raw(T::ConfirmReplacePrompt.get(lang))];
-    for p in files.into_iter().flatten().filter(|p| p.exists()) {
+    for p in existing {
         lines.push(Line::styled(format!("  {}", p.display()), app.theme.accent));
     }
     let rect = centered(area, wide.min(76), lines.len() as u16 + 3);

@@ -53,8 +53,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 field,
                 error,
             } => export::draw_prompt(frame, app, area, (xlsx, json, *field, error.as_ref())),
-            Popup::ConfirmReplace { xlsx, json } => {
-                export::draw_confirm_replace(frame, app, area, [xlsx, json])
+            Popup::ConfirmReplace { existing, .. } => {
+                export::draw_confirm_replace(frame, app, area, existing)
             }
             Popup::Exporting => export::draw_progress(frame, app, area),
             Popup::Mapping { .. } | Popup::MappingHeader { .. } => {
