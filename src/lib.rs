@@ -18,6 +18,7 @@ pub mod lang;
 pub mod plan;
 pub mod progress;
 pub mod review;
+pub mod store;
 pub mod text;
 pub mod tui;
 pub mod workspace;

@@ -5,6 +5,7 @@
 use crate::lang::Lang;
 
 mod edge;
+mod store;
 
 /// A value that has words for people, in either language.
 pub trait Localize {
