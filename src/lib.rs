@@ -18,5 +18,6 @@ pub mod lang;
 pub mod plan;
 pub mod progress;
 pub mod review;
+pub mod store;
 pub mod tui;
 pub mod workspace;

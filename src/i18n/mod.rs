@@ -46,6 +46,7 @@ pub mod ui;
 mod tests;
 
 mod edge;
+mod store;
 
 /// A value that has words for people, in either language.
 pub trait Localize {

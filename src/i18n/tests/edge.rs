@@ -12,6 +12,7 @@ use crate::export::bundle::BundleError;
 use crate::facts::{Fact, FactsProblem};
 use crate::plan::Model;
 use crate::review::read::ReadError;
+use crate::store::StoreError;
 
 #[test]
 fn every_error_at_the_edge_in_both_languages() {
@@ -62,6 +63,15 @@ fn every_error_at_the_edge_in_both_languages() {
         BundleError::PartlyWritten { .. } => BundleError::PartlyWritten {
             written: vec![p()],
             error: ExportError::IsADirectory(PathBuf::from("plan.json")),
+        },
+    }));
+    t.localized(&every!(StoreError {
+        StoreError::NotAStore(_) => StoreError::NotAStore(p()),
+        StoreError::Newer { .. } => StoreError::Newer { path: p(), version: 2 },
+        StoreError::Busy(_) => StoreError::Busy(p()),
+        StoreError::Database { .. } => StoreError::Database {
+            path: p(),
+            detail: "disk I/O error".into(),
         },
     }));
     t.localized(&every!(Error {

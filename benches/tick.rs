@@ -1,0 +1,113 @@
+//! Tick latency of the progress store: `cargo bench --bench tick`.
+//!
+//! For a switch of 500 and of 100,000 fictitious citizens, the store first holds three done
+//! steps per citizen (written in one transaction), then 1,000 ticks are recorded one by one as
+//! the UI records them: one committed transaction each, the progress folded forward after it.
+//! Prints the median and the worst latency, and how long opening the full store takes (every
+//! event folded). Environment: `TICK_SIZES=500,100000`, `TICK_COUNT=1000`.
+#![allow(clippy::unwrap_used, clippy::panic)] // a test, bench or dev tool: a failed expectation may stop it
+
+use std::time::{Duration, Instant};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use skifteplan::domain::Form;
+use skifteplan::plan::{ActionKind, Model, System};
+use skifteplan::progress::ListRef;
+use skifteplan::store::{Change, StepKey, Store};
+
+fn d() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 31).expect("a real date")
+}
+
+fn now() -> NaiveDateTime {
+    d().and_hms_opt(9, 0, 0).expect("a real time")
+}
+
+/// Step `k` of fictitious citizen `i` (digits made from `i`, never a real person's).
+fn step(i: usize, k: usize) -> StepKey {
+    const FORMS: [Form; 4] = [
+        Form::Anmodning,
+        Form::Ivaerksaettelse,
+        Form::Tilbudstilknytning,
+        Form::Indskrivning,
+    ];
+    StepKey {
+        cpr: format!("99{i:08}"),
+        system: if k < 4 { System::Smdb } else { System::Nyt },
+        form: FORMS[k % 4],
+        action: if k < 4 {
+            ActionKind::Afslut
+        } else {
+            ActionKind::Registrer
+        },
+        case_id: Some(format!("A-{i}")),
+        detail: None,
+        date: Some(d()),
+    }
+}
+
+fn list() -> ListRef {
+    ListRef {
+        file_name: "liste.xlsx".into(),
+        path: "liste.xlsx".into(),
+        size: 1,
+        fingerprint: "bench".into(),
+    }
+}
+
+fn env_list(name: &str, default: &[usize]) -> Vec<usize> {
+    std::env::var(name)
+        .ok()
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| default.to_vec())
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let sizes = env_list("TICK_SIZES", &[500, 100_000]);
+    let count = env_list("TICK_COUNT", &[1000])[0];
+    let plan = Some((Model::Two, d()));
+    println!("| citizens | events before | median | worst | open (fold all) |");
+    println!("|---:|---:|---:|---:|---:|");
+    for n in sizes {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("liste.skifteplan.db");
+        let mut store = Store::open(&path, &list(), "AB").expect("opens");
+        let before: Vec<Change> = (0..n)
+            .flat_map(|i| (0..3).map(move |k| (i, k)))
+            .map(|(i, k)| Change::Tick {
+                step: step(i, k),
+                done: d(),
+            })
+            .collect();
+        let events = before.len();
+        store.record_all(before, plan, now()).expect("fills");
+        let mut times = Vec::with_capacity(count);
+        for t in 0..count {
+            let change = Change::Tick {
+                step: step(t % n, 3 + t / n),
+                done: d(),
+            };
+            let start = Instant::now();
+            store.record(change, plan, now()).expect("ticks");
+            times.push(start.elapsed());
+        }
+        times.sort();
+        let median = times[times.len() / 2];
+        let worst = times[times.len() - 1];
+        drop(store);
+        let start = Instant::now();
+        let reopened = Store::open(&path, &list(), "CD").expect("opens");
+        let open = start.elapsed();
+        assert_eq!(reopened.progress().ticks().len(), events + count);
+        println!(
+            "| {n} | {events} | {:.2} ms | {:.2} ms | {:.0} ms |",
+            ms(median),
+            ms(worst),
+            ms(open)
+        );
+    }
+}
