@@ -107,6 +107,20 @@ pub struct Tick {
     pub done: NaiveDate,
 }
 
+impl Tick {
+    /// The action this tick is for.
+    pub fn key(&self) -> TickKey {
+        TickKey {
+            cpr: self.cpr.clone(),
+            system: self.system,
+            form: self.form,
+            action: self.action,
+            case_id: self.case_id.clone(),
+            detail: self.detail.clone(),
+        }
+    }
+}
+
 /// What identifies an action across re-planning: the citizen, the system, the form, the kind of
 /// action and the case (ID and offer/ydelse). Step numbers and dates are not part of it, so a
 /// tick survives a change of D, and of the model where the same action still applies.
@@ -151,22 +165,7 @@ impl StateFile {
 
     /// The ticks as a map for the UI.
     pub fn tick_map(&self) -> HashMap<TickKey, NaiveDate> {
-        self.ticks
-            .iter()
-            .map(|t| {
-                (
-                    TickKey {
-                        cpr: t.cpr.clone(),
-                        system: t.system,
-                        form: t.form,
-                        action: t.action,
-                        case_id: t.case_id.clone(),
-                        detail: t.detail.clone(),
-                    },
-                    t.done,
-                )
-            })
-            .collect()
+        self.ticks.iter().map(|t| (t.key(), t.done)).collect()
     }
 
     /// Replaces the ticks from a map, sorted so that the file diffs calmly.

@@ -120,11 +120,12 @@ impl Bundle {
         .collect()
     }
 
-    /// The files that exist already and would be replaced (the UI asks first).
+    /// The files that exist already and would be replaced (the UI asks first). Something else
+    /// at an output's place (a folder) is not replaced: writing there fails, and says so.
     pub fn existing(&self) -> Vec<PathBuf> {
         self.files()
             .into_iter()
-            .filter(|p| p.exists())
+            .filter(|p| p.is_file())
             .map(Path::to_path_buf)
             .collect()
     }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{Change, StepKey, Store, StoreError};
-use crate::progress::{StateFile, Tick, TickKey};
+use crate::progress::{StateFile, TickKey};
 
 /// Where an imported progress file is kept: `liste.skifteplan.json` →
 /// `liste.skifteplan.imported.json`.
@@ -47,7 +47,7 @@ impl Store {
             });
         }
         for tick in &state.ticks {
-            let key = tick_key(tick);
+            let key = tick.key();
             let date = date_of(&key);
             changes.push(Change::Tick {
                 step: StepKey {
@@ -69,16 +69,5 @@ impl Store {
             detail: e.kind().to_string(),
         })?;
         Ok(n)
-    }
-}
-
-fn tick_key(t: &Tick) -> TickKey {
-    TickKey {
-        cpr: t.cpr.clone(),
-        system: t.system,
-        form: t.form,
-        action: t.action,
-        case_id: t.case_id.clone(),
-        detail: t.detail.clone(),
     }
 }

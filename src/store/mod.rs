@@ -14,7 +14,6 @@ mod event;
 mod import;
 mod progress;
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -361,13 +360,7 @@ impl Store {
              WHERE worker = ?1 ORDER BY id DESC",
             params![self.worker],
         )?;
-        let undone: HashSet<i64> = mine
-            .iter()
-            .filter_map(|e| match e.change {
-                Change::Undo { target } => Some(target),
-                _ => None,
-            })
-            .collect();
+        let undone = progress::undone_ids(&mine);
         let Some(target) = mine
             .into_iter()
             .find(|e| !matches!(e.change, Change::Undo { .. }) && !undone.contains(&e.id))
@@ -386,13 +379,7 @@ impl Store {
              WHERE cpr = ?1 OR kind = 'undo' ORDER BY id",
             params![step.cpr],
         )?;
-        let undone: HashSet<i64> = events
-            .iter()
-            .filter_map(|e| match e.change {
-                Change::Undo { target } => Some(target),
-                _ => None,
-            })
-            .collect();
+        let undone = progress::undone_ids(&events);
         Ok(events
             .into_iter()
             .filter(|e| e.change.step() == Some(step))

@@ -22,6 +22,17 @@ pub struct Recorded {
     pub switch_date: Option<NaiveDate>,
 }
 
+/// The events that an undo among `events` took back.
+pub(super) fn undone_ids(events: &[Event]) -> HashSet<i64> {
+    events
+        .iter()
+        .filter_map(|e| match e.change {
+            Change::Undo { target } => Some(target),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The current progress.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
@@ -36,13 +47,7 @@ impl Progress {
     /// The progress after `events` (in the store's order), leaving out every event an undo
     /// took back.
     pub fn fold(events: &[Event]) -> Progress {
-        let undone: HashSet<i64> = events
-            .iter()
-            .filter_map(|e| match e.change {
-                Change::Undo { target } => Some(target),
-                _ => None,
-            })
-            .collect();
+        let undone = undone_ids(events);
         let mut p = Progress::default();
         for e in events {
             if undone.contains(&e.id) {
