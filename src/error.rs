@@ -105,9 +105,16 @@ impl Error {
 
     /// A reader of our output went away (`skifteplan check … | head`): the program ends quietly
     /// with 0, as command-line tools do.
+    /// The same holds after files were written first (`--xlsx a.xlsx --json - | head`): those
+    /// files are complete.
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, Error::Output(io::ErrorKind::BrokenPipe))
-            || matches!(self, Error::Export(ExportError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe)
+        let pipe = |e: &ExportError| matches!(e, ExportError::Io(e) if e.kind() == io::ErrorKind::BrokenPipe);
+        match self {
+            Error::Output(kind) => *kind == io::ErrorKind::BrokenPipe,
+            Error::Export(e) => pipe(e),
+            Error::Bundle(BundleError::PartlyWritten { error, .. }) => pipe(error),
+            _ => false,
+        }
     }
 
     /// A failed read of `path` as an error of the file itself.
@@ -213,6 +220,16 @@ mod tests {
     #[test]
     fn only_a_closed_pipe_is_quiet() {
         assert!(Error::Output(io::ErrorKind::BrokenPipe).is_broken_pipe());
+        let after_a_file = Error::from(BundleError::PartlyWritten {
+            written: vec![PathBuf::from("handlinger.xlsx")],
+            error: ExportError::Io(io::Error::from(io::ErrorKind::BrokenPipe)),
+        });
+        assert!(after_a_file.is_broken_pipe());
+        let full_disk = Error::from(BundleError::PartlyWritten {
+            written: vec![PathBuf::from("handlinger.xlsx")],
+            error: ExportError::Io(io::Error::from(io::ErrorKind::StorageFull)),
+        });
+        assert!(!full_disk.is_broken_pipe());
         assert!(!Error::Output(io::ErrorKind::StorageFull).is_broken_pipe());
         assert!(!Error::NoTerminal.is_broken_pipe());
     }
