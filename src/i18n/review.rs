@@ -71,7 +71,11 @@ pub fn read_error(e: &ReadError, lang: Lang) -> String {
                 lang.pick("Oversigten angiver ikke", "The overview does not state")
             )
         }
-        ReadError::Json(d) => format!("{}: {d}", lang.pick("JSON-planen", "The JSON plan")),
+        ReadError::Json(e) => format!(
+            "{}: {}",
+            lang.pick("JSON-planen", "The JSON plan"),
+            e.message(lang)
+        ),
         ReadError::TooLarge { part, mib } => {
             let size = crate::aktivliste::unpacked_size(*mib);
             format!(

@@ -37,8 +37,12 @@ pub enum ReadError {
     MissingSheet(&'static str),
     MissingColumn(&'static str),
     MissingSetup(&'static str),
-    Json(String),
-    TooLarge { part: String, mib: u64 },
+    /// The JSON plan's own reader refused it (not valid JSON for the format, a newer version).
+    Json(Box<crate::export::ExportError>),
+    TooLarge {
+        part: String,
+        mib: u64,
+    },
 }
 
 impl ReadError {

@@ -4,13 +4,12 @@
 use super::read::ReadError;
 use super::{Counted, Header, Location, PlanConflict, PlanFormat, PlanRows, Row};
 use crate::export::{self, ExportError, PlanJson};
-use crate::lang::Lang;
 use crate::plan::Status;
 
 pub(super) fn read_json(bytes: &[u8]) -> Result<PlanRows, ReadError> {
     let dto = export::from_slice(bytes).map_err(|e| match e {
         ExportError::NotAPlan => ReadError::NotAPlan,
-        e => ReadError::Json(e.message(Lang::En)),
+        e => ReadError::Json(Box::new(e)),
     })?;
     Ok(from_json(&dto))
 }

@@ -2,6 +2,7 @@
 
 use super::{Texts, d};
 use crate::domain::Form;
+use crate::export::ExportError;
 use crate::facts::SwitchFacts;
 use crate::plan::{ActionKind, Model, System};
 use crate::review::check::{Column, Counting, FindingKind};
@@ -145,7 +146,7 @@ fn every_finding_and_plan_reading_error_in_both_languages() {
         ReadError::MissingSheet(_) => ReadError::MissingSheet("Handlinger"),
         ReadError::MissingColumn(_) => ReadError::MissingColumn("Trin"),
         ReadError::MissingSetup(_) => ReadError::MissingSetup("model"),
-        ReadError::Json(_) => ReadError::Json("expected value".into()),
+        ReadError::Json(_) => ReadError::Json(Box::new(ExportError::UnsupportedVersion(9))),
         ReadError::TooLarge { .. } => ReadError::TooLarge {
             part: "xl/sharedStrings.xml".into(),
             mib: 600,
