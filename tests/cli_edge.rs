@@ -210,3 +210,18 @@ fn the_cli_mail_masks_a_cpr_like_kommune_as_the_ui_does() {
     assert!(!util::has_full_cpr(&mail), "{mail}");
     assert!(mail.contains("010190xxxx"), "{mail}");
 }
+
+#[test]
+fn a_json_plan_of_a_newer_version_is_worded_in_danish() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = dir.path().join("plan.json");
+    std::fs::write(&plan, r#"{"format": "skifteplan-plan", "version": 99}"#).expect("write");
+    skifteplan()
+        .arg("check")
+        .arg(&plan)
+        .run()
+        .assert_code(2)
+        .assert_stderr_lines(1)
+        .assert_stderr_has("JSON-planen")
+        .assert_stderr_lacks("newer than");
+}
