@@ -21,11 +21,7 @@ pub fn run(
     let plan = super::read_plan_at(&args.plan)?;
     let facts = args.mail.facts(plan.header.switch_date);
     facts.check()?;
-    let text = crate::domain::cpr::mask_in_text(&words::notify_text(
-        &words::NotifyFacts::of_rows(&plan),
-        &facts,
-        lang,
-    ));
+    let text = export::bundle::mail_text(&words::NotifyFacts::of_rows(&plan), &facts, lang);
     match &args.out {
         Some(path) => {
             export::refuse_input(path, &args.plan)?;

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use super::{ExportError, ExportInput, Replan, RowProgress, mail_path, refuse_input};
 use crate::facts::SwitchFacts;
 use crate::lang::Lang;
-use crate::plan::Plan;
+use crate::review::words::NotifyFacts;
 
 /// Where the JSON plan goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -197,7 +197,7 @@ impl Bundle {
             None => {}
         }
         if let Some((out, facts)) = &self.mail {
-            let text = mail_text(input.plan, facts, input.lang);
+            let text = mail_text(&NotifyFacts::of_plan(input.plan), facts, input.lang);
             super::write_mail(out, &text).map_err(|e| fail(&written, e))?;
             written.push(Written::File(out.clone()));
         }
@@ -205,12 +205,11 @@ impl Bundle {
     }
 }
 
-/// The e-mail to DST for a plan and the switch's facts, with anything CPR-like in the names
-/// typed by a person masked: the e-mail leaves the kommune, so it never carries a CPR number.
-pub fn mail_text(plan: &Plan, facts: &SwitchFacts, lang: Lang) -> String {
-    use crate::review::words::{self, NotifyFacts};
-    let text = words::notify_text(&NotifyFacts::of_plan(plan), facts, lang);
-    crate::domain::cpr::mask_in_text(&text)
+/// The e-mail to DST for a plan (in memory: [`NotifyFacts::of_plan`]; read back:
+/// [`NotifyFacts::of_rows`]) and the switch's facts, with anything CPR-like in the names typed by
+/// a person masked: the e-mail leaves the kommune, so it never carries a CPR number.
+pub fn mail_text(plan: &NotifyFacts, facts: &SwitchFacts, lang: Lang) -> String {
+    crate::domain::cpr::mask_in_text(&crate::review::words::notify_text(plan, facts, lang))
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ pub fn text(ws: &Workspace, lang: Lang) -> Option<String> {
     let tracked = ws.plan()?;
     let facts = facts(ws)?;
     Some(crate::export::bundle::mail_text(
-        &tracked.plan,
+        &crate::review::words::NotifyFacts::of_plan(&tracked.plan),
         &facts,
         lang,
     ))
