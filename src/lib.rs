@@ -20,4 +20,5 @@ pub mod progress;
 pub mod review;
 pub mod store;
 pub mod tui;
+pub mod userconf;
 pub mod workspace;

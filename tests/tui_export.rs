@@ -230,7 +230,7 @@ fn an_existing_mail_beside_the_sheet_is_named_and_asked_about_first() {
 fn the_json_may_not_be_written_over_the_progress_file() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = planned(dir.path(), citizens());
-    let state = app.workspace().unwrap().state_path.clone();
+    let state = app.workspace().unwrap().store_path().to_path_buf();
     let saved = std::fs::read(&state).unwrap();
     ch(&mut app, 'e');
     retype(&mut app, "");

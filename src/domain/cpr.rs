@@ -12,7 +12,7 @@ use std::fmt;
 pub struct Cpr([u8; 10]);
 
 /// How far a parsed CPR number can be trusted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CprClass {
     /// A valid date part and a passing modulus-11 check.
     Valid,
@@ -170,6 +170,27 @@ impl Cpr {
         } else {
             self.masked()
         }
+    }
+}
+
+/// Stored as its ten digits (the progress store keeps the citizens of earlier lists, as the list
+/// itself holds them); read back only if they are ten digits again.
+impl serde::Serialize for Cpr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.digits())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Cpr {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Cpr, D::Error> {
+        let text = String::deserialize(d)?;
+        let bytes: [u8; 10] = text
+            .as_bytes()
+            .try_into()
+            .ok()
+            .filter(|b: &[u8; 10]| b.iter().all(u8::is_ascii_digit))
+            .ok_or_else(|| serde::de::Error::custom("not ten CPR digits"))?;
+        Ok(Cpr(bytes))
     }
 }
 

@@ -176,14 +176,14 @@ impl Privilege {
 }
 
 /// A Tilbudstilknytning on the myndighed case: the offer the citizen is assigned to.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tilbudstilknytning {
     pub tilbud: Option<ArcStr>,
     pub dato: Option<NaiveDate>,
 }
 
 /// A KvalHep form: present with a date, or only marked present (Ja/x).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KvalHep {
     pub dato: Option<NaiveDate>,
 }
@@ -192,7 +192,7 @@ pub struct KvalHep {
 // counted): shared, not copied, by the plan's actions and by rows naming the same offer.
 
 /// An active anmodning (the myndighed case) with the forms that follow it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Anmodning {
     pub id: Option<ArcStr>,
     pub anmodningsdato: NaiveDate,
@@ -203,14 +203,14 @@ pub struct Anmodning {
 }
 
 /// A Ydelse under an Indskrivning.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ydelse {
     pub navn: ArcStr,
     pub startdato: Option<NaiveDate>,
 }
 
 /// An active indskrivning at one of the kommune's own offers (the tilbud case).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Indskrivning {
     pub id: Option<ArcStr>,
     pub tilbud: Option<ArcStr>,
@@ -235,7 +235,7 @@ pub struct CprWarning {
 }
 
 /// One citizen: every active row of the list with this CPR, joined.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Citizen {
     pub cpr: Cpr,
     pub cpr_class: CprClass,

@@ -36,6 +36,7 @@ pub mod danish;
 pub mod domain;
 pub mod export;
 pub mod list;
+pub mod progress;
 pub mod review;
 pub mod review_check;
 pub mod review_followup;

@@ -33,6 +33,15 @@ impl Localize for StoreError {
                 ),
                 shown(p)
             ),
+            StoreError::OtherList { path, list } => format!(
+                "{} {}: {}",
+                lang.pick(
+                    "Lageret hører til en anden liste,",
+                    "The store belongs to another list,"
+                ),
+                mask_in_text(list),
+                shown(path)
+            ),
             StoreError::Database { path, detail } => format!(
                 "{} {}: {detail}",
                 lang.pick("Lageret kan ikke skrives:", "The store cannot be written:"),

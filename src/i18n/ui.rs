@@ -106,18 +106,65 @@ texts! {
     ErrorTitle => "Fejl", "Error";
     NoticeTitle => "Bemærk", "Note";
     StatePlaceTitle => "Hvor skal fremdriften gemmes?", "Where should progress be saved?";
-    StatePlacePrompt => "Mappen med listen er skrivebeskyttet. Skriv en anden sti til tilstandsfilen:", "The list's folder is read-only. Type another path for the state file:";
-    StateSetAside => "Tilstandsfilen kunne ikke bruges og er lagt til side (intet er slettet):", "The state file could not be used and was kept aside (nothing deleted):";
-    StateForeign => "filen er ikke fra skifteplan", "the file is not from skifteplan";
-    StateNewer => "filen er skrevet af en nyere version", "the file was written by a newer version";
-    StateCorrupt => "filen er beskadiget", "the file is damaged";
-    StateRestored => "Fremdrift genskabt fra", "Progress restored from";
+    StatePlacePrompt => "Fremdriften kan ikke gemmes ved listen (mappen er skrivebeskyttet, eller lageret kan ikke bruges). Skriv en anden sti til lageret; et lager, der findes dér, åbnes og erstattes aldrig:", "Progress cannot be saved beside the list (the folder is read-only, or the store cannot be used). Type another path for the store; a store already there is opened, never replaced:";
+    StateRestored => "Fremdrift hentet fra", "Progress read from";
+    StateImported => "Den tidligere fremdriftsfil er flyttet ind i lageret (ændringer). Filen er gemt som", "The earlier progress file was moved into the store (changes). The file is kept as";
     SavedTo => "Gemmes i", "Saved in";
     SaveFailed => "Kunne ikke gemme fremdriften", "Could not save progress";
     ChangesTitle => "Nyere aktivliste", "Newer Aktivliste";
-    ChangesIntro => "Listen er ændret siden sidst. Afkrydsninger for de øvrige borgere er bevaret.", "The list has changed since last time. Ticks of the other citizens are kept.";
-    ChangesNew => "Nye borgere", "New citizens";
-    ChangesGone => "Borgere ikke længere i listen (afsluttet i SMDB)", "Citizens no longer in the list (done in SMDB)";
+    ChangesIntro => "Listen er ændret siden sidst. Intet registreret er slettet: borgere, der ikke længere er på listen, beholder de trin, der ikke er udført.", "The list has changed since last time. Nothing recorded was deleted: citizens no longer on the list keep the steps not yet done.";
+    ChangesNew => "Nye borgere (planlagt)", "New citizens (planned)";
+    ChangesGone => "Ikke længere på listen (trin, der ikke er udført, bliver stående)", "No longer on the list (steps not yet done stay)";
+    PlaceNotRemembered => "stedet kunne ikke huskes i din opsætning", "the place could not be kept in your config";
+    GoneMark => "ikke længere på listen", "no longer on the list";
+    NotSavedYet => "IKKE GEMT", "NOT SAVED";
+    NotSavedHint => "ændringer ikke gemt – prøver igen", "changes not saved – retrying";
+    SavedNow => "Alle ændringer er nu gemt.", "All changes are saved now.";
+    KeyQuitUnsaved => "afslut (IKKE alt gemt)", "quit (NOT all saved)";
+    QuitUnsavedTitle => "Ændringer er ikke gemt", "Changes are not saved";
+    QuitUnsavedCount => "Ikke gemte ændringer:", "Changes not saved:";
+    QuitUnsavedHint => "Afslut alligevel og mist dem? Nej: vælg et andet sted at gemme, eller prøv igen.", "Quit anyway and lose them? No: choose another place to save, or try again.";
+    AskYesNo => "j: ja   n/Esc: nej", "y: yes   n/Esc: no";
+    InputEnterEsc => "Enter: gem   Esc: fortryd", "Enter: save   Esc: cancel";
+    OpenQuestionTitle => "Før listen åbnes", "Before the list opens";
+    OpenCancelled => "Listen blev ikke åbnet; intet er ændret.", "The list was not opened; nothing changed.";
+    OtherListIntro => "Lageret hører til en anden liste:", "The store belongs to another list:";
+    OtherListAsk => "Brug det til denne liste (som en nyere udgave af den)?", "Use it for this list (as a newer version of it)?";
+    ManyGoneOf => "af", "of";
+    ManyGoneIntro => "borgere, som lageret kender, er ikke på denne liste.", "citizens the store knows are not on this list.";
+    ManyGoneCauses => "Er listen halvt kopieret, en overskrift omdøbt eller et ark ulæseligt?", "Is the list half copied, a header renamed or a sheet unreadable?";
+    ManyGoneKept => "Åbnes den, slettes intet: de mangler vises som ikke længere på listen med deres trin.", "If opened, nothing is deleted: those missing show as no longer on the list, with their steps.";
+    InitialsTitle => "Dine initialer", "Your initials";
+    InitialsPrompt => "Hver afkrydsning gemmes med initialer og dato. Initialerne gemmes i din egen opsætning, ikke i det fælles lager.", "Every tick is saved with initials and date. The initials are kept in your own config, not in the shared store.";
+    InitialsLabel => "Initialer", "Initials";
+    InitialsEmpty => "Skriv dine initialer.", "Type your initials.";
+    InitialsSaved => "Afkrydsninger gemmes nu med initialerne", "Ticks are now saved with the initials";
+    InitialsNotSaved => "Initialerne gælder nu, men kunne ikke gemmes i din opsætning", "The initials apply now but could not be kept in your config";
+    DoneDateTitle => "Udført dato", "Done date";
+    DoneDatePrompt => "Hvilken dag blev trinnet udført? (en dag udført fredag, krydset af mandag)", "Which day was the step done? (a step done Friday, ticked Monday)";
+    DoneDateLabel => "Udført", "Done";
+    DoneDateFuture => "Datoen ligger efter i dag.", "The date is after today.";
+    Undone => "Fortrudt", "Undone";
+    NothingToUndo => "Du har ingen ændringer at fortryde.", "You have no changes to undo.";
+    HistoryTitle => "Historik", "History";
+    HistoryNone => "Trinnet er ikke krydset af endnu.", "The step has not been ticked yet.";
+    HistoryTicked => "krydset af, udført", "ticked, done";
+    HistoryUnticked => "afkrydsning fjernet", "tick removed";
+    HistoryUndone => "fortrudt", "undone";
+    HistoryNotSaved => "ikke gemt endnu", "not saved yet";
+    ByWord => "af", "by";
+    NoPlanWord => "ingen opsætning", "no set-up";
+    ChangeSettings => "opsætning", "set-up";
+    ChangeDecision => "glemt sag-beslutning for", "forgotten-case decision for";
+    ChangeColumns => "kolonnevalg", "column choice";
+    TicksLostTitle => "Afkrydsninger passer ikke til den nye plan", "Ticks do not match the new plan";
+    TicksLostIntro => "afkrydsede trin findes ikke i planen med den nye opsætning (anden dato eller anden handling).", "ticked steps do not exist in the plan with the new set-up (another date or another action).";
+    TicksLostKept => "Ja: de bliver i historikken som udført under den tidligere plan, men tæller ikke som udført i den nye. Nej: intet ændres.", "Yes: they stay in the history as done under the earlier plan, but do not count as done in the new one. No: nothing changes.";
+    EarlierTicks => "Udført under en tidligere plan", "Done under an earlier plan";
+    KeyUndo => "fortryd", "undo";
+    KeyHistory => "historik", "history";
+    KeyDoneDate => "udført dato", "done date";
+    KeyInitials => "initialer", "initials";
     RejectedTitle => "Afviste rækker", "Rejected rows";
     ColSheet => "Ark", "Sheet";
     ColRow => "Række", "Row";
@@ -346,20 +393,6 @@ pub fn written(path: &std::path::Path, lang: Lang) -> String {
         lang.pick("Skrevet:", "Written:"),
         crate::domain::cpr::mask_in_text(&path.display().to_string())
     )
-}
-
-/// Why a state file could not be used (shown when it is set aside).
-impl super::Localize for crate::progress::Unusable {
-    fn localize(&self, lang: Lang) -> String {
-        use crate::progress::Unusable;
-        match self {
-            Unusable::Foreign => T::StateForeign,
-            Unusable::NewerVersion(_) => T::StateNewer,
-            Unusable::Corrupt(_) => T::StateCorrupt,
-        }
-        .get(lang)
-        .to_string()
-    }
 }
 
 #[cfg(test)]

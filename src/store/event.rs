@@ -41,6 +41,16 @@ impl StepKey {
             date: action.date,
         }
     }
+
+    /// Whether this is the key of `action` (of the key's citizen), without building a key.
+    pub fn is(&self, action: &Action) -> bool {
+        self.system == action.system
+            && self.form == action.form
+            && self.action == action.action
+            && self.date == action.date
+            && self.case_id.as_deref() == action.case_id.as_deref()
+            && self.detail.as_deref() == action.detail.as_deref()
+    }
 }
 
 /// One change to the progress.

@@ -24,6 +24,7 @@ pub use event::{Change, Event, StepKey};
 pub use import::json_backup_path;
 pub use progress::{Progress, Recorded};
 
+use crate::domain::Citizen;
 use crate::plan::Model;
 use crate::progress::ListRef;
 
@@ -39,8 +40,42 @@ pub fn default_path(list: &Path) -> PathBuf {
     list.with_extension("skifteplan.db")
 }
 
+/// The column mappings kept in the store at `path`, read without changing it (they are needed
+/// before the list is read); None when there is no readable store there.
+pub fn read_columns(path: &Path) -> Option<Vec<(String, String)>> {
+    if !path.is_file() {
+        return None;
+    }
+    let conn =
+        Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+    let bodies: Vec<(i64, String)> = {
+        let mut stmt = conn
+            .prepare("SELECT id, body FROM events WHERE kind IN ('columns', 'undo') ORDER BY id")
+            .ok()?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .ok()?
+            .filter_map(Result::ok)
+            .collect()
+    };
+    let changes: Vec<(i64, Change)> = bodies
+        .into_iter()
+        .filter_map(|(id, b)| serde_json::from_str(&b).ok().map(|c| (id, c)))
+        .collect();
+    let undone: std::collections::HashSet<i64> = changes
+        .iter()
+        .filter_map(|(_, c)| match c {
+            Change::Undo { target } => Some(*target),
+            _ => None,
+        })
+        .collect();
+    changes.into_iter().rev().find_map(|(id, c)| match c {
+        Change::Columns { columns } if !undone.contains(&id) => Some(columns),
+        _ => None,
+    })
+}
+
 /// Why the store cannot be used. Never holds a CPR number.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum StoreError {
     /// The file exists but is not a skifteplan store.
     NotAStore(PathBuf),
@@ -48,6 +83,8 @@ pub enum StoreError {
     Newer { path: PathBuf, version: u32 },
     /// Another person's write held the database longer than [`BUSY_WAIT`].
     Busy(PathBuf),
+    /// The store at the chosen place belongs to a list of another name.
+    OtherList { path: PathBuf, list: String },
     /// The database cannot be opened or written (permissions, disk full, a damaged file).
     Database { path: PathBuf, detail: String },
 }
@@ -161,7 +198,8 @@ impl Store {
                      cpr TEXT,
                      body TEXT NOT NULL
                  );
-                 CREATE INDEX events_cpr ON events (cpr);",
+                 CREATE INDEX events_cpr ON events (cpr);
+                 CREATE TABLE citizens (cpr TEXT PRIMARY KEY, body TEXT NOT NULL);",
             )
             .map_err(db_err)?;
             let list_json = serde_json::to_string(list).map_err(|e| StoreError::Database {
@@ -200,6 +238,10 @@ impl Store {
             if let Some(stored) = meta("list")?.and_then(|j| serde_json::from_str(&j).ok()) {
                 self.list = stored;
             }
+            tx.execute_batch(
+                "CREATE TABLE IF NOT EXISTS citizens (cpr TEXT PRIMARY KEY, body TEXT NOT NULL);",
+            )
+            .map_err(db_err)?;
         }
         tx.commit().map_err(db_err)
     }
@@ -215,6 +257,11 @@ impl Store {
 
     pub fn worker(&self) -> &str {
         &self.worker
+    }
+
+    /// The initials later changes through this handle are recorded with.
+    pub fn set_worker(&mut self, initials: &str) {
+        initials.clone_into(&mut self.worker);
     }
 
     /// The progress as of the last change made or read.
@@ -370,6 +417,96 @@ impl Store {
         let plan = target.model.zip(target.switch_date);
         self.record(Change::Undo { target: target.id }, plan, now)?;
         Ok(Some(target))
+    }
+
+    /// CPR digits of every citizen seen on a list opened with this store.
+    pub fn known_citizens(&self) -> Result<Vec<String>, StoreError> {
+        let db_err = |e: rusqlite::Error| StoreError::of(&self.path, &e);
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT cpr FROM citizens ORDER BY rowid")
+            .map_err(db_err)?;
+        let rows = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(db_err)?;
+        rows.collect::<Result<_, _>>().map_err(db_err)
+    }
+
+    /// The citizens with these CPR digits as they were last seen on a list (a citizen gone from
+    /// a newer list still has steps to do). One that cannot be read back is left out.
+    pub fn citizens(&self, digits: &[String]) -> Result<Vec<Citizen>, StoreError> {
+        let db_err = |e: rusqlite::Error| StoreError::of(&self.path, &e);
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT body FROM citizens WHERE cpr = ?1")
+            .map_err(db_err)?;
+        let mut out = Vec::with_capacity(digits.len());
+        for d in digits {
+            let body: Option<String> = stmt
+                .query_row([d], |r| r.get(0))
+                .optional()
+                .map_err(db_err)?;
+            if let Some(c) = body.and_then(|b| serde_json::from_str(&b).ok()) {
+                out.push(c);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Makes `list` the store's list and keeps its citizens (replacing what was kept of the
+    /// same citizens; citizens of earlier lists are kept too). Nothing is written when the
+    /// list is the one last kept.
+    pub fn remember_list(
+        &mut self,
+        list: &ListRef,
+        citizens: &[Citizen],
+    ) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let db_err = |e: rusqlite::Error| StoreError::of(&path, &e);
+        let json_err = |e: serde_json::Error| StoreError::Database {
+            path: path.clone(),
+            detail: e.to_string(),
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db_err)?;
+        let kept: Option<String> = tx
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'citizens_of'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(db_err)?;
+        if kept.as_deref() == Some(list.fingerprint.as_str()) && self.list == *list {
+            return Ok(());
+        }
+        {
+            let mut insert = tx
+                .prepare_cached("INSERT OR REPLACE INTO citizens (cpr, body) VALUES (?1, ?2)")
+                .map_err(db_err)?;
+            for c in citizens {
+                let body = serde_json::to_string(c).map_err(json_err)?;
+                insert
+                    .execute(params![c.cpr.digits(), body])
+                    .map_err(db_err)?;
+            }
+        }
+        let list_json = serde_json::to_string(list).map_err(json_err)?;
+        for (k, v) in [
+            ("list", list_json),
+            ("citizens_of", list.fingerprint.clone()),
+        ] {
+            tx.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+                params![k, v],
+            )
+            .map_err(db_err)?;
+        }
+        tx.commit().map_err(db_err)?;
+        self.list = list.clone();
+        Ok(())
     }
 
     /// Every tick and untick of one step, oldest first, each with whether it was undone.

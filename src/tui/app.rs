@@ -28,6 +28,9 @@ pub struct AppConfig {
     pub today: Option<NaiveDate>,
     /// `--state PATH`; None: beside the list.
     pub state_path: Option<PathBuf>,
+    /// The worker's own settings: initials, and the places chosen for lists whose folder
+    /// cannot be written.
+    pub user: crate::userconf::UserConfig,
     /// Where recently opened files are remembered; None: not remembered.
     pub recent_file: Option<PathBuf>,
     /// Folders searched for the bundled sample lists.
@@ -45,6 +48,7 @@ impl AppConfig {
             no_color: false,
             today: Some(today),
             state_path: None,
+            user: crate::userconf::UserConfig::in_memory(Some("TST")),
             recent_file: None,
             sample_dirs: vec![cwd.join("sample-data")],
             cwd,
@@ -114,6 +118,22 @@ pub enum Popup {
     },
     /// The export being written (its job is held by the app while it runs).
     Exporting,
+    /// A question; yes does `then`, no leaves everything as it was.
+    Ask {
+        title: String,
+        lines: Vec<String>,
+        scroll: u16,
+        then: super::popups::ask::Then,
+    },
+    /// A one-line input.
+    Input {
+        title: String,
+        prompt: Vec<String>,
+        label: String,
+        input: String,
+        error: Option<String>,
+        for_: super::popups::ask::InputFor,
+    },
     /// The e-mail to DST, with what was last done with it (copied, written; error or not).
     Mail {
         text: String,
@@ -167,6 +187,10 @@ pub struct App {
     pub(super) review: Option<super::screens::review::ReviewView>,
     /// The export being written, off the UI thread.
     pub(super) export: Option<super::popups::export::ExportRun>,
+    /// A list read and its store opened, waiting for the answer to a question.
+    pub(super) prepared: Option<Box<crate::workspace::Prepared>>,
+    /// When others' changes were last read from the store.
+    pub(super) last_refresh: std::time::Instant,
 }
 
 impl App {
@@ -194,6 +218,8 @@ impl App {
             to_terminal: Vec::new(),
             review: None,
             export: None,
+            prepared: None,
+            last_refresh: std::time::Instant::now(),
         }
     }
 
@@ -307,9 +333,12 @@ impl App {
             Some(Popup::Help { .. } | Popup::Message { .. } | Popup::Rejected { .. }) => {
                 Ctx::Viewer
             }
-            Some(Popup::Unforget { .. } | Popup::ConfirmReplace { .. }) => Ctx::Confirm,
+            Some(Popup::Unforget { .. } | Popup::ConfirmReplace { .. } | Popup::Ask { .. }) => {
+                Ctx::Confirm
+            }
             Some(
-                Popup::Forgotten { .. }
+                Popup::Input { .. }
+                | Popup::Forgotten { .. }
                 | Popup::StatePlace { .. }
                 | Popup::Export { .. }
                 | Popup::MappingHeader { .. },
@@ -359,6 +388,16 @@ impl App {
     /// Applies one control.
     pub fn step(&mut self, c: Control) {
         if c == Control::Quit {
+            if !matches!(
+                self.popups.last(),
+                Some(Popup::Ask {
+                    then: super::popups::ask::Then::Quit,
+                    ..
+                })
+            ) && !self.may_quit()
+            {
+                return;
+            }
             self.stop_export();
             self.quit = true;
             return;

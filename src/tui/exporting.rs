@@ -19,14 +19,14 @@ use crate::i18n::Localize;
 use crate::i18n::ui::{self, T};
 use crate::lang::Lang;
 use crate::plan::{Action, CitizenPlan, Plan};
-use crate::progress::TickKey;
+use crate::store::{Recorded, StepKey};
 use crate::workspace::Workspace;
 
 /// Everything an export writes, taken from the workspace.
 pub struct ExportWork {
     list: Arc<Aktivliste>,
     plan: Arc<Plan>,
-    ticks: HashMap<TickKey, NaiveDate>,
+    ticks: HashMap<StepKey, Recorded>,
     bundle: Bundle,
     rows: usize,
     show_cpr: bool,
@@ -70,7 +70,7 @@ impl ExportWork {
         Ok(ExportWork {
             list: Arc::clone(&ws.list),
             plan: Arc::clone(&tracked.plan),
-            ticks: ws.ticks.clone(),
+            ticks: ws.progress().ticks().clone(),
             bundle,
             rows,
             show_cpr,
@@ -96,7 +96,11 @@ pub fn bundle_for(
         xlsx,
         json: json.map(JsonTarget::File),
         mail: super::popups::mail::facts(ws),
-        inputs: vec![ws.list_path().to_path_buf(), ws.state_path.clone()],
+        inputs: vec![
+            ws.list_path().to_path_buf(),
+            ws.store_path().to_path_buf(),
+            crate::progress::default_path(ws.list_path()),
+        ],
     })
 }
 
@@ -106,7 +110,7 @@ pub fn bundle_for(
 pub fn write(work: &ExportWork, progress: &Progress) -> Result<Exported, String> {
     let lang = work.lang;
     let done = |c: &CitizenPlan, a: &Action| -> Option<NaiveDate> {
-        work.ticks.get(&TickKey::of(&c.cpr, a)).copied()
+        work.ticks.get(&StepKey::of(&c.cpr, a)).map(|r| r.done)
     };
     let input = ExportInput {
         plan: &work.plan,

@@ -58,6 +58,14 @@ pub enum Control {
     PrevFinding,
     /// Review: the findings that concern no particular row.
     GeneralFindings,
+    /// Take back the last change of this worker.
+    Undo,
+    /// The selected step's history.
+    History,
+    /// Tick the selected step with another done date.
+    DoneDate,
+    /// The worker's initials.
+    Initials,
 }
 
 /// Where a binding applies.

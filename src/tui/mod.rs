@@ -19,6 +19,7 @@ mod exporting;
 mod job;
 pub mod keys;
 mod popups;
+mod saving;
 mod screens;
 mod theme;
 mod view;
@@ -64,6 +65,7 @@ pub fn run(options: TuiOptions) -> Result<(), Error> {
         no_color: theme::no_color_env(),
         today: None,
         state_path: options.state.clone(),
+        user: crate::userconf::UserConfig::load(crate::userconf::default_path()),
         recent_file: screens::start::default_recent_file(),
         sample_dirs: screens::start::sample_dirs(&cwd),
         cwd,
@@ -100,11 +102,12 @@ pub fn run(options: TuiOptions) -> Result<(), Error> {
     // cancelled and waited for: its temporary file is removed, and files already in place stay
     // complete and together.
     app.stop_export();
+    app.flush_before_exit();
     drop(guard);
     ratatui::restore();
     result.map_err(|e| Error::Terminal(e.kind()))?;
     match stop.received() {
-        // Progress is saved after every change, so there is nothing left to save here.
+        // Progress is written with every change; what could not be was tried once more above.
         Some(signal) => Err(Error::Stopped(signal)),
         None => Ok(()),
     }
@@ -240,6 +243,7 @@ fn event_loop(
         dirty |= app.poll();
         dirty |= app.poll_verify();
         dirty |= app.poll_export();
+        dirty |= app.poll_store();
         if !app.to_terminal.is_empty() {
             // The clipboard's OSC 52: written as is, it moves no cursor.
             use std::io::Write;

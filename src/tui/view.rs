@@ -29,7 +29,25 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         Screen::Verify => crate::tui::screens::verify::draw::draw(frame, app, body),
         Screen::Review => crate::tui::screens::review::draw::draw(frame, app, body),
     }
-    if let Some((msg, err)) = &app.status {
+    // Changes not saved are said until they are, over anything else on the line.
+    let unsaved = app.ws.as_ref().filter(|w| !w.all_saved()).map(|w| {
+        use crate::i18n::Localize;
+        let lang = app.lang();
+        let why = w
+            .problem()
+            .map(|e| e.localize(lang))
+            .unwrap_or_else(|| T::SaveFailed.get(lang).to_string());
+        (
+            format!(
+                "{} ({}): {why} · {}",
+                T::NotSavedYet.get(lang),
+                w.unsaved(),
+                T::NotSavedHint.get(lang)
+            ),
+            true,
+        )
+    });
+    if let Some((msg, err)) = unsaved.as_ref().or(app.status.as_ref()) {
         let style = if *err {
             app.theme.error
         } else {
@@ -57,7 +75,7 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
     if let Some(ws) = &app.ws {
         let name = crate::i18n::ui::file_name(ws.list_path());
         spans.push(Span::styled(format!("· {name} "), t.base));
-        if let Some(s) = &ws.state.settings {
+        if let Some(s) = ws.saved_settings() {
             spans.push(Span::styled(
                 format!(
                     "· {} · D {} ",
@@ -82,6 +100,12 @@ fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
     if app.screen == crate::tui::Screen::Review {
         for h in &mut all {
             h.1 = keys::read_only(h.1, lang);
+        }
+    } else if app.ws.as_ref().is_some_and(|w| !w.all_saved()) {
+        for h in &mut all {
+            if h.1 == T::KeyQuit.get(lang) {
+                h.1 = T::KeyQuitUnsaved.get(lang);
+            }
         }
     }
     let cost = |k: &str, d: &str| k.chars().count() + d.chars().count() + 3;

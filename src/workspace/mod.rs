@@ -1,12 +1,20 @@
-//! A switch while someone works on it: the opened list with its state file, what is read, what
-//! is decided, what is ticked, and the plan built from them. Every change is saved at once by
-//! whoever holds it. Nothing here knows of a screen.
+//! A switch while someone works on it: the opened list with its progress store, what is read,
+//! what is decided, what is ticked, and the plan built from them. Nothing here knows of a
+//! screen.
+//!
+//! Every change is written to the store at once, as one transaction; it counts as saved only
+//! once that has committed. A change that cannot be written (no writable place yet, a full
+//! disk, a colleague's lock held too long) is kept here, in order, shown as not saved, and
+//! written with the next change or [`Workspace::refresh`]; nothing is dropped. Opening a list
+//! never deletes anything recorded: citizens gone from a newer list keep the steps not yet done.
 
+mod open;
 mod tracked;
 
-pub use tracked::{StepGroup, TrackedPlan};
+pub use open::{Prepared, Question, store_place};
+pub use tracked::{EarlierTick, Mark, StepGroup, TrackedPlan};
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -14,124 +22,68 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::aktivliste::Aktivliste;
 use crate::domain::Decision;
-use crate::plan::Settings;
-use crate::progress::{
-    self, ListChanges, ListRef, ReadOutcome, SavedSettings, StateFile, TickKey, Unusable,
-};
+use crate::plan::{Model, Settings};
+use crate::progress::{ListChanges, ListRef, SavedSettings};
+use crate::store::{Change, Event, Progress, StepKey, Store, StoreError};
 
 /// Something the user must be told after opening a list.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Notice {
-    /// A state file was found and applied.
+    /// The store was opened and holds earlier progress.
     Restored(PathBuf),
-    /// The state file was not ours or was damaged; it was moved here.
-    SetAside(Unusable, PathBuf),
-    /// The state file could not be read or moved aside: nothing will be saved over it.
-    Unreadable(String),
-    /// The list differs from the one the state was saved for.
+    /// An earlier progress file was imported into a new store and kept under another name.
+    Imported { kept: PathBuf, events: usize },
+    /// The list differs from the one the store last saw: citizens new, and gone (kept).
     Changes(ListChanges),
-    /// The state file's folder cannot be written.
+    /// The store cannot be used: work goes on unsaved until a place is chosen.
+    StoreProblem(StoreError),
+    /// The store's folder cannot be written and there is no store yet: a place must be chosen.
     ReadOnly,
 }
 
+/// A change not yet written, with what it was made under.
+#[derive(Clone, Debug)]
+struct Pending {
+    change: Change,
+    plan: Option<(Model, NaiveDate)>,
+    at: NaiveDateTime,
+}
+
 pub struct Workspace {
-    /// Shared, so work off the UI thread (an export) can read it while the screen draws.
+    /// Shared, so work off the UI thread (an export) can read it while the screen draws. Its
+    /// citizens are the list's, then those gone from it since an earlier list (see
+    /// [`Workspace::list_len`]).
     pub list: Arc<Aktivliste>,
     pub list_ref: ListRef,
-    pub state_path: PathBuf,
-    pub state: StateFile,
-    pub ticks: HashMap<TickKey, NaiveDate>,
-    /// The plan, once the set-up is known.
+    list_len: usize,
+    store_path: PathBuf,
+    store: Option<Store>,
+    worker: String,
+    pending: Vec<Pending>,
+    /// The store's progress with the pending changes on top, while there are any.
+    overlay: Option<Progress>,
+    empty: Progress,
+    /// Why the last write failed, while changes are pending.
+    problem: Option<StoreError>,
     plan: Option<TrackedPlan>,
-    /// False while the state file must not be written (unreadable, or no writable place yet).
-    pub can_save: bool,
 }
 
 impl Workspace {
-    /// Opens a list: reads its state file (keeping an unusable one aside), compares the list
-    /// with the one the state was saved for, and plans when the set-up is known.
-    pub fn open(
-        list: Aktivliste,
-        list_ref: ListRef,
-        state_path: PathBuf,
-        now: NaiveDateTime,
-    ) -> (Workspace, Vec<Notice>) {
-        let mut notices = Vec::new();
-        let mut can_save = true;
-        let mut state = StateFile::new(list_ref.clone());
-        match progress::read(&state_path) {
-            Ok(ReadOutcome::Missing) => {}
-            Ok(ReadOutcome::Loaded(s)) => {
-                state = *s;
-                notices.push(Notice::Restored(state_path.clone()));
-            }
-            Ok(ReadOutcome::Unusable(why)) => match progress::set_aside(&state_path, now) {
-                Ok(kept) => notices.push(Notice::SetAside(why, kept)),
-                Err(e) => {
-                    can_save = false;
-                    notices.push(Notice::Unreadable(e.to_string()));
-                }
-            },
-            Err(e) => {
-                can_save = false;
-                notices.push(Notice::Unreadable(e.to_string()));
-            }
-        }
-        let current: Vec<String> = list
-            .citizens
-            .iter()
-            .map(|c| c.cpr.digits().to_string())
-            .collect();
-        if !state.citizens.is_empty() && state.list.fingerprint != list_ref.fingerprint {
-            let changes = ListChanges::between(&state.citizens, &current);
-            if !changes.is_empty() {
-                // Citizens gone from the list are done in SMDB: their ticks and decisions go.
-                let gone: std::collections::HashSet<&str> =
-                    changes.gone.iter().map(String::as_str).collect();
-                state.ticks.retain(|t| !gone.contains(t.cpr.as_str()));
-                state.decisions.retain(|k, _| !gone.contains(k.as_str()));
-                notices.push(Notice::Changes(changes));
-            }
-        }
-        state.citizens = current;
-        state.list = list_ref.clone();
-        if can_save && !progress::folder_writable(&state_path) {
-            can_save = false;
-            notices.push(Notice::ReadOnly);
-        }
-        let ticks = state.tick_map();
-        let mut ws = Workspace {
-            list: Arc::new(list),
-            list_ref,
-            state_path,
-            state,
-            ticks,
-            plan: None,
-            can_save,
-        };
-        ws.replan();
-        (ws, notices)
+    /// The progress: as stored, with changes not yet written on top.
+    pub fn progress(&self) -> &Progress {
+        self.overlay
+            .as_ref()
+            .or(self.store.as_ref().map(Store::progress))
+            .unwrap_or(&self.empty)
+    }
+
+    pub fn saved_settings(&self) -> Option<&SavedSettings> {
+        self.progress().settings()
     }
 
     /// The plan settings from the saved set-up and decisions.
     pub fn settings(&self) -> Option<Settings> {
-        let s = self.state.settings.as_ref()?;
-        let mut settings = Settings::new(s.model, s.switch_date);
-        settings.reason_text = s.reason_text.clone();
-        settings.decisions = self
-            .state
-            .decisions
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        Some(settings)
-    }
-
-    /// Re-plans every citizen (after a change of model or D), keeping the ticks.
-    pub fn replan(&mut self) {
-        self.plan = self
-            .settings()
-            .map(|settings| TrackedPlan::new(&self.list.citizens, settings, &self.ticks));
+        settings_of(self.progress())
     }
 
     /// The plan, once the set-up is known.
@@ -143,69 +95,469 @@ impl Workspace {
         self.plan.is_some()
     }
 
-    /// Stores a new set-up and re-plans.
-    pub fn set_settings(&mut self, saved: SavedSettings) {
-        self.state.settings = Some(saved);
-        self.replan();
-    }
-
-    /// Ticks or unticks an action.
-    pub fn toggle(&mut self, citizen: usize, action: usize, today: NaiveDate) {
-        let Some(plan) = self.plan.as_mut() else {
-            return;
-        };
-        if let Some((key, done)) = plan.toggle(citizen, action, today) {
-            match done {
-                Some(d) => self.ticks.insert(key, d),
-                None => self.ticks.remove(&key),
-            };
-        }
-    }
-
-    /// Marks a citizen's case forgotten with its real end date (or undoes it) and re-plans
-    /// that citizen.
-    pub fn set_forgotten(&mut self, citizen: usize, slutdato: Option<NaiveDate>) {
-        let Some(c) = self.list.citizens.get(citizen) else {
-            return;
-        };
-        let digits = c.cpr.digits().to_string();
-        let decision = Decision {
-            glemt: slutdato.is_some(),
-            slutdato,
-        };
-        self.state
-            .decisions
-            .insert(digits.clone(), decision.clone());
-        if let Some(plan) = self.plan.as_mut() {
-            plan.settings.decisions.insert(digits, decision);
-            plan.replan_one(citizen, c, &self.ticks);
-        }
-    }
-
-    /// Writes the state file (atomically). Does nothing while saving is not allowed.
-    pub fn save(&mut self, now: NaiveDateTime) -> std::io::Result<()> {
-        if !self.can_save {
-            return Ok(());
-        }
-        self.state.set_ticks(&self.ticks);
-        self.state.saved_at = Some(now);
-        progress::save(&self.state_path, &self.state)
-    }
-
-    /// Moves saving to another path (after the list's folder turned out to be read-only).
-    pub fn move_state(&mut self, path: PathBuf, now: NaiveDateTime) -> std::io::Result<()> {
-        let old = std::mem::replace(&mut self.state_path, path);
-        let was = self.can_save;
-        self.can_save = true;
-        if let Err(e) = self.save(now) {
-            self.state_path = old;
-            self.can_save = was;
-            return Err(e);
-        }
-        Ok(())
+    /// Citizens read from the list itself (the rest of `list.citizens` are gone from it).
+    pub fn list_len(&self) -> usize {
+        self.list_len
     }
 
     pub fn list_path(&self) -> &Path {
         &self.list.path
     }
+
+    /// Where the progress is kept.
+    pub fn store_path(&self) -> &Path {
+        &self.store_path
+    }
+
+    /// The initials changes are recorded with.
+    pub fn worker(&self) -> &str {
+        &self.worker
+    }
+
+    /// The initials later changes are recorded with.
+    pub fn set_worker(&mut self, initials: &str) {
+        initials.clone_into(&mut self.worker);
+        if let Some(s) = self.store.as_mut() {
+            s.set_worker(initials);
+        }
+    }
+
+    /// Changes made but not yet written.
+    pub fn unsaved(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// Whether everything made so far is written (there is a store and nothing is pending).
+    pub fn all_saved(&self) -> bool {
+        self.pending.is_empty() && self.store.is_some()
+    }
+
+    /// Why changes are not saved, while they are not.
+    pub fn problem(&self) -> Option<&StoreError> {
+        self.problem.as_ref()
+    }
+
+    fn plan_key(&self) -> Option<(Model, NaiveDate)> {
+        self.saved_settings().map(|s| (s.model, s.switch_date))
+    }
+
+    /// Re-plans every citizen (after a change of model, D or a decision), keeping the ticks.
+    pub fn replan(&mut self) {
+        let gone_from = self.list_len;
+        self.plan = settings_of(self.progress()).map(|settings| {
+            TrackedPlan::new(&self.list.citizens, gone_from, settings, self.progress())
+        });
+    }
+
+    /// Records changes: written at once when possible, else kept pending (and the error
+    /// returned). Either way the progress and the plan show them.
+    fn record(&mut self, changes: Vec<Change>, now: NaiveDateTime) -> Result<(), StoreError> {
+        let plan = self.plan_key();
+        let before = self.store.as_ref().map(|s| s.progress().last_id());
+        if self.pending.is_empty()
+            && let Some(store) = self.store.as_mut()
+        {
+            match store.record_all(changes.clone(), plan, now) {
+                Ok(ids) => {
+                    self.problem = None;
+                    // Others' changes came in with ours: the plan is read again.
+                    let alone = before.is_some_and(|b| {
+                        ids.first() == Some(&(b + 1))
+                            && store.progress().last_id() == b + ids.len() as i64
+                    });
+                    if !alone {
+                        self.after_outside_change();
+                    }
+                    return Ok(());
+                }
+                Err(e) => self.problem = Some(e),
+            }
+        }
+        let mut overlay = self
+            .overlay
+            .take()
+            .unwrap_or_else(|| self.progress().clone());
+        for change in changes {
+            overlay.apply(&Event {
+                id: 0,
+                at: now,
+                worker: self.worker.clone(),
+                model: plan.map(|(m, _)| m),
+                switch_date: plan.map(|(_, d)| d),
+                change: change.clone(),
+            });
+            self.pending.push(Pending {
+                change,
+                plan,
+                at: now,
+            });
+        }
+        self.overlay = Some(overlay);
+        self.flush();
+        match &self.problem {
+            Some(e) if !self.pending.is_empty() => Err(e.clone()),
+            _ => Ok(()),
+        }
+    }
+
+    /// The store's progress with the pending changes on top (none while nothing is pending).
+    fn rebuild_overlay(&mut self) {
+        if self.pending.is_empty() {
+            self.overlay = None;
+            return;
+        }
+        let mut overlay = self
+            .store
+            .as_ref()
+            .map(Store::progress)
+            .cloned()
+            .unwrap_or_default();
+        for q in &self.pending {
+            overlay.apply(&Event {
+                id: 0,
+                at: q.at,
+                worker: self.worker.clone(),
+                model: q.plan.map(|(m, _)| m),
+                switch_date: q.plan.map(|(_, d)| d),
+                change: q.change.clone(),
+            });
+        }
+        self.overlay = Some(overlay);
+    }
+
+    /// Writes the pending changes, in order; stops at the first that fails. Returns whether
+    /// everything is written now.
+    pub fn flush(&mut self) -> bool {
+        if self.pending.is_empty() {
+            return self.store.is_some();
+        }
+        let Some(store) = self.store.as_mut() else {
+            return false;
+        };
+        while let Some(p) = self.pending.first() {
+            match store.record(p.change.clone(), p.plan, p.at) {
+                Ok(_) => {
+                    self.pending.remove(0);
+                }
+                Err(e) => {
+                    self.problem = Some(e);
+                    return false;
+                }
+            }
+        }
+        self.problem = None;
+        self.overlay = None;
+        self.after_outside_change();
+        true
+    }
+
+    /// Reads what others wrote since (and writes what is pending); returns whether the plan
+    /// changed.
+    pub fn refresh(&mut self) -> bool {
+        let had_pending = !self.pending.is_empty();
+        if had_pending {
+            self.flush();
+            if !self.pending.is_empty() {
+                return false;
+            }
+        }
+        let Some(store) = self.store.as_mut() else {
+            return false;
+        };
+        match store.refresh() {
+            Ok(0) => had_pending,
+            Ok(_) => {
+                self.after_outside_change();
+                true
+            }
+            Err(e) => {
+                self.problem = Some(e);
+                false
+            }
+        }
+    }
+
+    /// The progress changed other than by a tick made here: the plan follows (planned again
+    /// when the set-up or a decision changed, else only its ticks).
+    fn after_outside_change(&mut self) {
+        let settings = settings_of(self.progress());
+        let same = match (&self.plan, &settings) {
+            (Some(p), Some(s)) => {
+                p.settings.model == s.model
+                    && p.settings.switch_date == s.switch_date
+                    && p.settings.reason_text == s.reason_text
+                    && p.settings.decisions == s.decisions
+            }
+            (None, None) => true,
+            _ => false,
+        };
+        if same {
+            let progress = self
+                .overlay
+                .as_ref()
+                .or(self.store.as_ref().map(Store::progress))
+                .unwrap_or(&self.empty);
+            if let Some(plan) = self.plan.as_mut() {
+                plan.apply_ticks(progress);
+            }
+        } else {
+            self.replan();
+        }
+    }
+
+    /// The ticks that count now and would not under a new set-up (D or the model changed).
+    pub fn ticks_lost_by(&self, saved: &SavedSettings) -> Vec<EarlierTick> {
+        let Some(plan) = &self.plan else {
+            return Vec::new();
+        };
+        let mut settings = Settings::new(saved.model, saved.switch_date);
+        settings.reason_text.clone_from(&saved.reason_text);
+        settings.decisions = plan.settings.decisions.clone();
+        plan.ticks_lost_under(&self.list.citizens, &settings, self.progress())
+    }
+
+    /// Stores a new set-up and re-plans. Ticks that no longer match a step stay in the
+    /// history, as done under the earlier plan.
+    pub fn set_settings(
+        &mut self,
+        saved: SavedSettings,
+        now: NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        let r = self.record(vec![Change::Settings { settings: saved }], now);
+        self.replan();
+        r
+    }
+
+    /// Stores the column mappings chosen for the list, when they differ from the stored ones.
+    pub fn set_columns(
+        &mut self,
+        columns: Vec<(String, String)>,
+        now: NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        if self.progress().columns() == columns.as_slice() {
+            return Ok(());
+        }
+        self.record(vec![Change::Columns { columns }], now)
+    }
+
+    /// Ticks an action done on `date` (or sets the date of a tick), or unticks a done one when
+    /// `date` is None.
+    pub fn mark(
+        &mut self,
+        citizen: usize,
+        action: usize,
+        date: Option<NaiveDate>,
+        now: NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        let Some(step) = self.plan.as_ref().and_then(|p| p.step_key(citizen, action)) else {
+            return Ok(());
+        };
+        let change = match date {
+            Some(done) => Change::Tick { step, done },
+            None => Change::Untick { step },
+        };
+        let r = self.record(vec![change], now);
+        let mark = date.map(|d| Mark {
+            date: d,
+            by: Arc::from(self.worker.as_str()),
+            at: now,
+        });
+        if let Some(plan) = self.plan.as_mut() {
+            plan.set_mark(citizen, action, mark);
+        }
+        r
+    }
+
+    /// Ticks an action done today, or unticks it when it is done.
+    pub fn toggle(
+        &mut self,
+        citizen: usize,
+        action: usize,
+        today: NaiveDate,
+        now: NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        let done = self
+            .plan
+            .as_ref()
+            .and_then(|p| p.done_of(citizen).get(action).cloned())
+            .flatten();
+        let date = if done.is_some() { None } else { Some(today) };
+        self.mark(citizen, action, date, now)
+    }
+
+    /// Marks a citizen's case forgotten with its real end date (or undoes it) and re-plans.
+    pub fn set_forgotten(
+        &mut self,
+        citizen: usize,
+        slutdato: Option<NaiveDate>,
+        now: NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        let Some(c) = self.list.citizens.get(citizen) else {
+            return Ok(());
+        };
+        let cpr = c.cpr.digits().to_string();
+        let decision = Decision {
+            glemt: slutdato.is_some(),
+            slutdato,
+        };
+        let r = self.record(
+            vec![Change::Decision {
+                cpr: cpr.clone(),
+                decision: Some(decision.clone()),
+            }],
+            now,
+        );
+        let list = self.list.clone();
+        let progress = self
+            .overlay
+            .as_ref()
+            .or(self.store.as_ref().map(Store::progress))
+            .unwrap_or(&self.empty);
+        if let Some(plan) = self.plan.as_mut() {
+            plan.settings.decisions.insert(cpr, decision);
+            plan.replan_one(citizen, &list.citizens[citizen], progress);
+        }
+        r
+    }
+
+    /// Takes back this worker's last change (repeatable). A change not yet written is taken
+    /// back here; a written one by an undo event. Returns what was taken back.
+    pub fn undo(&mut self, now: NaiveDateTime) -> Result<Option<Change>, StoreError> {
+        if let Some(p) = self.pending.pop() {
+            if self.pending.is_empty() {
+                self.problem = None;
+            }
+            self.rebuild_overlay();
+            self.after_outside_change();
+            return Ok(Some(p.change));
+        }
+        let Some(store) = self.store.as_mut() else {
+            return Ok(None);
+        };
+        let undone = store.undo_last(now)?;
+        self.after_outside_change();
+        Ok(undone.map(|e| e.change))
+    }
+
+    /// Every tick and untick of a step, oldest first, each with whether it was undone; and
+    /// the changes not yet written.
+    pub fn history(&self, citizen: usize, action: usize) -> Result<Vec<(Event, bool)>, StoreError> {
+        let Some(step) = self.plan.as_ref().and_then(|p| p.step_key(citizen, action)) else {
+            return Ok(Vec::new());
+        };
+        self.history_of(&step)
+    }
+
+    pub fn history_of(&self, step: &StepKey) -> Result<Vec<(Event, bool)>, StoreError> {
+        let mut out = match &self.store {
+            Some(s) => s.history(step)?,
+            None => Vec::new(),
+        };
+        for p in &self.pending {
+            if p.change.step() == Some(step) {
+                out.push((
+                    Event {
+                        id: 0,
+                        at: p.at,
+                        worker: self.worker.clone(),
+                        model: p.plan.map(|(m, _)| m),
+                        switch_date: p.plan.map(|(_, d)| d),
+                        change: p.change.clone(),
+                    },
+                    false,
+                ));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Records changes read from elsewhere (returned action sheets) in one transaction.
+    pub fn record_changes(
+        &mut self,
+        changes: Vec<Change>,
+        now: NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let r = self.record(changes, now);
+        self.after_outside_change();
+        r
+    }
+
+    /// Moves the progress to another place (the list's folder cannot be written): a store
+    /// already there is opened, never replaced; else the current one is copied there (or a new
+    /// one made). What is pending is then written to it.
+    pub fn move_store(&mut self, path: PathBuf) -> Result<(), StoreError> {
+        let fresh = !path.exists();
+        if fresh
+            && self.store.is_some()
+            && self.store_path.exists()
+            && let Err(e) = copy_private(&self.store_path, &path)
+        {
+            return Err(StoreError::Database {
+                path,
+                detail: e.kind().to_string(),
+            });
+        }
+        let store = Store::open(&path, &self.list_ref, &self.worker)?;
+        if !fresh && store.list().file_name != self.list_ref.file_name {
+            return Err(StoreError::OtherList {
+                path,
+                list: store.list().file_name.clone(),
+            });
+        }
+        self.store = Some(store);
+        self.store_path = path;
+        self.remember_list_in_store();
+        // The pending changes are what this person did; they go on top of the store's own.
+        self.rebuild_overlay();
+        if self.pending.is_empty() {
+            self.after_outside_change();
+        } else {
+            self.flush();
+        }
+        if let Some(e) = &self.problem
+            && !self.pending.is_empty()
+        {
+            return Err(e.clone());
+        }
+        Ok(())
+    }
+
+    /// The decisions as stored, for the exports.
+    pub fn decisions(&self) -> &BTreeMap<String, Decision> {
+        self.progress().decisions()
+    }
 }
+
+/// The plan settings of a progress: its set-up and decisions.
+fn settings_of(progress: &Progress) -> Option<Settings> {
+    let s = progress.settings()?;
+    let mut settings = Settings::new(s.model, s.switch_date);
+    settings.reason_text.clone_from(&s.reason_text);
+    settings.decisions = progress
+        .decisions()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    Some(settings)
+}
+
+/// Copies a store to a new place, owner-only.
+fn copy_private(from: &Path, to: &Path) -> std::io::Result<()> {
+    let bytes = std::fs::read(from)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut f = options.open(to)?;
+    std::io::Write::write_all(&mut f, &bytes)?;
+    f.sync_all()
+}
+
+#[cfg(test)]
+mod tests;

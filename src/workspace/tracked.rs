@@ -2,15 +2,52 @@
 //! per-citizen facts the screens and the exports read (counts of done actions and conflicts,
 //! the search key). Built for lists of 100,000 citizens: counts are kept up to date on each
 //! tick instead of being recounted.
+//!
+//! A tick counts for an action only when it was made for exactly that action (system, form,
+//! action, case and date: [`StepKey`]). A tick that matches no action of the plan (made before
+//! D or the model changed) is kept aside per citizen as done under an earlier plan.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::domain::Citizen;
+use crate::domain::{Citizen, Cpr};
 use crate::plan::{self, ActionKind, CitizenPlan, Model, Plan, Settings, Status, System};
-use crate::progress::TickKey;
+use crate::store::{Progress, Recorded, StepKey};
+
+/// A done action: the day it was done, who ticked it and when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mark {
+    pub date: NaiveDate,
+    pub by: Arc<str>,
+    pub at: NaiveDateTime,
+}
+
+impl Mark {
+    fn of(r: &Recorded, workers: &mut HashMap<String, Arc<str>>) -> Mark {
+        let by = match workers.get(&r.worker) {
+            Some(w) => w.clone(),
+            None => {
+                let w: Arc<str> = Arc::from(r.worker.as_str());
+                workers.insert(r.worker.clone(), w.clone());
+                w
+            }
+        };
+        Mark {
+            date: r.done,
+            by,
+            at: r.at,
+        }
+    }
+}
+
+/// A tick that matches no action of the current plan: done under an earlier plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EarlierTick {
+    pub step: StepKey,
+    pub recorded: Recorded,
+}
 
 /// A group of steps on the progress line: one kind of action in one system.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,8 +62,15 @@ pub struct TrackedPlan {
     /// Shared, so work off the UI thread (an export) can read it while the screen draws.
     pub plan: Arc<Plan>,
     pub settings: Settings,
-    /// Per citizen, per action: the date it was ticked done.
-    done: Vec<Vec<Option<NaiveDate>>>,
+    /// Per citizen, per action: whether it is done, when and by whom.
+    done: Vec<Vec<Option<Mark>>>,
+    /// Per citizen (by index): ticks that match none of its actions now.
+    earlier: HashMap<usize, Vec<EarlierTick>>,
+    /// Ticks of citizens not in the plan at all.
+    earlier_elsewhere: usize,
+    /// Citizens from this index on are no longer on the list (kept for the steps left).
+    gone_from: usize,
+    by_cpr: HashMap<Cpr, usize>,
     done_count: Vec<u32>,
     conflict_count: Vec<u32>,
     /// Lower-case name, a space and the CPR digits, per citizen, for search.
@@ -37,14 +81,16 @@ pub struct TrackedPlan {
 }
 
 impl TrackedPlan {
-    /// Plans every citizen and applies the ticks that still apply.
+    /// Plans every citizen and applies the ticks that still apply. Citizens from `gone_from`
+    /// on are no longer on the list.
     pub fn new(
         citizens: &[Citizen],
+        gone_from: usize,
         settings: Settings,
-        ticks: &HashMap<TickKey, NaiveDate>,
+        progress: &Progress,
     ) -> TrackedPlan {
         let plan = plan::plan(citizens, &settings);
-        let mut index: HashMap<crate::domain::Cpr, usize> = HashMap::new();
+        let mut index: HashMap<Cpr, usize> = HashMap::new();
         for (i, c) in plan.citizens.iter().enumerate() {
             index.insert(c.cpr, i);
         }
@@ -66,6 +112,10 @@ impl TrackedPlan {
             .collect();
         let mut tracked = TrackedPlan {
             done: Vec::new(),
+            earlier: HashMap::new(),
+            earlier_elsewhere: 0,
+            gone_from,
+            by_cpr: index,
             done_count: Vec::new(),
             conflict_count,
             search_keys,
@@ -75,23 +125,90 @@ impl TrackedPlan {
             plan: Arc::new(plan),
             settings,
         };
-        tracked.apply_ticks(ticks);
+        tracked.apply_ticks(progress);
         tracked
     }
 
-    fn apply_ticks(&mut self, ticks: &HashMap<TickKey, NaiveDate>) {
+    /// Sets every action's done mark from the progress (after others' changes came in).
+    pub fn apply_ticks(&mut self, progress: &Progress) {
         self.done = self
             .plan
             .citizens
             .iter()
-            .map(|c| done_of(c, ticks))
+            .map(|c| vec![None; c.actions.len()])
             .collect();
+        self.earlier.clear();
+        self.earlier_elsewhere = 0;
+        let mut workers = HashMap::new();
+        for (step, r) in progress.ticks() {
+            let Some(i) = self.index_of(&step.cpr) else {
+                self.earlier_elsewhere += 1;
+                continue;
+            };
+            let cp = &self.plan.citizens[i];
+            match cp.actions.iter().position(|a| step.is(a)) {
+                Some(a) => self.done[i][a] = Some(Mark::of(r, &mut workers)),
+                None => self.earlier.entry(i).or_default().push(EarlierTick {
+                    step: step.clone(),
+                    recorded: r.clone(),
+                }),
+            }
+        }
+        for list in self.earlier.values_mut() {
+            list.sort_by_key(|t| t.recorded.event);
+        }
         self.done_count = self
             .done
             .iter()
             .map(|d| d.iter().filter(|x| x.is_some()).count() as u32)
             .collect();
         self.recount();
+    }
+
+    fn index_of(&self, digits: &str) -> Option<usize> {
+        let (cpr, _) = Cpr::parse(digits).ok()?;
+        self.by_cpr.get(&cpr).copied()
+    }
+
+    /// The index of the citizen with these CPR digits.
+    pub fn citizen_index(&self, digits: &str) -> Option<usize> {
+        self.index_of(digits)
+    }
+
+    /// The ticks in `progress` that count for this plan but would not count under `settings`
+    /// (a change of D or of the model gives the steps other dates or other actions), in the
+    /// order of the plan's citizens.
+    pub fn ticks_lost_under(
+        &self,
+        citizens: &[Citizen],
+        settings: &Settings,
+        progress: &Progress,
+    ) -> Vec<EarlierTick> {
+        let mut lost = Vec::new();
+        for (i, (c, done)) in self.plan.citizens.iter().zip(&self.done).enumerate() {
+            if done.iter().all(Option::is_none) {
+                continue;
+            }
+            let Some(citizen) = citizens.get(i) else {
+                continue;
+            };
+            let (new, _) = plan::plan_citizen(citizen, settings);
+            for (a, d) in c.actions.iter().zip(done) {
+                if d.is_none() {
+                    continue;
+                }
+                let step = StepKey::of(&c.cpr, a);
+                if !new.actions.iter().any(|n| step.is(n))
+                    && let Some(r) = progress.tick(&step)
+                {
+                    lost.push(EarlierTick {
+                        step,
+                        recorded: r.clone(),
+                    });
+                }
+            }
+        }
+        lost
     }
 
     /// Recomputes the progress line's totals (after a re-plan; ticks update them in place).
@@ -148,8 +265,34 @@ impl TrackedPlan {
         &self.plan.citizens[citizen]
     }
 
-    pub fn done_of(&self, citizen: usize) -> &[Option<NaiveDate>] {
+    pub fn done_of(&self, citizen: usize) -> &[Option<Mark>] {
         &self.done[citizen]
+    }
+
+    /// The citizen's ticks that match none of its actions now (done under an earlier plan).
+    pub fn earlier_of(&self, citizen: usize) -> &[EarlierTick] {
+        self.earlier.get(&citizen).map_or(&[], Vec::as_slice)
+    }
+
+    /// Ticks under an earlier plan, over the whole plan (citizens not in it included).
+    pub fn earlier_count(&self) -> usize {
+        self.earlier.values().map(Vec::len).sum::<usize>() + self.earlier_elsewhere
+    }
+
+    /// Whether the citizen is no longer on the list (kept for the steps not yet done).
+    pub fn is_gone(&self, citizen: usize) -> bool {
+        citizen >= self.gone_from
+    }
+
+    /// Citizens no longer on the list.
+    pub fn gone_count(&self) -> usize {
+        self.len().saturating_sub(self.gone_from)
+    }
+
+    /// The key a tick of this action is recorded under.
+    pub fn step_key(&self, citizen: usize, action: usize) -> Option<StepKey> {
+        let cp = self.plan.citizens.get(citizen)?;
+        Some(StepKey::of(&cp.cpr, cp.actions.get(action)?))
     }
 
     pub fn done_count(&self, citizen: usize) -> usize {
@@ -198,24 +341,26 @@ impl TrackedPlan {
         self.done[citizen].iter().position(|d| d.is_none())
     }
 
-    /// Ticks or unticks an action; returns the key and the new date (None when unticked).
-    pub fn toggle(
-        &mut self,
-        citizen: usize,
-        action: usize,
-        today: NaiveDate,
-    ) -> Option<(TickKey, Option<NaiveDate>)> {
-        let cp = self.plan.citizens.get(citizen)?;
-        let a = cp.actions.get(action)?;
-        let key = TickKey::of(&cp.cpr, a);
+    /// Sets one action's done mark (a tick made here: the counts follow in place).
+    pub fn set_mark(&mut self, citizen: usize, action: usize, mark: Option<Mark>) {
+        let Some(cp) = self.plan.citizens.get(citizen) else {
+            return;
+        };
+        let Some(a) = cp.actions.get(action) else {
+            return;
+        };
         let slot = &mut self.done[citizen][action];
-        let now = if slot.is_some() { None } else { Some(today) };
-        *slot = now;
+        let was = slot.is_some();
+        let now = mark.is_some();
+        *slot = mark;
+        if was == now {
+            return;
+        }
         let g = self
             .groups
             .iter_mut()
             .find(|g| g.system == a.system && g.action == a.action);
-        if now.is_some() {
+        if now {
             self.done_count[citizen] += 1;
             self.total_done += 1;
             if let Some(g) = g {
@@ -228,39 +373,21 @@ impl TrackedPlan {
                 g.done -= 1;
             }
         }
-        Some((key, now))
     }
 
     /// Re-plans one citizen (after a decision) and keeps the ticks that still apply.
-    pub fn replan_one(
-        &mut self,
-        index: usize,
-        citizen: &Citizen,
-        ticks: &HashMap<TickKey, NaiveDate>,
-    ) {
+    pub fn replan_one(&mut self, index: usize, citizen: &Citizen, progress: &Progress) {
         let (cp, conflicts) = plan::plan_citizen(citizen, &self.settings);
         // A copy only while an export still reads the plan.
         let whole = Arc::make_mut(&mut self.plan);
         whole.conflicts.retain(|c| c.cpr != cp.cpr);
         self.conflict_count[index] = conflicts.len() as u32;
         whole.conflicts.extend(conflicts);
-        self.done[index] = done_of(&cp, ticks);
-        self.done_count[index] = self.done[index].iter().filter(|d| d.is_some()).count() as u32;
         whole.citizens[index] = cp;
-        self.recount();
+        self.apply_ticks(progress);
     }
 
     pub fn model(&self) -> Model {
         self.plan.model
     }
-}
-
-fn done_of(c: &CitizenPlan, ticks: &HashMap<TickKey, NaiveDate>) -> Vec<Option<NaiveDate>> {
-    if ticks.is_empty() {
-        return vec![None; c.actions.len()];
-    }
-    c.actions
-        .iter()
-        .map(|a| ticks.get(&TickKey::of(&c.cpr, a)).copied())
-        .collect()
 }

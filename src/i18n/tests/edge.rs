@@ -69,6 +69,10 @@ fn every_error_at_the_edge_in_both_languages() {
         StoreError::NotAStore(_) => StoreError::NotAStore(p()),
         StoreError::Newer { .. } => StoreError::Newer { path: p(), version: 2 },
         StoreError::Busy(_) => StoreError::Busy(p()),
+        StoreError::OtherList { .. } => StoreError::OtherList {
+            path: p(),
+            list: "anden.xlsx".into(),
+        },
         StoreError::Database { .. } => StoreError::Database {
             path: p(),
             detail: "disk I/O error".into(),

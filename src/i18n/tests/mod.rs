@@ -99,12 +99,6 @@ fn every_fixed_table_in_both_languages() {
             super::export::label(label, lang).to_string()
         });
     }
-    t.localized(&every!(crate::progress::Unusable {
-        crate::progress::Unusable::Corrupt(_) =>
-            crate::progress::Unusable::Corrupt("expected value".into()),
-        crate::progress::Unusable::Foreign => crate::progress::Unusable::Foreign,
-        crate::progress::Unusable::NewerVersion(_) => crate::progress::Unusable::NewerVersion(9),
-    }));
     for n in [1, 2] {
         t.add(format!("conflicts_waiting({n})"), |lang| {
             super::cli::conflicts_waiting(n, lang)

@@ -26,7 +26,6 @@ impl App {
                     Control::Yes => {
                         self.popups.pop();
                         self.set_forgotten(i, None);
-                        self.save();
                     }
                     Control::No | Control::Back => {
                         self.popups.pop();
@@ -54,7 +53,6 @@ impl App {
                         let i = *citizen;
                         self.popups.pop();
                         self.set_forgotten(i, Some(d));
-                        self.save();
                     }
                     Err(_) => *error = Some(T::NotADate.get(lang).to_string()),
                 },
@@ -101,7 +99,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, area: Rect, popup: &Popup) {
             let d = app
                 .ws
                 .as_ref()
-                .and_then(|w| w.state.settings.as_ref())
+                .and_then(|w| w.saved_settings())
                 .map(|s| s.switch_date);
             let mut bounds = T::ForgottenBounds.get(lang).to_string();
             if let (Some(l), Some(d)) = (latest, d) {

@@ -34,7 +34,7 @@ pub fn text(ws: &Workspace, lang: Lang) -> Option<String> {
 /// The switch's facts for the e-mail: as set up, else just D; None before there is a plan.
 pub fn facts(ws: &Workspace) -> Option<crate::facts::SwitchFacts> {
     let tracked = ws.plan()?;
-    Some(ws.state.settings.as_ref().map_or_else(
+    Some(ws.saved_settings().map_or_else(
         || crate::facts::SwitchFacts::new(tracked.plan.switch_date),
         crate::progress::SavedSettings::facts,
     ))

@@ -1,6 +1,7 @@
 //! Popups: each owns its key handling and its drawing in one file. The stack of open popups is
 //! the app's; the top one takes the input, and all are drawn, the top one last.
 
+pub(crate) mod ask;
 pub(crate) mod export;
 mod forgotten;
 mod help;
@@ -31,6 +32,8 @@ impl App {
             Some(Popup::Exporting) => self.exporting_step(c),
             Some(Popup::Mapping { .. } | Popup::MappingHeader { .. }) => self.mapping_step(c),
             Some(Popup::Mail { .. }) => self.mail_step(c),
+            Some(Popup::Ask { .. }) => self.ask_step(c),
+            Some(Popup::Input { .. }) => self.input_step(c),
             None => {}
         }
     }
@@ -60,6 +63,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Popup::Mapping { .. } | Popup::MappingHeader { .. } => {
                 mapping::draw(frame, app, area, p)
             }
+            Popup::Ask { .. } => ask::draw_ask(frame, app, area, p),
+            Popup::Input { .. } => ask::draw_input(frame, app, area, p),
             Popup::Mail { text, scroll, note } => {
                 mail::draw(frame, app, area, text, *scroll, note.as_ref())
             }

@@ -1,6 +1,5 @@
-//! Another place for the state file when the list's folder cannot be written.
-
-use std::path::PathBuf;
+//! Another place for the progress store when the list's folder cannot be written (or the store
+//! there cannot be used); the place is remembered for the list in the worker's own config.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,6 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{frame_block, input_line, show};
+use crate::i18n::Localize;
 use crate::i18n::ui::T;
 use crate::tui::app::{App, Popup};
 use crate::tui::keys::Control;
@@ -17,7 +17,6 @@ impl App {
     /// Keys in the prompt for the state file's place.
     pub(crate) fn state_place_step(&mut self, c: Control) {
         let lang = self.lang();
-        let now = self.now();
         let Some(top) = self.popups.last_mut() else {
             return;
         };
@@ -31,20 +30,44 @@ impl App {
             }
             Control::Back => {
                 self.popups.pop();
-                self.status = Some((T::SaveFailed.get(lang).to_string(), true));
+                let n = self
+                    .ws
+                    .as_ref()
+                    .map_or(0, crate::workspace::Workspace::unsaved);
+                self.status = Some((
+                    format!(
+                        "{}: {} ({n})",
+                        T::NotSavedYet.get(lang),
+                        T::SaveFailed.get(lang)
+                    ),
+                    true,
+                ));
             }
             Control::Confirm => {
-                let path = PathBuf::from(input.trim());
+                let path = self.cfg.cwd.join(input.trim());
                 if let Some(ws) = self.ws.as_mut() {
-                    match ws.move_state(path.clone(), now) {
+                    match ws.move_store(path.clone()) {
                         Ok(()) => {
                             self.popups.pop();
-                            self.status = Some((
-                                format!("{} {}", T::SavedTo.get(lang), path.display()),
-                                false,
-                            ));
+                            let list = ws.list_path().to_path_buf();
+                            self.status = Some(match self.cfg.user.remember_place(&list, &path) {
+                                Ok(()) => (
+                                    format!("{} {}", T::SavedTo.get(lang), path.display()),
+                                    false,
+                                ),
+                                Err(e) => (
+                                    format!(
+                                        "{} {} ({}: {e})",
+                                        T::SavedTo.get(lang),
+                                        path.display(),
+                                        T::PlaceNotRemembered.get(lang)
+                                    ),
+                                    true,
+                                ),
+                            });
+                            self.plan_rebuilt();
                         }
-                        Err(e) => *error = Some(e.to_string()),
+                        Err(e) => *error = Some(e.localize(lang)),
                     }
                 }
             }

@@ -1,6 +1,6 @@
-//! The loading screen: a list read as a background job and its progress, then the state file
-//! beside it and what the user is told about both (restored progress, a set-aside state file, a
-//! newer list).
+//! The loading screen: a list read as a background job and its progress, then the progress
+//! store beside it and what the user is told about both (restored or imported progress, a newer
+//! list, a store that cannot be used), with a question first where one is due.
 
 use std::path::{Path, PathBuf};
 
@@ -16,11 +16,13 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::aktivliste::{self, Field, LoadOptions};
+use crate::i18n::Localize;
 use crate::i18n::ui::{self, T};
 use crate::lang::Lang;
-use crate::progress::{self, Unusable};
+use crate::progress;
+use crate::tui::popups::ask::Then;
 use crate::tui::view::block;
-use crate::workspace::{Notice, Workspace};
+use crate::workspace::{Notice, Prepared};
 
 impl App {
     /// Starts reading a list on a background thread.
@@ -78,20 +80,28 @@ impl App {
         true
     }
 
-    fn state_path_for(&self, list: &Path) -> PathBuf {
-        self.cfg
-            .state_path
-            .clone()
-            .unwrap_or_else(|| progress::default_path(list))
+    /// Where the list's progress is kept, and the earlier progress file to import.
+    fn store_place_for(&self, list: &Path) -> (PathBuf, PathBuf) {
+        crate::workspace::store_place(
+            list,
+            self.cfg.state_path.as_deref(),
+            self.cfg.user.place_for(list),
+        )
     }
 
-    /// Column mappings: the ones chosen now, else those saved in the list's state file.
+    /// Column mappings: the ones chosen now, else those kept in the list's store (or in its
+    /// earlier progress file).
     fn load_options_for(&mut self, list: &Path) -> LoadOptions {
-        if self.columns.is_empty()
-            && let Ok(progress::ReadOutcome::Loaded(s)) = progress::read(&self.state_path_for(list))
-        {
-            self.columns = s
-                .columns
+        if self.columns.is_empty() {
+            let (store_path, json_path) = self.store_place_for(list);
+            let kept = crate::store::read_columns(&store_path).or_else(|| {
+                match progress::read(&json_path) {
+                    Ok(progress::ReadOutcome::Loaded(s)) => Some(s.columns),
+                    _ => None,
+                }
+            });
+            self.columns = kept
+                .unwrap_or_default()
                 .iter()
                 .filter_map(|(k, h)| Field::from_key(k).map(|f| (f, h.clone())))
                 .collect();
@@ -101,7 +111,7 @@ impl App {
         }
     }
 
-    /// Opens a read list: state file, notices, and the screen to show.
+    /// Opens a read list: its store, what must be asked first, notices, the screen to show.
     pub fn finish_load(&mut self, result: LoadResult) {
         self.loading = None;
         let (list, list_ref) = match result {
@@ -113,18 +123,50 @@ impl App {
             }
         };
         start::remember(self.cfg.recent_file.as_deref(), &list.path);
-        let state_path = self.state_path_for(&list.path);
+        let place = self.store_place_for(&list.path);
+        let worker = self.cfg.user.worker();
+        let prepared = Prepared::new(list, list_ref, place, &worker);
+        let lang = self.lang();
+        let questions: Vec<String> = prepared
+            .questions()
+            .iter()
+            .flat_map(|q| crate::i18n::progress::question_lines(q, lang))
+            .collect();
+        self.prepared = Some(Box::new(prepared));
+        if questions.is_empty() {
+            self.open_prepared();
+        } else {
+            self.screen = Screen::Start;
+            self.popups.push(Popup::Ask {
+                title: T::OpenQuestionTitle.get(lang).to_string(),
+                lines: questions,
+                scroll: 0,
+                then: Then::OpenList,
+            });
+        }
+    }
+
+    /// The answer to the question before opening was no: nothing was written.
+    pub(crate) fn drop_prepared(&mut self) {
+        self.prepared = None;
+        self.status = Some((T::OpenCancelled.get(self.lang()).to_string(), false));
+    }
+
+    /// Makes the workspace of the list read and shows it.
+    pub(crate) fn open_prepared(&mut self) {
+        let Some(prepared) = self.prepared.take() else {
+            return;
+        };
         let now = self.now();
-        let (mut ws, notices) = Workspace::open(list, list_ref, state_path, now);
-        ws.state.columns = self
+        let (mut ws, notices) = prepared.open(now);
+        let columns = self
             .columns
             .iter()
             .map(|(f, h)| (f.key().to_string(), h.clone()))
             .collect();
+        let saved = ws.set_columns(columns, now);
         self.setup = ws
-            .state
-            .settings
-            .as_ref()
+            .saved_settings()
             .map(SetupForm::from_saved)
             .unwrap_or_default();
         self.screen = if ws.is_planned() {
@@ -135,9 +177,13 @@ impl App {
         self.summary_scroll = 0;
         self.plan_view = ws.plan().map(PlanView::new);
         self.ws = Some(ws);
-        self.save();
+        self.last_refresh = std::time::Instant::now();
         for n in notices {
             self.notice(n);
+        }
+        self.note_saved(saved);
+        if self.cfg.user.initials().is_none() {
+            self.ask_initials();
         }
     }
 
@@ -150,25 +196,17 @@ impl App {
                     false,
                 ));
             }
-            Notice::SetAside(why, kept) => {
-                let why = match why {
-                    Unusable::Foreign => T::StateForeign.get(lang).to_string(),
-                    Unusable::NewerVersion(_) => T::StateNewer.get(lang).to_string(),
-                    Unusable::Corrupt(_) => T::StateCorrupt.get(lang).to_string(),
-                };
-                self.error(
-                    T::NoticeTitle,
-                    vec![
-                        T::StateSetAside.get(lang).to_string(),
-                        format!("  {}", kept.display()),
-                        format!("({why})"),
-                    ],
-                );
-            }
-            Notice::Unreadable(e) => self.error(
-                T::ErrorTitle,
-                vec![format!("{}: {e}", T::SaveFailed.get(lang))],
+            Notice::Imported { kept, events } => self.error(
+                T::NoticeTitle,
+                vec![
+                    format!("{} ({events})", T::StateImported.get(lang)),
+                    format!("  {}", kept.display()),
+                ],
             ),
+            Notice::StoreProblem(e) => {
+                self.error(T::ErrorTitle, vec![e.localize(lang)]);
+                self.ask_store_place();
+            }
             Notice::Changes(ch) => {
                 let mut lines = vec![T::ChangesIntro.get(lang).to_string(), String::new()];
                 let names: std::collections::HashMap<&str, &str> = self
@@ -182,19 +220,20 @@ impl App {
                             .collect()
                     })
                     .unwrap_or_default();
-                lines.push(format!("{} ({}):", T::ChangesNew.get(lang), ch.new.len()));
-                for d in &ch.new {
-                    lines.push(format!(
-                        "  {}  {}",
-                        mask_digits(d, self.show_cpr),
-                        names.get(d.as_str()).unwrap_or(&"")
-                    ));
-                }
+                let show = self.show_cpr;
+                let group = |lines: &mut Vec<String>, title: T, digits: &[String]| {
+                    lines.push(format!("{} ({}):", title.get(lang), digits.len()));
+                    for d in digits {
+                        lines.push(format!(
+                            "  {}  {}",
+                            mask_digits(d, show),
+                            names.get(d.as_str()).unwrap_or(&"")
+                        ));
+                    }
+                };
+                group(&mut lines, T::ChangesNew, &ch.new);
                 lines.push(String::new());
-                lines.push(format!("{} ({}):", T::ChangesGone.get(lang), ch.gone.len()));
-                for d in &ch.gone {
-                    lines.push(format!("  {}", mask_digits(d, self.show_cpr)));
-                }
+                group(&mut lines, T::ChangesGone, &ch.gone);
                 self.popups.push(Popup::Message {
                     title: T::ChangesTitle.get(lang).to_string(),
                     lines,
@@ -202,14 +241,21 @@ impl App {
                     scroll: 0,
                 });
             }
-            Notice::ReadOnly => {
-                let suggestion = self.suggest_state_place();
-                self.popups.push(Popup::StatePlace {
-                    input: suggestion,
-                    error: None,
-                });
-            }
+            Notice::ReadOnly => self.ask_store_place(),
         }
+    }
+
+    /// Asks for another place for the progress (the list's folder cannot be written).
+    pub(crate) fn ask_store_place(&mut self) {
+        if self
+            .popups
+            .iter()
+            .any(|p| matches!(p, Popup::StatePlace { .. }))
+        {
+            return;
+        }
+        let input = self.suggest_state_place();
+        self.popups.push(Popup::StatePlace { input, error: None });
     }
 
     fn suggest_state_place(&self) -> String {
@@ -217,38 +263,15 @@ impl App {
             .ws
             .as_ref()
             .and_then(|w| {
-                w.state_path
+                w.store_path()
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
             })
-            .unwrap_or_else(|| "aktivliste.skifteplan.json".into());
+            .unwrap_or_else(|| "aktivliste.skifteplan.db".into());
         let base = std::env::var_os("HOME")
             .map(PathBuf::from)
             .unwrap_or_else(|| self.cfg.cwd.clone());
         base.join(name).display().to_string()
-    }
-
-    /// Saves the state file; a failure is shown, and a read-only folder offers another place.
-    pub fn save(&mut self) {
-        let now = self.now();
-        let Some(ws) = self.ws.as_mut() else {
-            return;
-        };
-        if let Err(e) = ws.save(now) {
-            if e.kind() == std::io::ErrorKind::PermissionDenied
-                || e.kind() == std::io::ErrorKind::ReadOnlyFilesystem
-            {
-                ws.can_save = false;
-                let input = self.suggest_state_place();
-                self.popups.push(Popup::StatePlace { input, error: None });
-            } else {
-                let lang = self.lang();
-                self.error(
-                    T::ErrorTitle,
-                    vec![format!("{}: {e}", T::SaveFailed.get(lang))],
-                );
-            }
-        }
     }
 }
 

@@ -18,7 +18,6 @@ use crate::plan::{DEFAULT_REASON_TEXT, Model};
 use crate::progress::SavedSettings;
 use crate::tui::app::{App, Screen};
 use crate::tui::keys::Control;
-use crate::tui::screens::plan::PlanView;
 use crate::tui::view::block;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -306,22 +305,15 @@ impl App {
             Control::Confirm => match f.to_saved(self.cfg.lang) {
                 Ok(saved) => {
                     f.error = None;
-                    if let Some(ws) = self.ws.as_mut() {
-                        if ws.state.settings.as_ref() != Some(&saved) || !ws.is_planned() {
-                            ws.set_settings(saved);
-                            self.plan_view = ws
-                                .plan()
-                                .map(|p| PlanView::rebuilt(self.plan_view.as_ref(), p));
-                        }
-                        self.screen = Screen::Plan;
-                        self.save();
+                    if self.ws.is_some() {
+                        self.request_settings(saved);
                     }
                 }
                 Err(e) => f.error = Some(e),
             },
             Control::Back => {
                 let planned = self.ws.as_ref().is_some_and(|w| w.is_planned());
-                if let Some(s) = self.ws.as_ref().and_then(|w| w.state.settings.as_ref()) {
+                if let Some(s) = self.ws.as_ref().and_then(|w| w.saved_settings()) {
                     self.setup = SetupForm::from_saved(s);
                 }
                 self.screen = if planned {

@@ -290,6 +290,29 @@ fn draw_actions(
             t.accent,
         ));
     }
+    if tp.is_gone(i) {
+        info.push(Line::styled(
+            format!("⚑ {}", T::GoneMark.get(lang)),
+            t.accent,
+        ));
+    }
+    let earlier = tp.earlier_of(i);
+    for e in earlier.iter().take(3) {
+        info.push(Line::styled(
+            format!(
+                "{}: {}",
+                T::EarlierTicks.get(lang),
+                crate::i18n::progress::earlier_line(e, lang, false, false)
+            ),
+            t.muted,
+        ));
+    }
+    if earlier.len() > 3 {
+        info.push(Line::styled(
+            format!("… +{} {}", earlier.len() - 3, T::EarlierTicks.get(lang)),
+            t.muted,
+        ));
+    }
     let n_actions = c.actions.len();
     if view.action_selected >= n_actions {
         view.action_selected = n_actions.saturating_sub(1);
@@ -323,8 +346,14 @@ fn draw_actions(
             T::Row.get(lang),
             a.source.row
         ));
-        if let Some(d) = tp.done_of(i)[view.action_selected] {
-            parts.push(format!("{} {}", T::DoneOn.get(lang), fmt_dk(d)));
+        if let Some(m) = &tp.done_of(i)[view.action_selected] {
+            parts.push(format!(
+                "{} {} {} {}",
+                T::DoneOn.get(lang),
+                fmt_dk(m.date),
+                T::ByWord.get(lang),
+                m.by
+            ));
         }
         info.push(Line::styled(
             format!("#{} {}", a.step, parts.join(" · ")),

@@ -187,6 +187,14 @@ impl PlanView {
 impl App {
     pub(crate) fn plan_step(&mut self, c: Control) {
         let today = self.today();
+        let now = self.now();
+        if matches!(
+            c,
+            Control::Undo | Control::History | Control::DoneDate | Control::Initials
+        ) {
+            self.plan_progress_step(c);
+            return;
+        }
         let page_c = self.areas.citizens.height.max(1) as usize;
         let page_a = self.areas.actions.height.max(1) as usize;
         let (ca, aa) = (self.areas.citizens, self.areas.actions);
@@ -224,6 +232,7 @@ impl App {
             return;
         }
         let mut changed = false;
+        let mut saved = None;
         match c {
             Control::Up => move_focused(view, tp, -1),
             Control::Down => move_focused(view, tp, 1),
@@ -254,7 +263,7 @@ impl App {
                         && a < tp.citizen(i).actions.len()
                     {
                         let ticking = tp.done_of(i)[a].is_none();
-                        ws.toggle(i, a, today);
+                        saved = Some(ws.toggle(i, a, today, now));
                         if ticking
                             && view.focus == Focus::Actions
                             && let Some(tp) = ws.plan()
@@ -297,7 +306,7 @@ impl App {
                 self.popups.push(popup);
             }
             Control::Setup => {
-                if let Some(s) = ws.state.settings.as_ref() {
+                if let Some(s) = ws.saved_settings() {
                     self.setup = SetupForm::from_saved(s);
                 }
                 self.screen = Screen::Setup;
@@ -335,23 +344,46 @@ impl App {
             }
             _ => {}
         }
-        if changed {
-            self.save();
+        if changed && let Some(r) = saved {
+            self.note_saved(r);
+        }
+    }
+
+    /// The keys of the progress itself: undo, a step's history, its done date, the initials.
+    fn plan_progress_step(&mut self, c: Control) {
+        let target = self.planned().and_then(|(ws, view)| {
+            let i = view.current()?;
+            let tp = ws.plan()?;
+            let a = match view.focus {
+                Focus::Actions => Some(view.action_selected),
+                Focus::Citizens => tp.next_action(i).or(Some(0)),
+            }?;
+            (a < tp.citizen(i).actions.len()).then_some((i, a))
+        });
+        match (c, target) {
+            (Control::Undo, _) => self.undo(),
+            (Control::Initials, _) => self.ask_initials(),
+            (Control::History, Some((i, a))) => self.show_history(i, a),
+            (Control::DoneDate, Some((i, a))) => self.ask_done_date(i, a),
+            _ => {}
         }
     }
 
     /// Marks a case forgotten (or not) and shows the citizen's actions from the first.
     pub(crate) fn set_forgotten(&mut self, citizen: usize, slutdato: Option<chrono::NaiveDate>) {
+        let now = self.now();
         let Some(ws) = self.ws.as_mut() else {
             return;
         };
-        ws.set_forgotten(citizen, slutdato);
+        let r = ws.set_forgotten(citizen, slutdato, now);
         if ws.is_planned()
             && let Some(view) = self.plan_view.as_mut()
         {
             view.action_selected = 0;
             view.action_offset = 0;
         }
+        self.plan_rebuilt();
+        self.note_saved(r);
     }
 }
 

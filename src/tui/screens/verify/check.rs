@@ -13,10 +13,10 @@ use crate::export::{self, ExportInput};
 use crate::i18n::ui::T;
 use crate::lang::Lang;
 use crate::plan::{Action, CitizenPlan, Model};
-use crate::progress::TickKey;
 use crate::review::PlanRows;
 use crate::review::verify::{self, State, Verification};
 use crate::review::words;
+use crate::store::StepKey;
 use crate::workspace::Workspace;
 
 /// Where a citizen stands, in the order the screen lists them.
@@ -119,7 +119,7 @@ pub struct PlanSide {
 pub fn plan_side(ws: &Workspace, lang: Lang, now: NaiveDateTime) -> Option<PlanSide> {
     let tracked = ws.plan()?;
     let done = |c: &CitizenPlan, a: &Action| -> Option<NaiveDate> {
-        ws.ticks.get(&TickKey::of(&c.cpr, a)).copied()
+        ws.progress().tick(&StepKey::of(&c.cpr, a)).map(|r| r.done)
     };
     let input = ExportInput {
         plan: &tracked.plan,

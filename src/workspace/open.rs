@@ -1,0 +1,259 @@
+//! Opening a list with its progress store, in two steps: [`Prepared::new`] opens the store and
+//! finds what must be asked first (a store made for another list, a list that lost many
+//! citizens at once) without writing anything; [`Prepared::open`] then makes the workspace.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDateTime;
+
+use super::{Notice, Workspace};
+use crate::aktivliste::Aktivliste;
+use crate::plan::Settings;
+use crate::progress::{self, ListChanges, ListRef, ReadOutcome, StateFile, TickKey};
+use crate::store::{self, Progress, Store};
+
+/// Where a list's progress is kept, and the earlier progress file to import into it when there
+/// is no store yet: `--state PATH` (a `.json` path names the earlier file, the store goes beside
+/// it as `.db`), else the place chosen earlier for the list, else beside the list.
+pub fn store_place(list: &Path, state: Option<&Path>, chosen: Option<&Path>) -> (PathBuf, PathBuf) {
+    match state {
+        Some(p)
+            if p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json")) =>
+        {
+            (p.with_extension("db"), p.to_path_buf())
+        }
+        Some(p) => (p.to_path_buf(), progress::default_path(list)),
+        None => (
+            chosen.map_or_else(|| store::default_path(list), Path::to_path_buf),
+            progress::default_path(list),
+        ),
+    }
+}
+
+/// What is asked before a list is opened with a store.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Question {
+    /// The store was made for a list of another name.
+    OtherList { store_list: String },
+    /// Many citizens the store has seen are not on this list (a half-copied list, a renamed
+    /// header, a sheet that could not be read).
+    ManyGone { gone: usize, known: usize },
+}
+
+/// A list and its store, before the workspace is made.
+pub struct Prepared {
+    list: Aktivliste,
+    list_ref: ListRef,
+    store_path: PathBuf,
+    json_path: PathBuf,
+    store: Option<Store>,
+    worker: String,
+    notices: Vec<Notice>,
+    /// CPR digits of the citizens the store has seen on earlier lists.
+    known: Vec<String>,
+    questions: Vec<Question>,
+    had_events: bool,
+}
+
+impl Prepared {
+    /// Opens (or creates) the store; nothing is written to an existing one yet.
+    pub fn new(
+        list: Aktivliste,
+        list_ref: ListRef,
+        (store_path, json_path): (PathBuf, PathBuf),
+        worker: &str,
+    ) -> Prepared {
+        let mut notices = Vec::new();
+        let mut questions = Vec::new();
+        let mut known = Vec::new();
+        let existed = store_path.exists();
+        let store = if !existed && !progress::folder_writable(&store_path) {
+            notices.push(Notice::ReadOnly);
+            None
+        } else {
+            match Store::open(&store_path, &list_ref, worker) {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    notices.push(Notice::StoreProblem(e));
+                    None
+                }
+            }
+        };
+        let mut had_events = false;
+        if let Some(s) = &store
+            && existed
+        {
+            had_events = s.progress().last_id() > 0;
+            match s.known_citizens() {
+                Ok(k) => known = k,
+                Err(e) => notices.push(Notice::StoreProblem(e)),
+            }
+            let other = &s.list().file_name;
+            if !other.is_empty()
+                && *other != list_ref.file_name
+                && (had_events || !known.is_empty())
+            {
+                questions.push(Question::OtherList {
+                    store_list: other.clone(),
+                });
+            }
+            let current: HashSet<&str> = list.citizens.iter().map(|c| c.cpr.digits()).collect();
+            let gone = known
+                .iter()
+                .filter(|d| !current.contains(d.as_str()))
+                .count();
+            if gone >= 3 && gone * 4 >= known.len() {
+                questions.push(Question::ManyGone {
+                    gone,
+                    known: known.len(),
+                });
+            }
+        }
+        Prepared {
+            list,
+            list_ref,
+            store_path,
+            json_path,
+            store,
+            worker: worker.to_string(),
+            notices,
+            known,
+            questions,
+            had_events,
+        }
+    }
+
+    /// What must be answered before [`Prepared::open`]; nothing has been written yet.
+    pub fn questions(&self) -> &[Question] {
+        &self.questions
+    }
+
+    /// Makes the workspace: imports an earlier progress file into a new store, keeps the
+    /// list's citizens in the store, and plans the citizens gone from it along with the rest.
+    pub fn open(self, now: NaiveDateTime) -> (Workspace, Vec<Notice>) {
+        let Prepared {
+            mut list,
+            list_ref,
+            store_path,
+            json_path,
+            mut store,
+            worker,
+            mut notices,
+            known,
+            questions: _,
+            had_events,
+        } = self;
+        if let Some(s) = store.as_mut()
+            && !had_events
+            && known.is_empty()
+            && let Ok(ReadOutcome::Loaded(state)) = progress::read(&json_path)
+        {
+            let dates = step_dates(&list, &state);
+            match s.import_json(&json_path, &state, &|k| dates(k), now) {
+                Ok(events) => notices.push(Notice::Imported {
+                    kept: store::json_backup_path(&json_path),
+                    events,
+                }),
+                Err(e) => notices.push(Notice::StoreProblem(e)),
+            }
+        } else if had_events {
+            notices.push(Notice::Restored(store_path.clone()));
+        }
+        let list_len = list.citizens.len();
+        if let Some(s) = store.as_mut() {
+            let current: HashSet<&str> = list.citizens.iter().map(|c| c.cpr.digits()).collect();
+            let known_set: HashSet<&str> = known.iter().map(String::as_str).collect();
+            let gone: Vec<String> = known
+                .iter()
+                .filter(|d| !current.contains(d.as_str()))
+                .cloned()
+                .collect();
+            let new: Vec<String> = if known.is_empty() {
+                Vec::new()
+            } else {
+                list.citizens
+                    .iter()
+                    .map(|c| c.cpr.digits())
+                    .filter(|d| !known_set.contains(d))
+                    .map(str::to_string)
+                    .collect()
+            };
+            match s.citizens(&gone) {
+                Ok(kept) => list.citizens.extend(kept),
+                Err(e) => notices.push(Notice::StoreProblem(e)),
+            }
+            if let Err(e) = s.remember_list(&list_ref, &list.citizens[..list_len]) {
+                notices.push(Notice::StoreProblem(e));
+            }
+            if !new.is_empty() || !gone.is_empty() {
+                notices.push(Notice::Changes(ListChanges { new, gone }));
+            }
+        }
+        let mut ws = Workspace {
+            list: Arc::new(list),
+            list_ref,
+            list_len,
+            store_path,
+            store,
+            worker,
+            pending: Vec::new(),
+            overlay: None,
+            empty: Progress::default(),
+            problem: None,
+            plan: None,
+        };
+        ws.replan();
+        (ws, notices)
+    }
+}
+
+/// The date of the step each tick of an earlier progress file belongs to, under the file's own
+/// set-up (its ticks carried no date).
+fn step_dates(
+    list: &Aktivliste,
+    state: &StateFile,
+) -> impl Fn(&TickKey) -> Option<chrono::NaiveDate> + use<> {
+    let mut dates = std::collections::HashMap::new();
+    if let Some(s) = &state.settings {
+        let mut settings = Settings::new(s.model, s.switch_date);
+        settings.reason_text.clone_from(&s.reason_text);
+        settings.decisions = state
+            .decisions
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let plan = crate::plan::plan(&list.citizens, &settings);
+        for c in &plan.citizens {
+            for a in &c.actions {
+                dates.insert(TickKey::of(&c.cpr, a), a.date);
+            }
+        }
+    }
+    move |k: &TickKey| dates.get(k).copied().flatten()
+}
+
+impl Workspace {
+    /// Opens a list with no questions asked (tests, and the command line).
+    pub fn open_now(
+        list: Aktivliste,
+        list_ref: ListRef,
+        place: (PathBuf, PathBuf),
+        worker: &str,
+        now: NaiveDateTime,
+    ) -> (Workspace, Vec<Notice>) {
+        Prepared::new(list, list_ref, place, worker).open(now)
+    }
+
+    /// After a move to a new store: the store keeps the list's citizens too.
+    pub(super) fn remember_list_in_store(&mut self) {
+        let n = self.list_len;
+        if let Some(s) = self.store.as_mut()
+            && let Err(e) = s.remember_list(&self.list_ref, &self.list.citizens[..n])
+        {
+            self.problem = Some(e);
+        }
+    }
+}
