@@ -9,7 +9,6 @@ use std::path::Path;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use ratatui::crossterm::event::KeyCode;
 use skifteplan::lang::Lang;
-use skifteplan::progress::{self, ReadOutcome};
 use skifteplan::tui::{App, Popup, Screen};
 use tui_common::*;
 
@@ -57,12 +56,13 @@ fn set_up_tick_quit_reopen_export() {
     assert!(app.should_quit());
     drop(app);
 
-    // The state file is there, with the ticks keyed by form, not by step.
-    let ReadOutcome::Loaded(state) = progress::read(&state_file(dir.path())).unwrap() else {
-        panic!("state file not written");
-    };
-    assert_eq!(state.ticks.len(), 3);
-    assert_eq!(state.settings.as_ref().unwrap().kommune, "Testkommune");
+    // The store has them, each with the worker's initials and the plan it was ticked under.
+    let progress = stored(dir.path());
+    assert_eq!(progress.ticks().len(), 3);
+    assert!(progress.ticks().values().all(|r| r.worker == "TST"
+        && r.switch_date == Some(d(2026, 3, 31))
+        && r.done == d(2026, 3, 31)));
+    assert_eq!(progress.settings().unwrap().kommune, "Testkommune");
 
     // Reopen: straight to the plan, everything as left.
     let mut app = opened(dir.path(), Lang::Da, citizens());
@@ -131,7 +131,7 @@ fn export_never_writes_over_the_list() {
 }
 
 #[test]
-fn changing_model_or_date_keeps_ticks_that_still_apply() {
+fn changing_model_or_date_asks_and_never_moves_a_tick() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = opened(dir.path(), Lang::Da, citizens());
     press(&mut app, KeyCode::Enter);
@@ -143,29 +143,65 @@ fn changing_model_or_date_keeps_ticks_that_still_apply() {
     ch(&mut app, ' ');
     ch(&mut app, ' ');
     assert_eq!(total_done(&app), 3);
-    // A new D: same actions, other dates: all ticks stay.
+    // A new D: the same actions on other dates. Asked first; "n" changes nothing.
+    let new_d = |app: &mut App| {
+        ch(app, 'o');
+        for _ in 0..10 {
+            press(app, KeyCode::Backspace);
+        }
+        typ(app, "30-04-2026");
+        press(app, KeyCode::Enter);
+    };
+    new_d(&mut app);
+    let Some(Popup::Ask { lines, .. }) = app.popups().last() else {
+        panic!("not asked: {:?}", app.popups())
+    };
+    assert!(lines[0].starts_with("3 afkrydsede trin"), "{lines:?}");
+    assert!(lines.iter().any(|l| l.contains("31-03-2026")), "{lines:?}");
+    ch(&mut app, 'n');
+    assert_eq!(total_done(&app), 3);
+    assert_eq!(
+        app.workspace()
+            .unwrap()
+            .saved_settings()
+            .unwrap()
+            .switch_date,
+        d(2026, 3, 31)
+    );
+    // Confirmed: they stay as done under the earlier plan, and count for none of the new steps.
+    press(&mut app, KeyCode::Esc);
+    new_d(&mut app);
+    ch(&mut app, 'j');
+    assert_eq!(app.screen(), Screen::Plan);
+    assert_eq!(total_done(&app), 0);
+    let plan = app.workspace().unwrap().plan().unwrap();
+    let last = plan.len() - 1;
+    assert_eq!(plan.earlier_of(last).len(), 3);
+    let screen = screen_text(&mut app, 140, 40);
+    assert!(
+        screen.contains("Udført under en tidligere plan"),
+        "{screen}"
+    );
+    // Back to D = 31-03: the very same steps, so the ticks count again (nothing to ask).
     ch(&mut app, 'o');
     for _ in 0..10 {
         press(&mut app, KeyCode::Backspace);
     }
-    typ(&mut app, "30-04-2026");
+    typ(&mut app, "31-03-2026");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen(), Screen::Plan);
+    assert!(app.popups().is_empty(), "{:?}", app.popups());
     assert_eq!(total_done(&app), 3);
-    // Model 1: the registrations in the new system are the same actions; the closes are not.
+    // Model 1: a registration at the original date is not the one at D + 1.
     ch(&mut app, 'o');
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Left);
     press(&mut app, KeyCode::Enter);
-    let view = app.workspace().unwrap().plan().unwrap();
-    assert_eq!(view.model(), skifteplan::plan::Model::One);
-    assert_eq!(total_done(&app), 2);
-    // Back to model 2: the closes' ticks come back (they were kept in the state).
-    ch(&mut app, 'o');
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Right);
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(total_done(&app), 3);
+    ch(&mut app, 'j');
+    let plan = app.workspace().unwrap().plan().unwrap();
+    assert_eq!(plan.model(), skifteplan::plan::Model::One);
+    assert_eq!(total_done(&app), 0);
+    // Every tick is in the store still: three, none deleted.
+    assert_eq!(stored(dir.path()).ticks().len(), 3);
 }
 
 #[test]
@@ -193,10 +229,7 @@ fn forgotten_case_asks_for_the_end_date_and_replans() {
     assert!(c.actions.iter().all(|a| a.date == Some(d(2026, 1, 15))));
     assert!(c.actions.iter().all(|a| a.reason_text.is_none()));
     // Saved, and undone with g + y.
-    let ReadOutcome::Loaded(state) = progress::read(&state_file(dir.path())).unwrap() else {
-        panic!()
-    };
-    assert!(state.decisions["0101902000"].glemt);
+    assert!(stored(dir.path()).decisions()["0101902000"].glemt);
     ch(&mut app, 'g');
     ch(&mut app, 'y');
     let view = app.workspace().unwrap().plan().unwrap();
@@ -232,29 +265,54 @@ fn a_newer_list_shows_new_and_gone_citizens_and_keeps_the_rest() {
     let text = lines.join("\n");
     assert!(text.contains("060666-xxxx  Frida Friis"), "{text}");
     assert!(text.contains("010190-xxxx"), "{text}");
+    assert!(text.contains("Ikke længere på listen"), "{text}");
     assert!(!text.contains("0101902000"));
-    assert_eq!(total_done(&app), 1, "Bo's tick is kept");
+    // Anna is gone from SMDB's list but keeps her steps and her tick; Bo's tick is kept too.
+    assert_eq!(total_done(&app), 2);
+    let plan = app.workspace().unwrap().plan().unwrap();
+    let anna = plan.citizen_index("0101902000").unwrap();
+    assert!(plan.is_gone(anna));
+    assert_eq!(plan.done_count(anna), 1);
+    assert!(
+        plan.citizen(anna).actions.len() > 1,
+        "her steps not yet done stay"
+    );
 }
 
 #[test]
-fn a_foreign_state_file_is_kept_aside_and_told() {
+fn a_foreign_file_at_the_store_is_left_alone_and_nothing_claims_saved() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(state_file(dir.path()), "{\"some\": \"other program\"}").unwrap();
-    let app = opened(dir.path(), Lang::En, citizens());
-    let Some(Popup::Message { lines, .. }) = app.popups().last() else {
-        panic!("not told")
-    };
-    assert!(lines.join(" ").contains("not from skifteplan"));
-    let kept: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().contains(".kept-"))
-        .collect();
-    assert_eq!(kept.len(), 1);
+    std::fs::write(store_file(dir.path()), "{\"some\": \"other program\"}").unwrap();
+    let mut app = opened(dir.path(), Lang::En, citizens());
+    let shown = format!("{:?}", app.popups());
+    assert!(shown.contains("not a skifteplan store"), "{shown}");
+    assert!(
+        matches!(app.popups().last(), Some(Popup::StatePlace { .. })),
+        "another place is asked for"
+    );
+    press(&mut app, KeyCode::Esc); // no place now
+    press(&mut app, KeyCode::Esc); // the error read
+    press(&mut app, KeyCode::Enter);
+    setup_model_two(&mut app, "31-03-2026");
+    ch(&mut app, ' ');
+    assert_eq!(total_done(&app), 1);
+    let screen = screen_text(&mut app, 140, 30);
+    assert!(screen.contains("NOT SAVED (2)"), "{screen}");
+    assert!(screen.contains("quit (NOT all saved)"), "{screen}");
+    assert!(!screen.contains("all is saved"), "{screen}");
+    // Quitting asks; no leaves the work open.
+    ch(&mut app, 'q');
+    assert!(!app.should_quit());
+    assert!(matches!(app.popups().last(), Some(Popup::Ask { .. })));
+    ch(&mut app, 'n');
+    assert!(!app.should_quit());
     assert_eq!(
-        std::fs::read_to_string(kept[0].path()).unwrap(),
+        std::fs::read_to_string(store_file(dir.path())).unwrap(),
         "{\"some\": \"other program\"}"
     );
+    ch(&mut app, 'q');
+    ch(&mut app, 'y');
+    assert!(app.should_quit());
 }
 
 #[test]
@@ -307,4 +365,121 @@ fn opens_the_bundled_sample_off_the_ui_thread() {
     again.wait_for_load();
     assert_eq!(again.screen(), Screen::Plan);
     assert_eq!(total_done(&again), 3);
+}
+
+#[test]
+fn a_place_chosen_for_an_unwritable_folder_is_remembered_and_an_existing_store_is_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let config_file = dir.path().join("config").join("config.json");
+    let user = || {
+        let mut u = skifteplan::userconf::UserConfig::load(Some(config_file.clone()));
+        if u.initials().is_none() {
+            u.set_initials("TST").unwrap();
+        }
+        u
+    };
+    // A colleague's store, with one tick, at the place this person will type.
+    let mut first = opened(dir.path(), Lang::Da, citizens());
+    press(&mut first, KeyCode::Enter);
+    setup_model_two(&mut first, "31-03-2026");
+    ch(&mut first, ' ');
+    drop(first);
+    let theirs = store_file(dir.path());
+
+    // Day one: the progress cannot be kept where it should (a folder that cannot be written).
+    let path = dir.path().join("aktivliste.xlsx");
+    let mut cfg = config(dir.path(), Lang::Da);
+    cfg.user = user();
+    cfg.state_path = Some(dir.path().join("no-folder").join("x.skifteplan.db"));
+    let mut app = App::new(cfg);
+    app.finish_load(Ok((list(&path, citizens()), list_ref(&path, "f1"))));
+    assert!(matches!(
+        app.popups().last(),
+        Some(Popup::StatePlace { .. })
+    ));
+    for _ in 0..300 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, &theirs.display().to_string());
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popups().is_empty(), "{:?}", app.popups());
+    assert!(app.workspace().unwrap().all_saved());
+    assert_eq!(
+        total_done(&app),
+        1,
+        "their tick is there: the store was opened, not replaced"
+    );
+    ch(&mut app, 'j');
+    ch(&mut app, ' ');
+    assert_eq!(stored(dir.path()).ticks().len(), 2);
+    drop(app);
+
+    // Day two: the same list opens on the place chosen, without asking.
+    let mut cfg = config(dir.path(), Lang::Da);
+    cfg.user = user();
+    let mut app = App::new(cfg);
+    app.finish_load(Ok((list(&path, citizens()), list_ref(&path, "f1"))));
+    assert!(
+        app.popups()
+            .iter()
+            .all(|p| !matches!(p, Popup::StatePlace { .. })),
+        "{:?}",
+        app.popups()
+    );
+    assert_eq!(total_done(&app), 2);
+}
+
+#[test]
+fn undo_history_and_a_done_date_from_the_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = opened(dir.path(), Lang::En, citizens());
+    press(&mut app, KeyCode::Enter);
+    setup_model_two(&mut app, "31-03-2026");
+    // Done on Friday 27-03, ticked Tuesday 31-03.
+    ch(&mut app, 'd');
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "27-03-2026");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(total_done(&app), 1);
+    let plan = app.workspace().unwrap().plan().unwrap();
+    let mark = plan.done_of(0)[0].clone().unwrap();
+    assert_eq!(mark.date, d(2026, 3, 27));
+    assert_eq!(&*mark.by, "TST");
+    // Space unticks; the history keeps both.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Up);
+    ch(&mut app, ' ');
+    assert_eq!(total_done(&app), 0);
+    ch(&mut app, 'h');
+    let Some(Popup::Message { lines, .. }) = app.popups().last() else {
+        panic!("no history: {:?}", app.popups())
+    };
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines[0].contains("TST  ticked, done 27-03-2026"),
+        "{lines:?}"
+    );
+    assert!(lines[1].contains("tick removed"), "{lines:?}");
+    press(&mut app, KeyCode::Esc);
+    // u takes the untick back, then the tick.
+    ch(&mut app, 'u');
+    assert_eq!(total_done(&app), 1);
+    ch(&mut app, 'u');
+    assert_eq!(total_done(&app), 0);
+    // A done date after today is refused, and nothing is ticked.
+    ch(&mut app, 'd');
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "01-04-2026");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(app.popups().last(), Some(Popup::Input { error: Some(e), .. }) if e.contains("after today")),
+        "{:?}",
+        app.popups()
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(total_done(&app), 0);
 }

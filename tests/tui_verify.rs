@@ -440,9 +440,10 @@ fn go_live_and_deadline_survive_a_restart() {
     ch(&mut app, 'q');
     drop(app);
 
-    let state = std::fs::read_to_string(state_file(dir.path())).unwrap();
-    assert!(state.contains("\"go_live\": \"2026-04-15\""), "{state}");
-    assert!(state.contains("\"deadline\": \"2026-06-30\""), "{state}");
+    let progress = stored(dir.path());
+    let settings = progress.settings().unwrap();
+    assert_eq!(settings.go_live, Some(d(2026, 4, 15)));
+    assert_eq!(settings.deadline, Some(d(2026, 6, 30)));
 
     let mut app = opened(dir.path(), Lang::Da, citizens());
     assert_eq!(app.screen(), Screen::Plan);
@@ -475,6 +476,20 @@ fn an_old_state_file_without_go_live_and_deadline_loads() {
     std::fs::write(state_file(dir.path()), old).unwrap();
     let mut app = opened(dir.path(), Lang::Da, citizens());
     assert_eq!(app.screen(), Screen::Plan, "the old state applies");
+    // Imported into the store once, and said so; the old file is kept under another name.
+    assert!(
+        matches!(app.popups().last(), Some(Popup::Message { lines, .. })
+            if lines[0].contains("flyttet ind i lageret")),
+        "{:?}",
+        app.popups()
+    );
+    assert!(!state_file(dir.path()).exists());
+    assert!(
+        dir.path()
+            .join("aktivliste.skifteplan.imported.json")
+            .exists()
+    );
+    press(&mut app, KeyCode::Esc);
     assert_eq!(app.setup().go_live, "");
     assert_eq!(app.setup().deadline, "");
     ch(&mut app, 'm');

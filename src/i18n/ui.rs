@@ -116,6 +116,8 @@ texts! {
     ChangesNew => "Nye borgere (planlagt)", "New citizens (planned)";
     ChangesGone => "Ikke længere på listen (trin, der ikke er udført, bliver stående)", "No longer on the list (steps not yet done stay)";
     PlaceNotRemembered => "stedet kunne ikke huskes i din opsætning", "the place could not be kept in your config";
+    NoStorePlace => "der er ikke valgt et sted at gemme (p: vælg sted)", "no place to save is chosen (p: choose a place)";
+    KeyStorePlace => "gem-sted", "save place";
     GoneMark => "ikke længere på listen", "no longer on the list";
     NotSavedYet => "IKKE GEMT", "NOT SAVED";
     NotSavedHint => "ændringer ikke gemt – prøver igen", "changes not saved – retrying";

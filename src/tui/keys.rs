@@ -66,6 +66,8 @@ pub enum Control {
     DoneDate,
     /// The worker's initials.
     Initials,
+    /// Choose where the progress is kept.
+    StorePlace,
 }
 
 /// Where a binding applies.

@@ -95,6 +95,19 @@ impl App {
         }
     }
 
+    /// The progress now comes from another store: one with a set-up shows its plan.
+    pub(crate) fn after_store_moved(&mut self) {
+        let Some(ws) = self.ws.as_ref() else {
+            return;
+        };
+        if let Some(s) = ws.saved_settings() {
+            self.setup = super::screens::setup::SetupForm::from_saved(s);
+        }
+        if ws.is_planned() && matches!(self.screen, Screen::Summary | Screen::Setup) {
+            self.screen = Screen::Plan;
+        }
+    }
+
     /// Asks for the worker's initials (once: they are kept in the user's own config).
     pub(crate) fn ask_initials(&mut self) {
         let lang = self.lang();

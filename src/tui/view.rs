@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         let why = w
             .problem()
             .map(|e| e.localize(lang))
-            .unwrap_or_else(|| T::SaveFailed.get(lang).to_string());
+            .unwrap_or_else(|| T::NoStorePlace.get(lang).to_string());
         (
             format!(
                 "{} ({}): {why} · {}",
@@ -102,10 +102,11 @@ fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
             h.1 = keys::read_only(h.1, lang);
         }
     } else if app.ws.as_ref().is_some_and(|w| !w.all_saved()) {
-        for h in &mut all {
-            if h.1 == T::KeyQuit.get(lang) {
-                h.1 = T::KeyQuitUnsaved.get(lang);
-            }
+        // Quitting would lose work: said first, so it is never cut off for lack of room.
+        if let Some(p) = all.iter().position(|h| h.1 == T::KeyQuit.get(lang)) {
+            let mut quit = all.remove(p);
+            quit.1 = T::KeyQuitUnsaved.get(lang);
+            all.insert(0, quit);
         }
     }
     let cost = |k: &str, d: &str| k.chars().count() + d.chars().count() + 3;

@@ -66,6 +66,7 @@ impl App {
                                 ),
                             });
                             self.plan_rebuilt();
+                            self.after_store_moved();
                         }
                         Err(e) => *error = Some(e.localize(lang)),
                     }

@@ -190,7 +190,11 @@ impl App {
         let now = self.now();
         if matches!(
             c,
-            Control::Undo | Control::History | Control::DoneDate | Control::Initials
+            Control::Undo
+                | Control::History
+                | Control::DoneDate
+                | Control::Initials
+                | Control::StorePlace
         ) {
             self.plan_progress_step(c);
             return;
@@ -363,6 +367,7 @@ impl App {
         match (c, target) {
             (Control::Undo, _) => self.undo(),
             (Control::Initials, _) => self.ask_initials(),
+            (Control::StorePlace, _) => self.ask_store_place(),
             (Control::History, Some((i, a))) => self.show_history(i, a),
             (Control::DoneDate, Some((i, a))) => self.ask_done_date(i, a),
             _ => {}
