@@ -13,7 +13,7 @@ use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
 use chrono::NaiveDate;
 
 use super::check::{Column, Finding, FindingKind};
-use super::{Counted, Header, Location, PlanConflict, PlanFormat, PlanRows, Row};
+use super::{Counted, Done, Header, Location, PlanConflict, PlanFormat, PlanRows, Row};
 use crate::aktivliste::cell::{Cell, date_value};
 use crate::aktivliste::{ZipProblem, from_data};
 use crate::domain::Form;
@@ -452,6 +452,10 @@ fn read_actions(
         let date = date_of(c_date, Column::Date);
         let original_date = date_of(c_orig, Column::OriginalDate);
         let done_cell = get(cells, c_done);
+        let mark = Done::of_cell(done_cell);
+        if let Done::Unknown(_) = mark {
+            bad(Column::Done, done_cell);
+        }
         let name = text(get(cells, c_name));
         out.push(Row {
             at,
@@ -469,8 +473,9 @@ fn read_actions(
             reason_text: text(get(cells, c_reason_text)),
             case_id: text(get(cells, c_case)),
             detail: text_only(get(cells, c_detail)),
-            done: !done_cell.is_empty(),
-            done_date: date_of_cell(done_cell).ok().flatten(),
+            done: mark.is_done(),
+            done_date: mark.date(),
+            not_done: mark == Done::No,
         });
     }
     Ok((out, problems))

@@ -42,6 +42,7 @@ pub fn from_json(dto: &PlanJson) -> PlanRows {
                     .map(String::from),
                 done: a.done.is_some(),
                 done_date: a.done,
+                not_done: false,
                 forgotten: c.status == Status::Glemt,
             });
         }
