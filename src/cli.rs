@@ -115,6 +115,11 @@ pub struct PlanArgs {
     #[arg(long)]
     pub show_cpr: bool,
 
+    /// The list's progress store, whose ticks fill the Udført and Udført af columns (default:
+    /// beside the list as <name>.skifteplan.db, used only when it exists).
+    #[arg(long, value_name = "PATH")]
+    pub state: Option<PathBuf>,
+
     /// Map a field to a header of the list, e.g. --column ivaerksaettelsesdato="Startdato".
     /// Repeatable.
     #[arg(long = "column", value_name = "FIELD=HEADER", value_parser = parse_column)]

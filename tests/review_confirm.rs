@@ -14,7 +14,7 @@ use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use chrono::{Local, NaiveDate};
 use skifteplan::aktivliste::{LoadOptions, load, load_decisions};
 use skifteplan::domain::Form;
-use skifteplan::export::{ExportInput, write_json_to, xlsx_bytes};
+use skifteplan::export::{DoneMark, ExportInput, write_json_to, xlsx_bytes};
 use skifteplan::lang::Lang;
 use skifteplan::plan::{self, Action, ActionKind, CitizenPlan, Model, Settings, System};
 use skifteplan::review::confirm::{Exclusion, confirmation};
@@ -48,7 +48,7 @@ enum Ticks {
     Some,
 }
 
-fn ticked(ticks: Ticks, c: &CitizenPlan, a: &Action) -> Option<NaiveDate> {
+fn ticked(ticks: Ticks, c: &CitizenPlan, a: &Action) -> Option<DoneMark> {
     if a.action != ActionKind::Registrer {
         return None;
     }
@@ -67,7 +67,7 @@ fn ticked(ticks: Ticks, c: &CitizenPlan, a: &Action) -> Option<NaiveDate> {
                 || (birth == "050590" && Some(a.step) != last_reg)
         }
     };
-    yes.then(done_day)
+    yes.then(|| DoneMark::on(done_day()))
 }
 
 /// The product's plan of the small sample, as file bytes.

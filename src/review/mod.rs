@@ -110,6 +110,8 @@ pub struct Row {
     /// The Udført cell says explicitly not done ([`Done::No`]: "nej", "0", "ikke endnu", …); a
     /// blank cell does not.
     pub not_done: bool,
+    /// The Udført af cell (JSON `done_by`): who did it, as written, anything CPR-like masked.
+    pub done_by: Option<String>,
     /// The citizen is listed as a forgotten case (Glemte sager, or status "glemt").
     pub forgotten: bool,
 }

@@ -399,6 +399,7 @@ fn read_actions(
     let c_case = find(H_CASE_ID);
     let c_detail = find(H_DETAIL);
     let c_done = find(H_DONE);
+    let c_done_by = find(H_DONE_BY);
 
     let mut out = Vec::new();
     let mut problems = Vec::new();
@@ -476,6 +477,7 @@ fn read_actions(
             done: mark.is_done(),
             done_date: mark.date(),
             not_done: mark == Done::No,
+            done_by: text(get(cells, c_done_by)).map(|t| mask_in_text(t.trim())),
         });
     }
     Ok((out, problems))

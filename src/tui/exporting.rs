@@ -14,7 +14,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::job::Progress;
 use crate::aktivliste::Aktivliste;
 use crate::export::bundle::{Bundle, BundleError, BundleRequest, JsonTarget, Written};
-use crate::export::{ExportInput, RowProgress};
+use crate::export::{DoneMark, ExportInput, RowProgress};
 use crate::i18n::Localize;
 use crate::i18n::ui::{self, T};
 use crate::lang::Lang;
@@ -105,8 +105,11 @@ pub fn bundle_for(
 /// after that the rest is written too, so the files written belong together.
 pub fn write(work: &ExportWork, progress: &Progress) -> Result<Exported, String> {
     let lang = work.lang;
-    let done = |c: &CitizenPlan, a: &Action| -> Option<NaiveDate> {
-        work.ticks.get(&TickKey::of(&c.cpr, a)).copied()
+    let done = |c: &CitizenPlan, a: &Action| -> Option<DoneMark> {
+        work.ticks
+            .get(&TickKey::of(&c.cpr, a))
+            .copied()
+            .map(DoneMark::on)
     };
     let input = ExportInput {
         plan: &work.plan,
