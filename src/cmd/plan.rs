@@ -112,6 +112,13 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
 
     // The summary is best effort: a closed stderr must not turn a written plan into a failure.
     let _ = write_summary(err, &list, &plan, &written, args.show_cpr, lang);
+    if let Some(t) = &ticks {
+        let _ = writeln!(
+            err,
+            "  {}",
+            crate::i18n::cli::ticks_from_store(t.len(), &store_path, lang)
+        );
+    }
 
     Ok(if plan.conflicts.is_empty() && list.rejected.is_empty() {
         Outcome::Clean
@@ -135,8 +142,6 @@ fn stored_ticks(
     let list_ref = crate::progress::list_ref(list).unwrap_or_default();
     let why = match Store::open(path, &list_ref, "?") {
         Ok(s) if s.list().file_name == list_ref.file_name => {
-            let n = s.progress().ticks().len();
-            let _ = writeln!(err, "{}", crate::i18n::cli::ticks_from_store(n, path, lang));
             return Some(s.progress().ticks().clone());
         }
         Ok(s) => crate::i18n::cli::store_of_another_list(&s.list().file_name, lang),

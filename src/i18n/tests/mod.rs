@@ -40,6 +40,7 @@ macro_rules! every {
 }
 
 mod edge;
+mod merge;
 mod review;
 
 pub(super) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
