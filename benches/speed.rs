@@ -143,7 +143,7 @@ fn load(path: &Path) -> Aktivliste {
 }
 
 /// Nothing ticked.
-fn no_ticks(_: &CitizenPlan, _: &Action) -> Option<NaiveDate> {
+fn no_ticks(_: &CitizenPlan, _: &Action) -> Option<skifteplan::export::DoneMark> {
     None
 }
 

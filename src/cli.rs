@@ -22,6 +22,11 @@ Examples:
       --xlsx handlinger.xlsx --json plan.json
                                               plan model 2, write the action sheet and JSON
   skifteplan review handlinger.xlsx          review a written plan in the terminal UI
+  skifteplan merge liste.xlsx handlinger-ab.xlsx handlinger-cd.xlsx
+                                              show what the Udført columns people filled in
+                                              would change in the list's progress
+  skifteplan merge liste.xlsx handlinger-ab.xlsx --apply --by KO
+                                              record it
 
 Exit codes of `plan`: 0 plan without conflicts or rejected rows; 1 plan written but something
 needs a person; 2 nothing could be planned.";
@@ -62,6 +67,13 @@ pub enum Command {
     /// re-entered too early or twice, and new citizens; interim: old cases still open. Exit 0
     /// nothing blocks, 1 something blocks or is new, 2 unreadable.
     Verify(VerifyArgs),
+    /// Merge the Udført / Udført af columns of action sheets filled in by people (in Excel) into
+    /// the list's progress store: new ticks, unticks (only an explicit nej/0/false/"ikke endnu";
+    /// a blank cell never unticks), disagreements between sheets, rows of no action of the
+    /// current plan, values that cannot be read. Without --apply nothing is written. Exit 0
+    /// nothing to record and nothing to look at, 1 changes to record (without --apply) or
+    /// something a person must look at, 2 not possible (no store, unreadable file).
+    Merge(MergeArgs),
     /// Open a written plan (action sheet .xlsx or JSON) read-only in the terminal UI, with the
     /// check's findings beside the rows they concern: a reviewer's view.
     Review {
@@ -114,6 +126,11 @@ pub struct PlanArgs {
     /// Show full CPR numbers in the outputs (masked DDMMYY-xxxx by default).
     #[arg(long)]
     pub show_cpr: bool,
+
+    /// The list's progress store, whose ticks fill the Udført and Udført af columns (default:
+    /// beside the list as <name>.skifteplan.db, used only when it exists).
+    #[arg(long, value_name = "PATH")]
+    pub state: Option<PathBuf>,
 
     /// Map a field to a header of the list, e.g. --column ivaerksaettelsesdato="Startdato".
     /// Repeatable.
@@ -197,6 +214,31 @@ pub struct ConfirmArgs {
     pub out: PathBuf,
     /// Show full CPR numbers (masked DDMMYY-xxxx by default; needs a plan written with full
     /// CPR). Such a list goes to DST by encrypted mail only.
+    #[arg(long)]
+    pub show_cpr: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The Aktivliste the progress belongs to.
+    pub list: PathBuf,
+    /// The action sheets (.xlsx, as written by `plan` or the UI and filled in) or JSON plans.
+    #[arg(required = true, value_name = "SHEET")]
+    pub sheets: Vec<PathBuf>,
+    /// The list's progress store (default: beside the list as <name>.skifteplan.db).
+    #[arg(long, value_name = "PATH")]
+    pub state: Option<PathBuf>,
+    /// The initials the changes are recorded under where a sheet's Udført af is empty
+    /// (default: the user name of the system).
+    #[arg(long, value_name = "INITIALS")]
+    pub by: Option<String>,
+    /// Record the changes (without it, only the report is shown and nothing is written).
+    #[arg(long)]
+    pub apply: bool,
+    /// Merge into a store made for another list.
+    #[arg(long)]
+    pub force: bool,
+    /// Show full CPR numbers in the report (masked DDMMYY-xxxx by default).
     #[arg(long)]
     pub show_cpr: bool,
 }

@@ -82,6 +82,20 @@ pub enum Error {
     Stopped(&'static str),
     /// The working folder cannot be read (it was removed, or no permission).
     WorkingFolder(io::ErrorKind),
+    /// The progress store cannot be opened or written.
+    Store(crate::store::StoreError),
+    /// `merge`: no progress store at that path.
+    NoStore(PathBuf),
+    /// `merge`: the store belongs to another list (its file name), and `--force` was not given.
+    StoreOfAnotherList { store: PathBuf, list: String },
+    /// `merge`: the store has no set-up (model and D) to plan under yet.
+    NoSetup(PathBuf),
+    /// `merge --apply`: the changes are recorded in one transaction per worker; one failed
+    /// after `recorded` changes were.
+    MergeStopped {
+        recorded: usize,
+        error: crate::store::StoreError,
+    },
     /// Writing to standard output or standard error failed (a closed pipe is not an error:
     /// see [`Error::is_broken_pipe`]).
     Output(io::ErrorKind),
@@ -155,6 +169,12 @@ impl From<BundleError> for Error {
             BundleError::Export(e) => Error::Export(e),
             e => Error::Bundle(e),
         }
+    }
+}
+
+impl From<crate::store::StoreError> for Error {
+    fn from(e: crate::store::StoreError) -> Error {
+        Error::Store(e)
     }
 }
 

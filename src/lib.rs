@@ -15,6 +15,7 @@ pub mod export;
 pub mod facts;
 pub mod i18n;
 pub mod lang;
+pub mod merge;
 pub mod plan;
 pub mod progress;
 pub mod review;

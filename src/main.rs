@@ -56,6 +56,7 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
         }
         Some(Command::Confirm(args)) => cmd::confirm::run(&args, lang, &mut std::io::stderr())?,
         Some(Command::Verify(args)) => cmd::verify::run(&args, lang, &mut std::io::stdout())?,
+        Some(Command::Merge(args)) => cmd::merge::run(&args, lang, &mut std::io::stdout())?,
         Some(Command::Review {
             plan,
             light: review_light,

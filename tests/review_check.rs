@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::panic)] // a test, bench or dev tool: a failed expectation may stop it
 
 mod sheet_edit;
+mod util;
 
 use std::path::Path;
 
@@ -473,4 +474,43 @@ fn a_plan_saved_in_the_1904_date_system_reads_the_same_dates() {
         assert_eq!(dates(&got), dates(&want), "{model:?}");
         assert_eq!(review::check(&got), vec![], "{model:?}");
     }
+}
+
+#[test]
+fn an_udfoert_value_that_is_neither_done_nor_not_done_is_a_finding_at_its_row() {
+    let mut sheets = read_sheets(&product_xlsx("aktivliste-lille.xlsx", Model::Two, Lang::Da));
+    let grid = sheet(&mut sheets, "Handlinger");
+    let c_done = col(grid, "Udført");
+    // Done and not done in the words people write: no finding.
+    for (i, v) in ["x", "Ja", "✓", "nej", "0", "ikke endnu", "02-04-2026"]
+        .iter()
+        .enumerate()
+    {
+        grid[i + 1][c_done] = Data::String((*v).to_string());
+    }
+    grid[9][c_done] = Data::String("maybe".into());
+    let bytes = write_sheets(&sheets);
+    let plan = review::read_plan(&bytes).unwrap();
+    let findings = review::check(&plan);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_found(&findings, 10, |k| {
+        *k == FindingKind::Unreadable {
+            column: review::check::Column::Done,
+            value: "maybe".into(),
+        }
+    });
+    assert!(plan.rows[0].done && plan.rows[2].done && plan.rows[6].done);
+    assert_eq!(plan.rows[6].done_date, Some(d(2026, 4, 2)));
+    assert!(plan.rows[3].not_done && plan.rows[4].not_done && plan.rows[5].not_done);
+    assert!(!plan.rows[3].done && !plan.rows[8].done && !plan.rows[8].not_done);
+
+    // And `check` says so with the sheet and the row, in the chosen language.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("handlinger.xlsx");
+    std::fs::write(&path, &bytes).unwrap();
+    let run = util::skifteplan().arg("check").arg(&path).run();
+    run.assert_code(1)
+        .assert_stdout_has("Handlinger række 10")
+        .assert_stdout_has("Udført kan ikke læses: \"maybe\"")
+        .assert_no_full_cpr();
 }

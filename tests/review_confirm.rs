@@ -4,6 +4,8 @@
 //! system, and no full CPR unless asked.
 #![allow(clippy::unwrap_used, clippy::panic)] // a test, bench or dev tool: a failed expectation may stop it
 
+#[path = "sheet_edit/mod.rs"]
+mod sheet_edit;
 mod util;
 
 use std::path::{Path, PathBuf};
@@ -12,7 +14,7 @@ use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use chrono::{Local, NaiveDate};
 use skifteplan::aktivliste::{LoadOptions, load, load_decisions};
 use skifteplan::domain::Form;
-use skifteplan::export::{ExportInput, write_json_to, xlsx_bytes};
+use skifteplan::export::{DoneMark, ExportInput, write_json_to, xlsx_bytes};
 use skifteplan::lang::Lang;
 use skifteplan::plan::{self, Action, ActionKind, CitizenPlan, Model, Settings, System};
 use skifteplan::review::confirm::{Exclusion, confirmation};
@@ -46,7 +48,7 @@ enum Ticks {
     Some,
 }
 
-fn ticked(ticks: Ticks, c: &CitizenPlan, a: &Action) -> Option<NaiveDate> {
+fn ticked(ticks: Ticks, c: &CitizenPlan, a: &Action) -> Option<DoneMark> {
     if a.action != ActionKind::Registrer {
         return None;
     }
@@ -65,7 +67,7 @@ fn ticked(ticks: Ticks, c: &CitizenPlan, a: &Action) -> Option<NaiveDate> {
                 || (birth == "050590" && Some(a.step) != last_reg)
         }
     };
-    yes.then(done_day)
+    yes.then(|| DoneMark::on(done_day()))
 }
 
 /// The product's plan of the small sample, as file bytes.
@@ -333,4 +335,90 @@ fn the_action_sheet_and_the_json_give_the_same_offers_and_the_same_list() {
     assert!(xlsx.rows.iter().any(|r| r.detail.is_some()));
     assert_eq!(details(&xlsx), details(&json));
     assert_eq!(confirmation(&xlsx).unwrap(), confirmation(&json).unwrap());
+}
+
+/// The action sheet with every registration ticked, then the Udført cells of the citizens born
+/// `birth` set to `value` (as a person types it in Excel).
+fn with_udfoert(values: &[(&str, &str)]) -> Vec<u8> {
+    use sheet_edit::{col, read_sheets, sheet, write_sheets};
+    let plan = plan_file(Model::One, Format::Xlsx, Ticks::All, false);
+    let mut sheets = read_sheets(&plan);
+    let grid = sheet(&mut sheets, "Handlinger");
+    let (c_cpr, c_action, c_done) = (col(grid, "CPR"), col(grid, "Handling"), col(grid, "Udført"));
+    for row in grid.iter_mut().skip(1) {
+        let cpr = row[c_cpr].to_string();
+        let Some((_, value)) = values.iter().find(|(b, _)| cpr.starts_with(b)) else {
+            continue;
+        };
+        if row[c_action] == *"Registrér" {
+            row[c_done] = Data::String((*value).to_string());
+        }
+    }
+    write_sheets(&sheets)
+}
+
+#[test]
+fn nej_0_and_ikke_endnu_are_not_done_and_maybe_is_reported_with_its_row() {
+    let plan = with_udfoert(&[
+        ("230468", "Nej"),
+        ("171282", "0"),
+        ("050590", "ikke endnu"),
+        ("280293", "maybe"),
+        ("091174", "FALSE"),
+    ]);
+    let rows = read_plan(&plan).unwrap();
+    let list = confirmation(&rows).unwrap();
+    let excluded = |birth: &str| {
+        list.excluded
+            .iter()
+            .find(|e| e.cpr.starts_with(birth))
+            .map(|e| e.why.clone())
+    };
+    for birth in ["230468", "171282", "050590", "091174"] {
+        assert!(
+            matches!(
+                excluded(birth),
+                Some(Exclusion::NotRegistered { done: 0, .. })
+            ),
+            "{birth}: {:?}",
+            excluded(birth)
+        );
+    }
+    let run = run_confirm(&plan, Format::Xlsx, &[]);
+    run.assert_code(1).assert_no_full_cpr();
+    let cprs = run.cprs();
+    for birth in ["230468", "171282", "050590", "091174", "280293"] {
+        assert!(!cprs.iter().any(|c| c.starts_with(birth)), "{cprs:?}");
+    }
+    let err = run.stderr();
+    assert!(
+        err.contains("Udeladt 230468-xxxx: endnu ikke registreret i det nye system: 0 af"),
+        "{err}"
+    );
+    // "maybe" is not guessed: its citizen is left off, and the cell is named with its sheet
+    // and row.
+    let maybe: Vec<_> = rows
+        .problems
+        .iter()
+        .filter(|f| f.cpr.as_deref() == Some("280293-xxxx"))
+        .collect();
+    assert!(!maybe.is_empty());
+    for f in &maybe {
+        assert_eq!(
+            f.kind,
+            skifteplan::review::FindingKind::Unreadable {
+                column: skifteplan::review::check::Column::Done,
+                value: "maybe".into()
+            }
+        );
+    }
+    let Some(Exclusion::UnclearDone { at, value }) = excluded("280293") else {
+        panic!("{:?}", excluded("280293"));
+    };
+    assert_eq!((&at, value.as_str()), (&maybe[0].at, "maybe"));
+    let line = format!(
+        "Udeladt 280293-xxxx: Udført kan ikke læses som udført eller ikke udført \"maybe\" (Handlinger række {}",
+        at.row.unwrap()
+    );
+    assert!(err.contains(&line), "{line}\n{err}");
 }

@@ -57,7 +57,7 @@ fn planned(model: Model) -> Case {
     let list = load(&before, &LoadOptions::default()).unwrap();
     assert_eq!(list.citizens.len(), 3);
     let plan = plan::plan(&list.citizens, &Settings::new(model, switch()));
-    let done = |_: &CitizenPlan, _: &Action| Some(switch());
+    let done = |_: &CitizenPlan, _: &Action| Some(skifteplan::export::DoneMark::on(switch()));
     let mut bytes = Vec::new();
     write_json_to(
         &mut bytes,

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod confirm;
+pub mod merge;
 pub mod notify;
 pub mod plan;
 pub mod verify;

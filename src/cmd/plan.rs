@@ -1,6 +1,7 @@
 //! `skifteplan plan FILE --model … --switch-date …`: read the list, plan, write the action sheet
 //! and/or JSON, and print a short summary on stderr.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 
@@ -12,12 +13,13 @@ use crate::cli::PlanArgs;
 use crate::domain::date::fmt_dk;
 use crate::error::{Error, FileProblem};
 use crate::export::bundle::{Bundle, BundleRequest, JsonTarget, Written};
-use crate::export::{self, ExportInput};
+use crate::export::{self, DoneMark, ExportInput};
 use crate::i18n::Localize;
 use crate::i18n::cli::C;
 use crate::i18n::domain as text;
 use crate::lang::Lang;
 use crate::plan::{self, Plan, Settings, Status};
+use crate::store::{self, Recorded, StepKey, Store};
 
 /// How many conflicts and rejected rows the summary names one by one.
 const SUMMARY_LINES: usize = 15;
@@ -25,6 +27,10 @@ const SUMMARY_LINES: usize = 15;
 pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, Error> {
     let facts = args.mail.facts(args.switch_date);
     facts.check()?;
+    let store_path = args
+        .state
+        .clone()
+        .unwrap_or_else(|| store::default_path(&args.file));
     // The e-mail to DST is written only when any of the switch's facts is given, so a text
     // edited by hand is not replaced unasked. Every output is checked against the inputs and
     // the others before anything is read.
@@ -38,8 +44,10 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
             }
         }),
         mail: facts.any_given().then_some(facts),
+        // Never over the progress store either.
         inputs: std::iter::once(args.file.clone())
             .chain(args.decisions.clone())
+            .chain(std::iter::once(store_path.clone()))
             .collect(),
     })?;
     let options = LoadOptions {
@@ -69,14 +77,23 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
             .unwrap_or_default()
     };
 
-    let no_ticks = |_: &plan::CitizenPlan, _: &plan::Action| None;
+    // The ticks of the list's store, when it has one: a step counts as done when it was ticked
+    // as exactly this action (same date, same case), never moved onto another.
+    let ticks = stored_ticks(&store_path, &args.file, lang, err);
+    let done = |c: &plan::CitizenPlan, a: &plan::Action| {
+        let t = ticks.as_ref()?.get(&StepKey::of(&c.cpr, a))?;
+        Some(DoneMark {
+            date: t.done,
+            by: Some(t.worker.clone()),
+        })
+    };
     let input = ExportInput {
         plan: &plan,
         list: &list,
         show_cpr: args.show_cpr,
         lang,
         generated_at: Local::now().naive_local(),
-        done: &no_ticks,
+        done: &done,
     };
     let stdout = std::io::stdout();
     let written = bundle.write(
@@ -95,12 +112,47 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
 
     // The summary is best effort: a closed stderr must not turn a written plan into a failure.
     let _ = write_summary(err, &list, &plan, &written, args.show_cpr, lang);
+    if let Some(t) = &ticks {
+        let _ = writeln!(
+            err,
+            "  {}",
+            crate::i18n::cli::ticks_from_store(t.len(), &store_path, lang)
+        );
+    }
 
     Ok(if plan.conflicts.is_empty() && list.rejected.is_empty() {
         Outcome::Clean
     } else {
         Outcome::NeedsAttention
     })
+}
+
+/// The ticks of the store at `path`, if there is one there for this list. A store that cannot
+/// be opened, or that belongs to another list, is said in one line, and the plan is written
+/// without progress.
+fn stored_ticks(
+    path: &Path,
+    list: &Path,
+    lang: Lang,
+    err: &mut dyn Write,
+) -> Option<HashMap<StepKey, Recorded>> {
+    if !path.is_file() {
+        return None;
+    }
+    let list_ref = crate::progress::list_ref(list).unwrap_or_default();
+    let why = match Store::open(path, &list_ref, "?") {
+        Ok(s) if s.list().file_name == list_ref.file_name => {
+            return Some(s.progress().ticks().clone());
+        }
+        Ok(s) => crate::i18n::cli::store_of_another_list(&s.list().file_name, lang),
+        Err(e) => e.localize(lang),
+    };
+    let _ = writeln!(
+        err,
+        "skifteplan: {}",
+        crate::i18n::cli::store_not_used(path, &why, lang)
+    );
+    None
 }
 
 fn file_name(path: &Path) -> String {

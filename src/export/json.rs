@@ -89,6 +89,9 @@ pub struct ActionJson {
     pub source: SourceJson,
     /// The date the action was ticked off as done, or null.
     pub done: Option<NaiveDate>,
+    /// Who ticked it off (initials); left out when not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_by: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -190,21 +193,25 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
             actions: c
                 .actions
                 .iter()
-                .map(|a| ActionJson {
-                    step: a.step,
-                    system: a.system,
-                    part: a.part,
-                    form: a.form,
-                    action: a.action,
-                    date: a.date,
-                    original_date: a.original_date,
-                    reason: a.reason.as_deref().map(String::from),
-                    reason_text: a.reason_text.as_deref().map(String::from),
-                    privilege: a.privilege,
-                    case_id: a.case_id.as_deref().map(String::from),
-                    detail: a.detail.as_deref().map(String::from),
-                    source: (&a.source).into(),
-                    done: (input.done)(c, a),
+                .map(|a| {
+                    let done = (input.done)(c, a);
+                    ActionJson {
+                        step: a.step,
+                        system: a.system,
+                        part: a.part,
+                        form: a.form,
+                        action: a.action,
+                        date: a.date,
+                        original_date: a.original_date,
+                        reason: a.reason.as_deref().map(String::from),
+                        reason_text: a.reason_text.as_deref().map(String::from),
+                        privilege: a.privilege,
+                        case_id: a.case_id.as_deref().map(String::from),
+                        detail: a.detail.as_deref().map(String::from),
+                        source: (&a.source).into(),
+                        done: done.as_ref().map(|d| d.date),
+                        done_by: done.and_then(|d| d.by),
+                    }
                 })
                 .collect(),
         })
@@ -344,6 +351,7 @@ pub fn from_slice(bytes: &[u8]) -> Result<PlanJson, ExportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::DoneMark;
     use crate::export::fixture::{self, CPR_A, CPR_B, CPR_C};
     use crate::plan::{Action, CitizenPlan};
 
@@ -351,7 +359,10 @@ mod tests {
         let plan = fixture::plan(model);
         let list = fixture::list();
         let done = |c: &CitizenPlan, a: &Action| {
-            (c.cpr.full() == CPR_A && a.step == 1).then(|| fixture::d(2026, 3, 20))
+            (c.cpr.full() == CPR_A && a.step == 1).then(|| DoneMark {
+                date: fixture::d(2026, 3, 20),
+                by: Some("AB".into()),
+            })
         };
         let input = ExportInput {
             plan: &plan,
@@ -393,6 +404,7 @@ mod tests {
                         done: &none,
                     });
                     expected.citizens[0].actions[0].done = Some(fixture::d(2026, 3, 20));
+                    expected.citizens[0].actions[0].done_by = Some("AB".into());
                     assert_eq!(back, expected);
                     // Same input, same bytes.
                     assert_eq!(text, render(model, show, lang));
@@ -448,6 +460,8 @@ mod tests {
         let back = from_reader(std::fs::File::open(&path).unwrap()).unwrap();
         assert_eq!(back, build_json(&input));
         assert!(back.citizens[0].actions.iter().all(|a| a.done.is_none()));
+        // Who ticked it is left out when not known, so a plan without ticks reads as before.
+        assert!(!std::fs::read_to_string(&path).unwrap().contains("done_by"));
     }
 
     #[test]

@@ -26,8 +26,23 @@ use crate::aktivliste::{Aktivliste, IgnoredSheet, RejectedRow, Warning};
 use crate::lang::Lang;
 use crate::plan::{Action, CitizenPlan, Plan};
 
-/// The dates actions were ticked off as done, looked up per citizen and action.
-pub type DoneFn<'a> = dyn Fn(&CitizenPlan, &Action) -> Option<NaiveDate> + 'a;
+/// An action ticked off as done: the day it was done, and who did it when that is known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DoneMark {
+    pub date: NaiveDate,
+    /// The worker's initials.
+    pub by: Option<String>,
+}
+
+impl DoneMark {
+    /// Done on `date`, by someone not named.
+    pub fn on(date: NaiveDate) -> DoneMark {
+        DoneMark { date, by: None }
+    }
+}
+
+/// Whether, when and by whom actions were ticked off as done, looked up per citizen and action.
+pub type DoneFn<'a> = dyn Fn(&CitizenPlan, &Action) -> Option<DoneMark> + 'a;
 
 /// Everything an export needs.
 #[derive(Clone, Copy)]
@@ -40,7 +55,7 @@ pub struct ExportInput<'a> {
     /// Shown on the xlsx overview ("genereret"); not part of the JSON, so the same input gives
     /// the same JSON bytes.
     pub generated_at: NaiveDateTime,
-    /// The date an action was ticked off, or none.
+    /// When and by whom an action was ticked off, or none.
     pub done: &'a DoneFn<'a>,
 }
 

@@ -378,7 +378,9 @@ fn actions(
             s.opt_text(13, a.case_id.as_deref())?;
             s.opt_text(14, a.detail.as_deref())?;
             s.text(15, &format!("{}:{}", a.source.sheet, a.source.row))?;
-            s.date(16, (input.done)(c, a))?;
+            let done = (input.done)(c, a);
+            s.date(16, done.as_ref().map(|d| d.date))?;
+            s.opt_text(17, done.as_ref().and_then(|d| d.by.as_deref()))?;
             s.next_row();
             if let Some(p) = progress {
                 p.rows.fetch_add(1, Ordering::Relaxed);

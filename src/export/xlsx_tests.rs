@@ -7,7 +7,7 @@ use calamine::{Data, Range, Reader, Xlsx, open_workbook};
 use super::*;
 use crate::domain::date::from_excel_serial;
 use crate::export::fixture::{self, CPR_A, CPR_B, CPR_C};
-use crate::export::write_xlsx;
+use crate::export::{DoneMark, write_xlsx};
 use crate::plan::{Action, CitizenPlan, Model, Plan};
 
 struct Book {
@@ -48,7 +48,10 @@ fn write(dir: &Path, model: Model, show_cpr: bool, lang: Lang) -> (Plan, Book) {
     let plan = fixture::plan(model);
     let list = fixture::list();
     let done = |c: &CitizenPlan, a: &Action| {
-        (c.cpr.full() == CPR_A && a.step == 1).then(|| fixture::d(2026, 3, 20))
+        (c.cpr.full() == CPR_A && a.step == 1).then(|| DoneMark {
+            date: fixture::d(2026, 3, 20),
+            by: Some("AB".into()),
+        })
     };
     let input = ExportInput {
         plan: &plan,
@@ -101,11 +104,15 @@ fn dates_are_real_dates_and_done_is_filled_where_ticked() {
     assert_eq!(as_date(&range[(1, 8)]), Some(fixture::d(2026, 3, 31)));
     assert_eq!(as_date(&range[(1, 9)]), first.original_date);
     assert_eq!(as_date(&range[(1, 16)]), Some(fixture::d(2026, 3, 20)));
-    // Only the ticked action has a done date.
-    let ticked = (1..range.height())
-        .filter(|r| !matches!(range[(*r, 16)], Data::Empty))
-        .count();
-    assert_eq!(ticked, 1);
+    // Who did it, right after.
+    assert_eq!(range[(1, 17)], Data::String("AB".into()));
+    // Only the ticked action has a done date and a name.
+    for col in [16, 17] {
+        let ticked = (1..range.height())
+            .filter(|r| !matches!(range[(*r, col)], Data::Empty))
+            .count();
+        assert_eq!(ticked, 1);
+    }
     // Re-registrations in model 2 start on D + 1.
     let reentry = (1..range.height())
         .filter(|r| as_date(&range[(*r, 8)]) == Some(fixture::d(2026, 4, 1)))

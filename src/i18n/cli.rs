@@ -2,6 +2,7 @@
 //! and messages. Words of the domain come from [`super::domain`], of review from
 //! [`super::review`] and its siblings.
 
+use crate::domain::cpr::mask_in_text;
 use crate::lang::Lang;
 
 texts! {
@@ -32,6 +33,41 @@ texts! {
         FillPlaceholders => "Udfyld pladsholderne før mailen sendes, eller angiv:", "Fill in the placeholders before sending, or give:";
         DeadlineNeeded => "Model 1: DST skal have en deadline for genindberetning.", "Model 1: DST needs a deadline for re-reporting.";
     }
+}
+
+/// "Udført: 5 afkrydsninger fra liste.skifteplan.db" — the store's ticks that fill the Udført
+/// columns of the export.
+pub fn ticks_from_store(n: usize, path: &std::path::Path, lang: Lang) -> String {
+    format!(
+        "{}: {n} {} {}",
+        lang.pick("Udført", "Done"),
+        lang.pick("afkrydsninger fra", "ticks from"),
+        mask_in_text(&path.display().to_string())
+    )
+}
+
+/// The store was not used for the export's Udført columns, and why.
+pub fn store_not_used(path: &std::path::Path, why: &str, lang: Lang) -> String {
+    format!(
+        "{} {}: {why}",
+        lang.pick(
+            "planen skrives uden fremdrift (Udført tom); lageret bruges ikke:",
+            "the plan is written without progress (Done empty); the store is not used:"
+        ),
+        mask_in_text(&path.display().to_string())
+    )
+}
+
+/// Why a store is not this list's.
+pub fn store_of_another_list(other: &str, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        lang.pick(
+            "lageret hører til en anden liste:",
+            "the store belongs to another list:"
+        ),
+        mask_in_text(other)
+    )
 }
 
 /// "1 konflikt står i planen …" / "3 conflicts are listed in the plan …".

@@ -159,8 +159,8 @@ impl Localize for Error {
             Error::Usage(p) => p.localize(lang),
             Error::NoTerminal => lang
                 .pick(
-                    "brugerfladen kræver en terminal; uden terminal virker kommandoerne plan, check, notify, confirm og verify (se skifteplan --help)",
-                    "the UI needs a terminal; without one, the commands plan, check, notify, confirm and verify work (see skifteplan --help)",
+                    "brugerfladen kræver en terminal; uden terminal virker kommandoerne plan, check, notify, confirm, verify og merge (se skifteplan --help)",
+                    "the UI needs a terminal; without one, the commands plan, check, notify, confirm, verify and merge work (see skifteplan --help)",
                 )
                 .into(),
             Error::Open(message) => mask_in_text(message),
@@ -177,6 +177,48 @@ impl Localize for Error {
                     "arbejdsmappen kan ikke læses",
                     "the working folder cannot be read"
                 )
+            ),
+            Error::Store(e) => e.localize(lang),
+            Error::NoStore(path) => format!(
+                "{}: {} {}",
+                lang.pick("Intet lager med fremdrift", "No progress store"),
+                shown(path),
+                lang.pick(
+                    "– åbn listen i skifteplan først (skifteplan LISTE) og vælg model og skiftedato, eller angiv lageret med --state STI",
+                    "– open the list in skifteplan first (skifteplan LIST) and choose the model and switch date, or give the store with --state PATH",
+                )
+            ),
+            Error::StoreOfAnotherList { store, list } => format!(
+                "{} {} {} {}; {}",
+                lang.pick("Lageret", "The store"),
+                shown(store),
+                lang.pick("hører til listen", "belongs to the list"),
+                mask_in_text(list),
+                lang.pick(
+                    "angiv lageret for denne liste med --state STI, eller brug --force for at flette ind alligevel",
+                    "give this list's store with --state PATH, or use --force to merge into it anyway",
+                )
+            ),
+            Error::NoSetup(path) => format!(
+                "{} {}: {}",
+                lang.pick("Lageret", "The store"),
+                shown(path),
+                lang.pick(
+                    "har ingen opsætning endnu – åbn listen i skifteplan og vælg model og skiftedato først",
+                    "has no set-up yet – open the list in skifteplan and choose the model and switch date first",
+                )
+            ),
+            Error::MergeStopped { recorded, error } => format!(
+                "{} ({recorded} {}): {}",
+                lang.pick(
+                    "Fletningen stoppede undervejs",
+                    "The merge stopped part way"
+                ),
+                lang.pick(
+                    "ændringer blev gemt; kør merge igen for resten",
+                    "changes were recorded; run merge again for the rest"
+                ),
+                error.localize(lang)
             ),
             Error::Output(kind) => format!(
                 "{} ({kind})",

@@ -45,10 +45,11 @@ pub const H_CASE_ID: Da2En = ("Sags-ID", "Case ID");
 pub const H_DETAIL: Da2En = ("Detalje", "Detail");
 pub const H_SOURCE: Da2En = ("Kilde", "Source");
 pub const H_DONE: Da2En = ("Udført", "Done");
+pub const H_DONE_BY: Da2En = ("Udført af", "Done by");
 pub const H_CONFLICT: Da2En = ("Konflikt", "Conflict");
 
 pub const OVERVIEW_HEADERS: [Da2En; 2] = [("Punkt", "Item"), ("Værdi", "Value")];
-pub const ACTION_HEADERS: [Da2En; 17] = [
+pub const ACTION_HEADERS: [Da2En; 18] = [
     H_CITIZEN_NO,
     H_CPR,
     H_NAME,
@@ -66,6 +67,7 @@ pub const ACTION_HEADERS: [Da2En; 17] = [
     H_DETAIL,
     H_SOURCE,
     H_DONE,
+    H_DONE_BY,
 ];
 pub const CONFLICT_HEADERS: [Da2En; 6] = [
     H_CPR,
@@ -115,6 +117,7 @@ pub(crate) fn all_labels() -> Vec<Da2En> {
         H_DETAIL,
         H_SOURCE,
         H_DONE,
+        H_DONE_BY,
         H_CONFLICT,
         REJECTED_VALUE,
         L_MODEL,

@@ -7,6 +7,7 @@
 //! - [`export`]: the action sheet's sheet names, headers and labels, and export errors.
 //! - [`review`], [`review_check`], [`review_mail`], [`review_followup`]: reading a plan back,
 //!   its findings, the e-mail to DST, the confirmation list and the follow-up report.
+//! - [`merge`]: the report of merging filled-in action sheets into the progress store.
 //! - [`cli`]: the summaries and messages of the commands.
 //! - [`ui`]: the terminal UI's own titles, prompts, hints and key descriptions.
 
@@ -36,6 +37,7 @@ pub mod danish;
 pub mod domain;
 pub mod export;
 pub mod list;
+pub mod merge;
 pub mod progress;
 pub mod review;
 pub mod review_check;

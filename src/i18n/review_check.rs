@@ -18,6 +18,14 @@ fn forms_in(order: &[Form], lang: Lang) -> String {
         .join(" → ")
 }
 
+/// What an Udført cell may hold.
+pub fn done_values(lang: Lang) -> &'static str {
+    lang.pick(
+        "udført: x, ja, 1 eller datoen (dd-mm-åååå); ikke udført: tom, nej, 0 eller \"ikke endnu\"",
+        "done: x, yes, 1 or the date (dd-mm-yyyy); not done: blank, no, 0 or \"ikke endnu\"",
+    )
+}
+
 /// What a stated count of the overview counts.
 pub fn counting(c: Counting, lang: Lang) -> String {
     match c {
@@ -80,9 +88,10 @@ pub fn finding(kind: &FindingKind, lang: Lang) -> (String, String) {
                 )
             },
             match column {
-                Column::Date | Column::OriginalDate | Column::Done => {
+                Column::Date | Column::OriginalDate => {
                     lang.pick("en dato (dd-mm-åååå)", "a date (dd-mm-yyyy)")
                 }
+                Column::Done => done_values(lang),
                 Column::CitizenNo | Column::Step => lang.pick("et helt tal", "a whole number"),
                 _ => lang.pick(
                     "en af de værdier planen skriver",

@@ -282,6 +282,15 @@ pub fn exclusion(why: &review::confirm::Exclusion, lang: Lang) -> String {
             lang.pick("af", "of"),
             lang.pick("registreringer udført", "registrations done")
         ),
+        E::UnclearDone { at, value } => format!(
+            "{} \"{value}\" ({}): {}",
+            lang.pick(
+                "Udført kan ikke læses som udført eller ikke udført",
+                "Done cannot be read as done or not done"
+            ),
+            super::review::location(at, lang),
+            super::review_check::done_values(lang)
+        ),
     }
 }
 

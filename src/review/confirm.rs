@@ -8,7 +8,8 @@
 
 use chrono::NaiveDate;
 
-use super::{PlanRows, Row};
+use super::check::{Column, FindingKind};
+use super::{Location, PlanRows, Row};
 use crate::domain::Form;
 use crate::plan::{ActionKind, Model, System};
 
@@ -32,6 +33,8 @@ pub enum Exclusion {
     Forgotten,
     /// Not every registration in the new system is ticked off yet.
     NotRegistered { done: usize, total: usize },
+    /// A registration's Udført cell is neither done nor not done ("maybe"): it is not guessed.
+    UnclearDone { at: Location, value: String },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,6 +73,18 @@ pub fn confirmation(plan: &PlanRows) -> Result<Confirmation, Model> {
         included: 0,
         excluded: Vec::new(),
     };
+    // The Udført cells the reader could not read as done or not done.
+    let unclear: Vec<(&Location, &str)> = plan
+        .problems
+        .iter()
+        .filter_map(|f| match &f.kind {
+            FindingKind::Unreadable {
+                column: Column::Done,
+                value,
+            } => Some((&f.at, value.as_str())),
+            _ => None,
+        })
+        .collect();
     for (citizen, rows) in plan.by_citizen() {
         let cpr = rows.first().map(|r| r.cpr.clone()).unwrap_or_default();
         if rows.iter().any(|r| r.forgotten) {
@@ -84,6 +99,20 @@ pub fn confirmation(plan: &PlanRows) -> Result<Confirmation, Model> {
             .iter()
             .filter(|r| r.action == Some(ActionKind::Registrer))
             .collect();
+        let unclear = registrations.iter().find_map(|r| {
+            unclear
+                .iter()
+                .find(|(at, _)| *at == &r.at)
+                .map(|(at, value)| ((*at).clone(), value.to_string()))
+        });
+        if let Some((at, value)) = unclear {
+            out.excluded.push(Excluded {
+                citizen,
+                cpr,
+                why: Exclusion::UnclearDone { at, value },
+            });
+            continue;
+        }
         let done = registrations.iter().filter(|r| r.done).count();
         let total = registrations.len();
         if total == 0 || done < total {

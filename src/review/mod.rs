@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod confirm;
+pub mod done;
 mod finding;
 pub mod read;
 mod read_json;
@@ -20,6 +21,7 @@ use crate::domain::Form;
 use crate::plan::{ActionKind, Model, System};
 
 pub use check::{Finding, FindingKind, check};
+pub use done::Done;
 pub use read::{ReadError, read_plan, read_plan_file};
 
 /// Where something is in the plan a person opened: a sheet and an Excel row number, or a place
@@ -99,9 +101,17 @@ pub struct Row {
     /// The Detalje column (JSON `detail`): the offer or ydelse the row is about, trimmed, when
     /// the plan names one.
     pub detail: Option<String>,
-    /// The Udført cell holds something (a date, "x", "Ja"), or `done` is set in JSON.
+    /// The Udført cell says done ([`Done::Yes`]: a date, "x", "ja", …), or `done` is set in
+    /// JSON. A value that is neither done nor not done is false here and a finding of the
+    /// reader ([`FindingKind::Unreadable`] in [`Column::Done`](check::Column::Done)).
     pub done: bool,
+    /// The day it was done, when the cell gives one.
     pub done_date: Option<NaiveDate>,
+    /// The Udført cell says explicitly not done ([`Done::No`]: "nej", "0", "ikke endnu", …); a
+    /// blank cell does not.
+    pub not_done: bool,
+    /// The Udført af cell (JSON `done_by`): who did it, as written, anything CPR-like masked.
+    pub done_by: Option<String>,
     /// The citizen is listed as a forgotten case (Glemte sager, or status "glemt").
     pub forgotten: bool,
 }

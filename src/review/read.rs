@@ -13,7 +13,7 @@ use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
 use chrono::NaiveDate;
 
 use super::check::{Column, Finding, FindingKind};
-use super::{Counted, Header, Location, PlanConflict, PlanFormat, PlanRows, Row};
+use super::{Counted, Done, Header, Location, PlanConflict, PlanFormat, PlanRows, Row};
 use crate::aktivliste::cell::{Cell, date_value};
 use crate::aktivliste::{ZipProblem, from_data};
 use crate::domain::Form;
@@ -399,6 +399,7 @@ fn read_actions(
     let c_case = find(H_CASE_ID);
     let c_detail = find(H_DETAIL);
     let c_done = find(H_DONE);
+    let c_done_by = find(H_DONE_BY);
 
     let mut out = Vec::new();
     let mut problems = Vec::new();
@@ -452,6 +453,10 @@ fn read_actions(
         let date = date_of(c_date, Column::Date);
         let original_date = date_of(c_orig, Column::OriginalDate);
         let done_cell = get(cells, c_done);
+        let mark = Done::of_cell(done_cell);
+        if let Done::Unknown(_) = mark {
+            bad(Column::Done, done_cell);
+        }
         let name = text(get(cells, c_name));
         out.push(Row {
             at,
@@ -469,8 +474,10 @@ fn read_actions(
             reason_text: text(get(cells, c_reason_text)),
             case_id: text(get(cells, c_case)),
             detail: text_only(get(cells, c_detail)),
-            done: !done_cell.is_empty(),
-            done_date: date_of_cell(done_cell).ok().flatten(),
+            done: mark.is_done(),
+            done_date: mark.date(),
+            not_done: mark == Done::No,
+            done_by: text(get(cells, c_done_by)).map(|t| mask_in_text(t.trim())),
         });
     }
     Ok((out, problems))

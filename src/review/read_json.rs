@@ -3,6 +3,7 @@
 
 use super::read::ReadError;
 use super::{Counted, Header, Location, PlanConflict, PlanFormat, PlanRows, Row};
+use crate::domain::cpr::mask_in_text;
 use crate::export::{self, ExportError, PlanJson};
 use crate::plan::Status;
 
@@ -42,6 +43,8 @@ pub fn from_json(dto: &PlanJson) -> PlanRows {
                     .map(String::from),
                 done: a.done.is_some(),
                 done_date: a.done,
+                not_done: false,
+                done_by: a.done_by.as_deref().map(mask_in_text),
                 forgotten: c.status == Status::Glemt,
             });
         }

@@ -9,12 +9,12 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 
 use super::job::Progress;
 use crate::aktivliste::Aktivliste;
 use crate::export::bundle::{Bundle, BundleError, BundleRequest, JsonTarget, Written};
-use crate::export::{ExportInput, RowProgress};
+use crate::export::{DoneMark, ExportInput, RowProgress};
 use crate::i18n::Localize;
 use crate::i18n::ui::{self, T};
 use crate::lang::Lang;
@@ -109,8 +109,11 @@ pub fn bundle_for(
 /// after that the rest is written too, so the files written belong together.
 pub fn write(work: &ExportWork, progress: &Progress) -> Result<Exported, String> {
     let lang = work.lang;
-    let done = |c: &CitizenPlan, a: &Action| -> Option<NaiveDate> {
-        work.ticks.get(&StepKey::of(&c.cpr, a)).map(|r| r.done)
+    let done = |c: &CitizenPlan, a: &Action| -> Option<DoneMark> {
+        work.ticks.get(&StepKey::of(&c.cpr, a)).map(|r| DoneMark {
+            date: r.done,
+            by: Some(r.worker.clone()),
+        })
     };
     let input = ExportInput {
         plan: &work.plan,

@@ -93,6 +93,17 @@ fn every_error_at_the_edge_in_both_languages() {
         Error::Stopped(_) => Error::Stopped("SIGTERM"),
         Error::WorkingFolder(_) => Error::WorkingFolder(ErrorKind::NotFound),
         Error::Output(_) => Error::Output(ErrorKind::BrokenPipe),
+        Error::Store(_) => Error::Store(StoreError::Busy(p())),
+        Error::NoStore(_) => Error::NoStore(p()),
+        Error::StoreOfAnotherList { .. } => Error::StoreOfAnotherList {
+            store: p(),
+            list: "anden.xlsx".into(),
+        },
+        Error::NoSetup(_) => Error::NoSetup(p()),
+        Error::MergeStopped { .. } => Error::MergeStopped {
+            recorded: 3,
+            error: StoreError::Busy(p()),
+        },
     }));
     for problem in &file_problems {
         t.add(format!("File({problem:?}) at"), |lang| {

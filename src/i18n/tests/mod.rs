@@ -40,6 +40,7 @@ macro_rules! every {
 }
 
 mod edge;
+mod merge;
 mod review;
 
 pub(super) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -104,6 +105,13 @@ fn every_fixed_table_in_both_languages() {
             super::cli::conflicts_waiting(n, lang)
         });
     }
+    let db = std::path::Path::new("liste.skifteplan.db");
+    t.add("ticks_from_store", |lang| {
+        super::cli::ticks_from_store(3, db, lang)
+    });
+    t.add("store_not_used", |lang| {
+        super::cli::store_not_used(db, &super::cli::store_of_another_list("x.xlsx", lang), lang)
+    });
     t.check();
 }
 

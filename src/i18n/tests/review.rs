@@ -212,6 +212,10 @@ fn every_mail_confirm_and_verify_text_in_both_languages() {
     let exclusions = every!(Exclusion {
         Exclusion::Forgotten => Exclusion::Forgotten,
         Exclusion::NotRegistered { .. } => Exclusion::NotRegistered { done: 1, total: 3 },
+        Exclusion::UnclearDone { .. } => Exclusion::UnclearDone {
+            at: crate::review::Location::row("Handlinger", 7),
+            value: "maybe".into(),
+        },
     });
     for why in &exclusions {
         t.add(format!("confirm_excluded({why:?})"), |lang| {

@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crate::aktivliste::{self, Aktivliste, LoadOptions};
 use crate::domain::Cpr;
 use crate::domain::date::fmt_dk;
-use crate::export::{self, ExportInput};
+use crate::export::{self, DoneMark, ExportInput};
 use crate::i18n::ui::T;
 use crate::lang::Lang;
 use crate::plan::{Action, CitizenPlan, Model};
@@ -118,8 +118,13 @@ pub struct PlanSide {
 
 pub fn plan_side(ws: &Workspace, lang: Lang, now: NaiveDateTime) -> Option<PlanSide> {
     let tracked = ws.plan()?;
-    let done = |c: &CitizenPlan, a: &Action| -> Option<NaiveDate> {
-        ws.progress().tick(&StepKey::of(&c.cpr, a)).map(|r| r.done)
+    let done = |c: &CitizenPlan, a: &Action| -> Option<DoneMark> {
+        ws.progress()
+            .tick(&StepKey::of(&c.cpr, a))
+            .map(|r| DoneMark {
+                date: r.done,
+                by: Some(r.worker.clone()),
+            })
     };
     let input = ExportInput {
         plan: &tracked.plan,

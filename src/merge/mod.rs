@@ -1,0 +1,369 @@
+//! The Excel round trip: the *Udført* / *Udført af* columns of action sheets that people
+//! filled in, compared with the list's progress store. Pure: the plan, the store's progress and
+//! the sheets' marks in, a [`MergeReport`] out; the report turns into the store's changes
+//! ([`MergeReport::changes`]). Reading the sheets is [`read::read_sheets`]; the words are
+//! [`crate::i18n::merge::report_lines`].
+//!
+//! A row counts for the action of the current plan it names exactly (the citizen, the system,
+//! the form, the action, the date, the case), never for another one: a sheet written for another
+//! D or model matches nothing and says so. A blank cell changes nothing; only an explicit "nej",
+//! "0", "ikke endnu" takes a tick back. Two sheets that disagree on a step change nothing for it.
+
+pub mod read;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::domain::Cpr;
+use crate::domain::cpr::mask_in_text;
+use crate::plan::{Action, CitizenPlan, Model, Plan};
+use crate::review::{Location, Row};
+use crate::store::{Change, Progress, StepKey};
+
+pub use read::read_sheets;
+
+/// What one sheet says: its file's name, the set-up it was written for, its action rows (with
+/// their Udført marks) and the Udført values it holds that are neither done nor not done.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SheetMarks {
+    /// The file's name, as the report names it.
+    pub file: String,
+    pub model: Model,
+    pub switch_date: NaiveDate,
+    pub rows: Vec<Row>,
+    pub unknown: Vec<UnknownMark>,
+}
+
+/// A place in one of the sheets: the file, and the sheet and row in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub file: String,
+    pub at: Location,
+}
+
+/// What a row's Udført cells say.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// Done, on the date given (none: "x", "ja"), by whom when Udført af says.
+    Done {
+        date: Option<NaiveDate>,
+        by: Option<String>,
+    },
+    /// Said explicitly not done ("nej", "0", "ikke endnu").
+    NotDone,
+}
+
+impl Mark {
+    /// The mark of a row; None for a blank cell (and for a value that could not be read, which
+    /// the reader reports apart).
+    pub fn of(row: &Row) -> Option<Mark> {
+        if row.done {
+            Some(Mark::Done {
+                date: row.done_date,
+                by: row.done_by.clone(),
+            })
+        } else if row.not_done {
+            Some(Mark::NotDone)
+        } else {
+            None
+        }
+    }
+}
+
+/// A step of the current plan: whose, and which.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanStep {
+    pub cpr: Cpr,
+    pub name: Option<String>,
+    pub key: StepKey,
+}
+
+/// A step to tick (or whose done date changes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewTick {
+    pub step: PlanStep,
+    /// The day it was done; None: the sheet says done without a date ("x"), and it is ticked as
+    /// done on the day of the merge.
+    pub date: Option<NaiveDate>,
+    /// Udført af, when the sheet says.
+    pub by: Option<String>,
+    /// The store's done date and worker when it is ticked already (then only the date changes).
+    pub was: Option<(NaiveDate, String)>,
+    pub from: Vec<Place>,
+}
+
+/// A tick to take back: the store has it, a sheet says not done.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Untick {
+    pub step: PlanStep,
+    /// The store's done date and worker.
+    pub was: (NaiveDate, String),
+    pub from: Vec<Place>,
+}
+
+/// Two sheets (or two rows) say different things about one step: nothing is changed for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Disagreement {
+    pub step: PlanStep,
+    pub marks: Vec<(Place, Mark)>,
+}
+
+/// A marked row that names no action of the current plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unmatched {
+    pub place: Place,
+    /// As the sheet shows it, anything CPR-like masked.
+    pub cpr: String,
+    pub mark: Mark,
+}
+
+/// An Udført value that is neither done nor not done ("maybe"): never guessed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownMark {
+    pub place: Place,
+    /// As the sheet shows it, anything CPR-like masked.
+    pub cpr: Option<String>,
+    pub value: String,
+}
+
+/// A sheet written for another set-up than the store's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OtherSetup {
+    pub file: String,
+    pub model: Model,
+    pub switch_date: NaiveDate,
+}
+
+/// What merging the sheets into the store would change, and what it cannot decide.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    /// The store's set-up the sheets are compared under.
+    pub setup: Option<(Model, NaiveDate)>,
+    /// The sheets read, by file name.
+    pub files: Vec<String>,
+    pub ticks: Vec<NewTick>,
+    pub unticks: Vec<Untick>,
+    pub disagreements: Vec<Disagreement>,
+    pub unmatched: Vec<Unmatched>,
+    pub unknown: Vec<UnknownMark>,
+    pub other_setup: Vec<OtherSetup>,
+    /// Marked steps the store already has as the sheets say.
+    pub unchanged: usize,
+    /// Blank rows that name no action of the current plan (not listed one by one).
+    pub unmatched_blank: usize,
+}
+
+impl MergeReport {
+    /// Whether anything would be recorded.
+    pub fn has_changes(&self) -> bool {
+        !self.ticks.is_empty() || !self.unticks.is_empty()
+    }
+
+    /// Whether something needs a person: disagreements, rows of no action, unreadable values.
+    pub fn has_problems(&self) -> bool {
+        !self.disagreements.is_empty() || !self.unmatched.is_empty() || !self.unknown.is_empty()
+    }
+
+    /// The changes to record: a tick on its date (on `today` where the sheet gives none), and
+    /// the unticks.
+    pub fn changes(&self, today: NaiveDate) -> Vec<Change> {
+        self.by_worker(today, "")
+            .into_iter()
+            .flat_map(|(_, c)| c)
+            .collect()
+    }
+
+    /// The changes grouped by who made them, in first-seen order: a tick under its Udført af
+    /// when the sheet says, else under `worker`; an untick under `worker`.
+    pub fn by_worker(&self, today: NaiveDate, worker: &str) -> Vec<(String, Vec<Change>)> {
+        let mut groups: Vec<(String, Vec<Change>)> = Vec::new();
+        let mut add = |who: &str, change: Change| match groups.iter_mut().find(|(w, _)| w == who) {
+            Some((_, changes)) => changes.push(change),
+            None => groups.push((who.to_string(), vec![change])),
+        };
+        for t in &self.ticks {
+            add(
+                t.by.as_deref().unwrap_or(worker),
+                Change::Tick {
+                    step: t.step.key.clone(),
+                    done: t.date.unwrap_or(today),
+                },
+            );
+        }
+        for u in &self.unticks {
+            add(
+                worker,
+                Change::Untick {
+                    step: u.step.key.clone(),
+                },
+            );
+        }
+        groups
+    }
+}
+
+/// Finds the action of the plan a row names: the citizen by full CPR, or by masked CPR (and
+/// name) preferring the one at the row's Borger nr; then the action with the same system, form,
+/// kind, date, case and detail.
+fn find<'p>(plan: &'p Plan, row: &Row) -> Option<(&'p CitizenPlan, &'p Action)> {
+    let shown = row.cpr.trim();
+    let citizen = match Cpr::parse(shown) {
+        Ok((cpr, _)) if !shown.contains('x') => plan.citizens.iter().find(|c| c.cpr == cpr),
+        _ => {
+            let fits = |c: &&CitizenPlan| {
+                c.cpr.masked() == shown
+                    && match (&row.name, &c.name) {
+                        (Some(a), Some(b)) => a.trim() == b.trim(),
+                        _ => true,
+                    }
+            };
+            let at_number = (row.citizen as usize)
+                .checked_sub(1)
+                .and_then(|i| plan.citizens.get(i))
+                .filter(fits);
+            at_number.or_else(|| {
+                let mut all = plan.citizens.iter().filter(fits);
+                let one = all.next();
+                // Two citizens with the same masked CPR and name: the row is not guessed.
+                if all.next().is_some() { None } else { one }
+            })
+        }
+    }?;
+    let same = |a: Option<&str>, b: Option<&str>| {
+        a.map(str::trim).filter(|t| !t.is_empty()) == b.map(str::trim).filter(|t| !t.is_empty())
+    };
+    let action = citizen.actions.iter().find(|a| {
+        row.system == Some(a.system)
+            && row.form == Some(a.form)
+            && row.action == Some(a.action)
+            && row.date == a.date
+            && same(row.case_id.as_deref(), a.case_id.as_deref())
+            && same(row.detail.as_deref(), a.detail.as_deref())
+    })?;
+    Some((citizen, action))
+}
+
+/// Compares the sheets' marks with the store's progress under the current plan.
+pub fn compare(plan: &Plan, progress: &Progress, sheets: &[SheetMarks]) -> MergeReport {
+    let mut report = MergeReport {
+        setup: Some((plan.model, plan.switch_date)),
+        files: sheets.iter().map(|s| s.file.clone()).collect(),
+        ..MergeReport::default()
+    };
+    // Every mark per step, in sheet and row order.
+    let mut order: Vec<StepKey> = Vec::new();
+    let mut marks: HashMap<StepKey, (PlanStep, Vec<(Place, Mark)>)> = HashMap::new();
+    for sheet in sheets {
+        if (sheet.model, sheet.switch_date) != (plan.model, plan.switch_date) {
+            report.other_setup.push(OtherSetup {
+                file: sheet.file.clone(),
+                model: sheet.model,
+                switch_date: sheet.switch_date,
+            });
+        }
+        report.unknown.extend(sheet.unknown.iter().cloned());
+        for row in &sheet.rows {
+            let place = Place {
+                file: sheet.file.clone(),
+                at: row.at.clone(),
+            };
+            let mark = Mark::of(row);
+            let Some((citizen, action)) = find(plan, row) else {
+                match mark {
+                    Some(mark) => report.unmatched.push(Unmatched {
+                        place,
+                        cpr: mask_in_text(&row.cpr),
+                        mark,
+                    }),
+                    None => report.unmatched_blank += 1,
+                }
+                continue;
+            };
+            let Some(mark) = mark else { continue };
+            let key = StepKey::of(&citizen.cpr, action);
+            let entry = marks.entry(key.clone()).or_insert_with(|| {
+                order.push(key.clone());
+                let step = PlanStep {
+                    cpr: citizen.cpr,
+                    name: citizen.name.as_deref().map(String::from),
+                    key,
+                };
+                (step, Vec::new())
+            });
+            entry.1.push((place, mark));
+        }
+    }
+    for key in order {
+        let Some((step, found)) = marks.remove(&key) else {
+            continue;
+        };
+        let Some(agreed) = agree(&found) else {
+            report
+                .disagreements
+                .push(Disagreement { step, marks: found });
+            continue;
+        };
+        let from: Vec<Place> = found.into_iter().map(|(p, _)| p).collect();
+        let stored = progress.tick(&key).map(|r| (r.done, r.worker.clone()));
+        match (agreed, stored) {
+            (Mark::Done { date, by }, None) => report.ticks.push(NewTick {
+                step,
+                date,
+                by,
+                was: None,
+                from,
+            }),
+            (Mark::Done { date: Some(d), by }, Some(was)) if d != was.0 => {
+                report.ticks.push(NewTick {
+                    step,
+                    date: Some(d),
+                    by,
+                    was: Some(was),
+                    from,
+                });
+            }
+            (Mark::NotDone, Some(was)) => report.unticks.push(Untick { step, was, from }),
+            // Done as the store has it, or not done and not ticked.
+            _ => report.unchanged += 1,
+        }
+    }
+    report
+}
+
+/// What the marks of one step agree on: all done (on one date, where any gives one; the first
+/// Udført af given), or all not done. None when they disagree.
+fn agree(marks: &[(Place, Mark)]) -> Option<Mark> {
+    let mut done_date: Option<NaiveDate> = None;
+    let mut by: Option<String> = None;
+    let mut done = false;
+    let mut not_done = false;
+    for (_, m) in marks {
+        match m {
+            Mark::Done { date, by: who } => {
+                done = true;
+                if let Some(d) = date {
+                    if done_date.is_some_and(|x| x != *d) {
+                        return None;
+                    }
+                    done_date = Some(*d);
+                }
+                if by.is_none() {
+                    by.clone_from(who);
+                }
+            }
+            Mark::NotDone => not_done = true,
+        }
+    }
+    match (done, not_done) {
+        (true, false) => Some(Mark::Done {
+            date: done_date,
+            by,
+        }),
+        (false, true) => Some(Mark::NotDone),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests;
