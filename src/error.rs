@@ -90,12 +90,6 @@ pub enum Error {
     StoreOfAnotherList { store: PathBuf, list: String },
     /// `merge`: the store has no set-up (model and D) to plan under yet.
     NoSetup(PathBuf),
-    /// `merge --apply`: the changes are recorded in one transaction per worker; one failed
-    /// after `recorded` changes were.
-    MergeStopped {
-        recorded: usize,
-        error: crate::store::StoreError,
-    },
     /// Writing to standard output or standard error failed (a closed pipe is not an error:
     /// see [`Error::is_broken_pipe`]).
     Output(io::ErrorKind),

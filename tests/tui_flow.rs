@@ -2,6 +2,7 @@
 //! file that is not ours, export and reading the sheet back.
 #![allow(clippy::unwrap_used, clippy::panic)] // a test, bench or dev tool: a failed expectation may stop it
 
+mod sheet_edit;
 mod tui_common;
 
 use std::path::Path;
@@ -482,4 +483,62 @@ fn undo_history_and_a_done_date_from_the_keys() {
     );
     press(&mut app, KeyCode::Esc);
     assert_eq!(total_done(&app), 0);
+}
+
+#[test]
+fn udfoert_from_a_returned_sheet_is_shown_then_recorded_on_yes() {
+    use sheet_edit::{Grid, col, read_sheets, sheet, write_sheets};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = opened(dir.path(), Lang::Da, citizens());
+    press(&mut app, KeyCode::Enter);
+    setup_model_two(&mut app, "31-03-2026");
+    ch(&mut app, 'e');
+    press(&mut app, KeyCode::Enter);
+    app.wait_for_export();
+    press(&mut app, KeyCode::Esc);
+    let xlsx = dir.path().join("aktivliste-handlinger.xlsx");
+    // A colleague marks the first two rows in Excel: one "x" by EF, one "nej".
+    let mut sheets = read_sheets(&std::fs::read(&xlsx).unwrap());
+    let grid: &mut Grid = sheet(&mut sheets, "Handlinger");
+    let (c_done, c_by) = (col(grid, "Udført"), col(grid, "Udført af"));
+    for (row, value, by) in [(1, "x", "EF"), (2, "nej", "")] {
+        grid[row].resize(c_by + 1, Data::Empty);
+        grid[row][c_done] = Data::String(value.into());
+        if !by.is_empty() {
+            grid[row][c_by] = Data::String(by.into());
+        }
+    }
+    let returned = dir.path().join("retur.xlsx");
+    std::fs::write(&returned, write_sheets(&sheets)).unwrap();
+
+    ch(&mut app, 'x');
+    for _ in 0..300 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "retur.xlsx");
+    press(&mut app, KeyCode::Enter);
+    let Some(Popup::Ask { lines, .. }) = app.popups().last() else {
+        panic!("nothing shown: {:?}", app.popups())
+    };
+    assert!(lines.iter().any(|l| l.contains("EF")), "{lines:?}");
+    assert_eq!(total_done(&app), 0, "nothing recorded before the yes");
+    assert!(stored(dir.path()).ticks().is_empty());
+    ch(&mut app, 'j');
+    assert_eq!(total_done(&app), 1);
+    let progress = stored(dir.path());
+    let (_, r) = progress.ticks().iter().next().unwrap();
+    assert_eq!(r.worker, "EF");
+    assert_eq!(r.done, d(2026, 3, 31), "an x is done today");
+    // Read again: nothing new to record.
+    ch(&mut app, 'x');
+    for _ in 0..300 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "retur.xlsx");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(app.popups().last(), Some(Popup::Message { lines, .. }) if lines.last().unwrap() == "Intet at gemme."),
+        "{:?}",
+        app.popups()
+    );
 }

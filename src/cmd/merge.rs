@@ -79,24 +79,11 @@ pub fn run(args: &MergeArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
     if report.has_changes() {
         let now = Local::now().naive_local();
         let under = Some((saved.model, saved.switch_date));
-        let mut recorded = 0;
-        // One transaction per worker: a tick is recorded under the Udført af its sheet gives,
-        // the rest under --by. A failure part way leaves whole groups recorded; merging again
-        // finds them as already in the store and records the rest.
-        for (who, changes) in report.by_worker(now.date(), &worker) {
-            let n = changes.len();
-            let result = if who == worker {
-                store.record_all(changes, under, now)
-            } else {
-                Store::open(&store_path, &list_ref, &who)
-                    .and_then(|mut other| other.record_all(changes, under, now))
-            };
-            match result {
-                Ok(_) => recorded += n,
-                Err(error) if recorded == 0 => return Err(Error::Store(error)),
-                Err(error) => return Err(Error::MergeStopped { recorded, error }),
-            }
-        }
+        // One transaction: all of it or none. A tick is recorded under the Udført af its sheet
+        // gives, the rest under the worker's initials.
+        let changes = report.attributed(now.date(), &worker);
+        let recorded = changes.len();
+        store.record_by(changes, under, now).map_err(Error::Store)?;
         writeln!(out, "{}", applied(recorded, &store_path, lang))?;
     } else {
         writeln!(out, "{}", apply_hint(&report, lang))?;
@@ -108,17 +95,14 @@ pub fn run(args: &MergeArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
     })
 }
 
-/// Who the changes are recorded under: `--by`, else the system's user name, else "?".
+/// Who the changes are recorded under: `--by`, else the initials in the worker's own config,
+/// else the system's user name, else "?".
 fn worker(by: Option<&str>) -> String {
-    let from_env = || {
-        ["USER", "USERNAME"]
-            .iter()
-            .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
-    };
     let name = by
-        .map(str::to_string)
-        .filter(|b| !b.trim().is_empty())
-        .or_else(from_env)
-        .unwrap_or_else(|| "?".to_string());
-    mask_in_text(name.trim())
+        .map(crate::userconf::clean_initials)
+        .filter(|b| !b.is_empty())
+        .unwrap_or_else(|| {
+            crate::userconf::UserConfig::load(crate::userconf::default_path()).worker()
+        });
+    mask_in_text(&name)
 }

@@ -208,18 +208,6 @@ impl Localize for Error {
                     "has no set-up yet – open the list in skifteplan and choose the model and switch date first",
                 )
             ),
-            Error::MergeStopped { recorded, error } => format!(
-                "{} ({recorded} {}): {}",
-                lang.pick(
-                    "Fletningen stoppede undervejs",
-                    "The merge stopped part way"
-                ),
-                lang.pick(
-                    "ændringer blev gemt; kør merge igen for resten",
-                    "changes were recorded; run merge again for the rest"
-                ),
-                error.localize(lang)
-            ),
             Error::Output(kind) => format!(
                 "{} ({kind})",
                 lang.pick("kan ikke skrive udskriften", "cannot write the output")

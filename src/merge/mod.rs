@@ -176,6 +176,15 @@ impl MergeReport {
 
     /// The changes grouped by who made them, in first-seen order: a tick under its Udført af
     /// when the sheet says, else under `worker`; an untick under `worker`.
+    /// Every change with who it is recorded under: a tick under the Udført af its sheet gives,
+    /// else `worker`; an untick under `worker`.
+    pub fn attributed(&self, today: NaiveDate, worker: &str) -> Vec<(String, Change)> {
+        self.by_worker(today, worker)
+            .into_iter()
+            .flat_map(|(who, changes)| changes.into_iter().map(move |c| (who.clone(), c)))
+            .collect()
+    }
+
     pub fn by_worker(&self, today: NaiveDate, worker: &str) -> Vec<(String, Vec<Change>)> {
         let mut groups: Vec<(String, Vec<Change>)> = Vec::new();
         let mut add = |who: &str, change: Change| match groups.iter_mut().find(|(w, _)| w == who) {

@@ -288,6 +288,19 @@ impl Store {
         plan: Option<(Model, NaiveDate)>,
         now: NaiveDateTime,
     ) -> Result<Vec<i64>, StoreError> {
+        let worker = self.worker.clone();
+        let changes = changes.into_iter().map(|c| (worker.clone(), c)).collect();
+        self.record_by(changes, plan, now)
+    }
+
+    /// Records several changes, each under the initials given with it (ticks read back from
+    /// action sheets carry the initials of whoever filled in Udført af), in one transaction.
+    pub fn record_by(
+        &mut self,
+        changes: Vec<(String, Change)>,
+        plan: Option<(Model, NaiveDate)>,
+        now: NaiveDateTime,
+    ) -> Result<Vec<i64>, StoreError> {
         let path = self.path.clone();
         let db_err = |e: rusqlite::Error| StoreError::of(&path, &e);
         let tx = self
@@ -302,7 +315,7 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 )
                 .map_err(db_err)?;
-            for change in &changes {
+            for (worker, change) in &changes {
                 let body = serde_json::to_string(change).map_err(|e| StoreError::Database {
                     path: path.clone(),
                     detail: e.to_string(),
@@ -315,7 +328,7 @@ impl Store {
                 insert
                     .execute(params![
                         fmt_at(now),
-                        self.worker,
+                        worker,
                         change.kind(),
                         plan.map(|(m, _)| model_word(m)),
                         plan.map(|(_, d)| d.to_string()),

@@ -189,6 +189,8 @@ pub struct App {
     pub(super) export: Option<super::popups::export::ExportRun>,
     /// A list read and its store opened, waiting for the answer to a question.
     pub(super) prepared: Option<Box<crate::workspace::Prepared>>,
+    /// What returned action sheets would add, waiting for a yes.
+    pub(super) merge: Option<Box<crate::merge::MergeReport>>,
     /// When others' changes were last read from the store.
     pub(super) last_refresh: std::time::Instant,
 }
@@ -219,6 +221,7 @@ impl App {
             review: None,
             export: None,
             prepared: None,
+            merge: None,
             last_refresh: std::time::Instant::now(),
         }
     }

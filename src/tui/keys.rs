@@ -68,6 +68,8 @@ pub enum Control {
     Initials,
     /// Choose where the progress is kept.
     StorePlace,
+    /// Read Udført back from returned action sheets.
+    Merge,
 }
 
 /// Where a binding applies.

@@ -18,6 +18,7 @@ mod app;
 mod exporting;
 mod job;
 pub mod keys;
+mod merging;
 mod popups;
 mod saving;
 mod screens;

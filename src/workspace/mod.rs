@@ -44,6 +44,7 @@ pub enum Notice {
 /// A change not yet written, with what it was made under.
 #[derive(Clone, Debug)]
 struct Pending {
+    worker: String,
     change: Change,
     plan: Option<(Model, NaiveDate)>,
     at: NaiveDateTime,
@@ -152,12 +153,25 @@ impl Workspace {
     /// Records changes: written at once when possible, else kept pending (and the error
     /// returned). Either way the progress and the plan show them.
     fn record(&mut self, changes: Vec<Change>, now: NaiveDateTime) -> Result<(), StoreError> {
+        let worker = self.worker.clone();
+        self.record_by(
+            changes.into_iter().map(|c| (worker.clone(), c)).collect(),
+            now,
+        )
+    }
+
+    /// Records changes, each under the initials given with it.
+    fn record_by(
+        &mut self,
+        changes: Vec<(String, Change)>,
+        now: NaiveDateTime,
+    ) -> Result<(), StoreError> {
         let plan = self.plan_key();
         let before = self.store.as_ref().map(|s| s.progress().last_id());
         if self.pending.is_empty()
             && let Some(store) = self.store.as_mut()
         {
-            match store.record_all(changes.clone(), plan, now) {
+            match store.record_by(changes.clone(), plan, now) {
                 Ok(ids) => {
                     self.problem = None;
                     // Others' changes came in with ours: the plan is read again.
@@ -177,16 +191,17 @@ impl Workspace {
             .overlay
             .take()
             .unwrap_or_else(|| self.progress().clone());
-        for change in changes {
+        for (worker, change) in changes {
             overlay.apply(&Event {
                 id: 0,
                 at: now,
-                worker: self.worker.clone(),
+                worker: worker.clone(),
                 model: plan.map(|(m, _)| m),
                 switch_date: plan.map(|(_, d)| d),
                 change: change.clone(),
             });
             self.pending.push(Pending {
+                worker,
                 change,
                 plan,
                 at: now,
@@ -216,7 +231,7 @@ impl Workspace {
             overlay.apply(&Event {
                 id: 0,
                 at: q.at,
-                worker: self.worker.clone(),
+                worker: q.worker.clone(),
                 model: q.plan.map(|(m, _)| m),
                 switch_date: q.plan.map(|(_, d)| d),
                 change: q.change.clone(),
@@ -235,7 +250,7 @@ impl Workspace {
             return false;
         };
         while let Some(p) = self.pending.first() {
-            match store.record(p.change.clone(), p.plan, p.at) {
+            match store.record_by(vec![(p.worker.clone(), p.change.clone())], p.plan, p.at) {
                 Ok(_) => {
                     self.pending.remove(0);
                 }
@@ -459,7 +474,7 @@ impl Workspace {
                     Event {
                         id: 0,
                         at: p.at,
-                        worker: self.worker.clone(),
+                        worker: p.worker.clone(),
                         model: p.plan.map(|(m, _)| m),
                         switch_date: p.plan.map(|(_, d)| d),
                         change: p.change.clone(),
@@ -471,16 +486,17 @@ impl Workspace {
         Ok(out)
     }
 
-    /// Records changes read from elsewhere (returned action sheets) in one transaction.
+    /// Records changes read from elsewhere (returned action sheets), each under the initials
+    /// given with it, in one transaction.
     pub fn record_changes(
         &mut self,
-        changes: Vec<Change>,
+        changes: Vec<(String, Change)>,
         now: NaiveDateTime,
     ) -> Result<(), StoreError> {
         if changes.is_empty() {
             return Ok(());
         }
-        let r = self.record(changes, now);
+        let r = self.record_by(changes, now);
         self.after_outside_change();
         r
     }

@@ -100,10 +100,6 @@ fn every_error_at_the_edge_in_both_languages() {
             list: "anden.xlsx".into(),
         },
         Error::NoSetup(_) => Error::NoSetup(p()),
-        Error::MergeStopped { .. } => Error::MergeStopped {
-            recorded: 3,
-            error: StoreError::Busy(p()),
-        },
     }));
     for problem in &file_problems {
         t.add(format!("File({problem:?}) at"), |lang| {

@@ -208,6 +208,7 @@ pub static BINDINGS: &[Binding] = &[
         T::KeyStorePlace,
         false,
     ),
+    b(Ctx::Plan, &[K::Ch('x')], C::Merge, T::KeyMerge, false),
     b(Ctx::Plan, &[K::Ch('o')], C::Setup, T::KeySetup, false),
     b(Ctx::Plan, &[K::Ch('i')], C::Summary, T::KeySummary, false),
     b(Ctx::Plan, &[K::Code(KC::Esc)], C::Back, T::KeyBack, false),

@@ -1,7 +1,7 @@
 //! Questions before something is done that cannot be taken back quietly (open a list that lost
 //! many citizens, change D or the model while ticks would stop counting, quit with changes not
-//! saved), and one-line inputs (the worker's initials, a done date). Each names what follows
-//! its answer.
+//! saved, record what returned sheets add), and one-line inputs (the worker's initials, a done
+//! date, the sheets to read). Each names what follows its answer.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -25,6 +25,8 @@ pub enum Then {
     Settings(Box<SavedSettings>),
     /// Quit with changes not saved.
     Quit,
+    /// Record the changes read from returned action sheets.
+    Merge,
 }
 
 /// What an input is for.
@@ -36,6 +38,8 @@ pub enum InputFor {
         citizen: usize,
         action: usize,
     },
+    /// Returned action sheets to read Udført from (paths separated by ';').
+    MergeSheets,
 }
 
 impl App {
@@ -55,12 +59,16 @@ impl App {
                         self.stop_export();
                         self.quit = true;
                     }
+                    Then::Merge => self.apply_merge(),
                 }
             }
             Control::No | Control::Back => {
                 self.popups.pop();
                 if then == Then::OpenList {
                     self.drop_prepared();
+                }
+                if then == Then::Merge {
+                    self.drop_merge();
                 }
             }
             Control::Up | Control::ScrollUp => self.scroll_ask(-1),
@@ -120,6 +128,31 @@ impl App {
                         }
                         Err(_) => *error = Some(T::NotADate.get(lang).to_string()),
                     },
+                    InputFor::MergeSheets => {
+                        let paths: Vec<std::path::PathBuf> = text
+                            .split(';')
+                            .map(str::trim)
+                            .filter(|p| !p.is_empty())
+                            .map(|p| self.cfg.cwd.join(p))
+                            .collect();
+                        if paths.is_empty() {
+                            *error = Some(T::NoFileChosen.get(lang).to_string());
+                            return;
+                        }
+                        match self.prepare_merge(&paths) {
+                            Ok(()) => {
+                                // What was read replaces the input.
+                                let shown = self.popups.pop();
+                                self.popups.pop();
+                                self.popups.extend(shown);
+                            }
+                            Err(e) => {
+                                if let Some(Popup::Input { error, .. }) = self.popups.last_mut() {
+                                    *error = Some(e);
+                                }
+                            }
+                        }
+                    }
                 }
             }
             _ => {}

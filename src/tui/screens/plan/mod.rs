@@ -195,6 +195,7 @@ impl App {
                 | Control::DoneDate
                 | Control::Initials
                 | Control::StorePlace
+                | Control::Merge
         ) {
             self.plan_progress_step(c);
             return;
@@ -368,6 +369,7 @@ impl App {
             (Control::Undo, _) => self.undo(),
             (Control::Initials, _) => self.ask_initials(),
             (Control::StorePlace, _) => self.ask_store_place(),
+            (Control::Merge, _) => self.ask_merge_sheets(),
             (Control::History, Some((i, a))) => self.show_history(i, a),
             (Control::DoneDate, Some((i, a))) => self.ask_done_date(i, a),
             _ => {}
