@@ -125,6 +125,9 @@ texts! {
     MergeApply => "j: gem ændringerne i lageret (på én gang)   n: gem intet", "y: record the changes in the store (all at once)   n: record nothing";
     MergeNothing => "Intet at gemme.", "Nothing to record.";
     MergeCancelled => "Intet fra arkene er gemt.", "Nothing from the sheets was recorded.";
+    SinceLastList => "Siden sidste liste", "Since the last list";
+    NewWord => "nye", "new";
+    GoneShort => "ikke på", "gone";
     GoneMark => "ikke længere på listen", "no longer on the list";
     NotSavedYet => "IKKE GEMT", "NOT SAVED";
     NotSavedHint => "ændringer ikke gemt – prøver igen", "changes not saved – retrying";

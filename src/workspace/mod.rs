@@ -67,6 +67,8 @@ pub struct Workspace {
     /// Why the last write failed, while changes are pending.
     problem: Option<StoreError>,
     plan: Option<TrackedPlan>,
+    /// Citizens new on this list and gone from it, compared with the list the store last saw.
+    changes: Option<ListChanges>,
 }
 
 impl Workspace {
@@ -94,6 +96,11 @@ impl Workspace {
 
     pub fn is_planned(&self) -> bool {
         self.plan.is_some()
+    }
+
+    /// Citizens new on this list and gone from it since the list the store last saw.
+    pub fn list_changes(&self) -> Option<&ListChanges> {
+        self.changes.as_ref()
     }
 
     /// Citizens read from the list itself (the rest of `list.citizens` are gone from it).

@@ -163,6 +163,7 @@ impl Prepared {
             notices.push(Notice::Restored(store_path.clone()));
         }
         let list_len = list.citizens.len();
+        let mut changes = None;
         if let Some(s) = store.as_mut() {
             let current: HashSet<&str> = list.citizens.iter().map(|c| c.cpr.digits()).collect();
             let known_set: HashSet<&str> = known.iter().map(String::as_str).collect();
@@ -189,7 +190,9 @@ impl Prepared {
                 notices.push(Notice::StoreProblem(e));
             }
             if !new.is_empty() || !gone.is_empty() {
-                notices.push(Notice::Changes(ListChanges { new, gone }));
+                let ch = ListChanges { new, gone };
+                changes = Some(ch.clone());
+                notices.push(Notice::Changes(ch));
             }
         }
         let mut ws = Workspace {
@@ -204,6 +207,7 @@ impl Prepared {
             empty: Progress::default(),
             problem: None,
             plan: None,
+            changes,
         };
         ws.replan();
         (ws, notices)

@@ -47,8 +47,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     let list = &ws.list;
     let name = crate::i18n::ui::file_name(&list.path);
-    let anm: usize = list.citizens.iter().map(|c| c.anmodninger.len()).sum();
-    let ind: usize = list.citizens.iter().map(|c| c.indskrivninger.len()).sum();
+    // The list's own citizens (those gone from it since an earlier list come after them).
+    let read = &list.citizens[..ws.list_len()];
+    let anm: usize = read.iter().map(|c| c.anmodninger.len()).sum();
+    let ind: usize = read.iter().map(|c| c.indskrivninger.len()).sum();
     // Of the warnings, those about a CPR number: counted from the same list, so the part is
     // never larger than the whole.
     let cpr_flags = list
@@ -64,7 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut lines = vec![
         Line::from(vec![
             Span::styled(format!("{}: ", T::Citizens.get(lang)), t.header),
-            Span::raw(list.citizens.len().to_string()),
+            Span::raw(read.len().to_string()),
             Span::styled(format!("   {}: ", T::Anmodninger.get(lang)), t.header),
             Span::raw(anm.to_string()),
             Span::styled(format!("   {}: ", T::Indskrivninger.get(lang)), t.header),
@@ -94,6 +96,21 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Line::raw(""),
         Line::styled(T::Sheets.get(lang), t.title),
     ];
+    if let Some(ch) = ws.list_changes() {
+        lines.insert(
+            1,
+            Line::from(vec![
+                Span::styled(format!("{}: ", T::SinceLastList.get(lang)), t.header),
+                Span::raw(format!(
+                    "{} {} · {} {}",
+                    ch.new.len(),
+                    T::NewWord.get(lang),
+                    ch.gone.len(),
+                    T::GoneMark.get(lang)
+                )),
+            ]),
+        );
+    }
     for s in &list.sheets {
         lines.push(Line::from(vec![
             Span::styled(format!("  {} ", s.name), t.header),

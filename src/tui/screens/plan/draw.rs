@@ -101,7 +101,12 @@ pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
                     Span::raw(if selected { "▶" } else { " " }),
                     Span::raw(c.cpr.display(show)),
                     Span::raw(c.name.as_deref().unwrap_or_default().to_string()),
-                    Span::raw(domain::status_label(c.status, lang)),
+                    // A citizen no longer on the list is marked where its status would read.
+                    Span::raw(if tp.is_gone(i) {
+                        T::GoneShort.get(lang)
+                    } else {
+                        domain::status_label(c.status, lang)
+                    }),
                     Span::raw(format!("{done}/{total}")),
                     if conflicts > 0 {
                         Span::styled("⚠", if selected { style } else { t.conflict })
