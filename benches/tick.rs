@@ -4,7 +4,10 @@
 //! steps per citizen (written in one transaction), then 1,000 ticks are recorded one by one as
 //! the UI records them: one committed transaction each, the progress folded forward after it.
 //! Prints the median and the worst latency, and how long opening the full store takes (every
-//! event folded). Environment: `TICK_SIZES=500,100000`, `TICK_COUNT=1000`.
+//! event folded). Then the same through the workspace, as the UI's Space does: a list of that
+//! many citizens (CSV, fictitious CPR numbers) opened with its store and planned (model 2), and
+//! 1,000 steps ticked with [`Workspace::toggle`] — the store's transaction, the plan's marks and
+//! counts. Environment: `TICK_SIZES=500,100000`, `TICK_COUNT=1000`.
 #![allow(clippy::unwrap_used, clippy::panic)] // a test, bench or dev tool: a failed expectation may stop it
 
 use std::time::{Duration, Instant};
@@ -14,6 +17,7 @@ use skifteplan::domain::Form;
 use skifteplan::plan::{ActionKind, Model, System};
 use skifteplan::progress::ListRef;
 use skifteplan::store::{Change, StepKey, Store};
+use skifteplan::workspace::{Workspace, store_place};
 
 fn d() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 31).expect("a real date")
@@ -62,6 +66,66 @@ fn env_list(name: &str, default: &[usize]) -> Vec<usize> {
         .unwrap_or_else(|| default.to_vec())
 }
 
+/// A CSV Aktivliste of `n` fictitious citizens, one anmodning each; the CPR numbers have valid
+/// date parts (so they are read) and are made up from `i`.
+fn csv_list(path: &std::path::Path, n: usize) {
+    use std::fmt::Write;
+    let mut text = String::from("CPR;Navn;Anmodning ID;Anmodningsdato;Iværksættelsesdato\n");
+    for i in 0..n {
+        let (day, month, year, serial) = (
+            1 + i % 28,
+            1 + (i / 28) % 12,
+            (i / 336) % 100,
+            1000 + i / 33_600,
+        );
+        writeln!(
+            text,
+            "{day:02}{month:02}{year:02}-{serial:04};Borger {i};A-{i};05-01-2025;19-01-2025"
+        )
+        .expect("a string takes it");
+    }
+    std::fs::write(path, text).expect("writes the list");
+}
+
+/// Median and worst of `count` ticks through the workspace, and how long opening took.
+fn through_workspace(n: usize, count: usize) -> (Duration, Duration, Duration) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("liste.csv");
+    csv_list(&path, n);
+    let start = Instant::now();
+    let list = skifteplan::aktivliste::load(&path, &Default::default()).expect("reads");
+    assert_eq!(list.citizens.len(), n, "every fictitious citizen is read");
+    let list_ref = skifteplan::progress::list_ref(&path).expect("fingerprints");
+    let (mut ws, _) =
+        Workspace::open_now(list, list_ref, store_place(&path, None, None), "AB", now());
+    let settings = skifteplan::progress::SavedSettings {
+        model: Model::Two,
+        switch_date: d(),
+        reason_text: "Systemskift".into(),
+        kommune: "Fiktiv".into(),
+        vendor: String::new(),
+        system_name: String::new(),
+        go_live: None,
+        deadline: None,
+    };
+    ws.set_settings(settings, now()).expect("set up");
+    let opened = start.elapsed();
+    let steps = ws.plan().expect("planned").citizen(0).actions.len();
+    let mut times = Vec::with_capacity(count);
+    for t in 0..count {
+        let start = Instant::now();
+        ws.toggle((t * 7919) % n, (t / n) % steps, d(), now())
+            .expect("ticks");
+        times.push(start.elapsed());
+    }
+    assert_eq!(
+        ws.plan().expect("planned").total_done(),
+        count.min(n * steps)
+    );
+    times.sort();
+    (times[times.len() / 2], times[times.len() - 1], opened)
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -108,6 +172,20 @@ fn main() {
             ms(median),
             ms(worst),
             ms(open)
+        );
+    }
+    println!();
+    println!("Through the workspace (as Space in the UI):");
+    println!();
+    println!("| citizens | median | worst | open, plan (load included) |");
+    println!("|---:|---:|---:|---:|");
+    for n in env_list("TICK_SIZES", &[500, 100_000]) {
+        let (median, worst, opened) = through_workspace(n, count);
+        println!(
+            "| {n} | {:.2} ms | {:.2} ms | {:.0} ms |",
+            ms(median),
+            ms(worst),
+            ms(opened)
         );
     }
 }
