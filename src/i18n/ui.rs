@@ -127,6 +127,7 @@ texts! {
     MergeCancelled => "Intet fra arkene er gemt.", "Nothing from the sheets was recorded.";
     SinceLastList => "Siden sidste liste", "Since the last list";
     NewWord => "nye", "new";
+    SetupChangedElsewhere => "Opsætningen er ændret af en kollega", "The set-up was changed by a colleague";
     GoneShort => "ikke på", "gone";
     GoneMark => "ikke længere på listen", "no longer on the list";
     NotSavedYet => "IKKE GEMT", "NOT SAVED";

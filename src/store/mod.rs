@@ -114,8 +114,19 @@ impl StoreError {
     }
 }
 
+/// What a refresh folded into the progress.
+#[derive(Clone, Debug, Default)]
+pub enum Folded {
+    /// These events, in order, each applied on top of the progress before.
+    Events(Vec<Event>),
+    /// The progress was derived again from every event (an undo changes earlier ones).
+    #[default]
+    Reloaded,
+}
+
 /// An open store and the progress derived from it.
 pub struct Store {
+    folded: Folded,
     conn: Connection,
     path: PathBuf,
     worker: String,
@@ -167,6 +178,7 @@ impl Store {
             worker: worker.to_string(),
             list: list.clone(),
             progress: Progress::default(),
+            folded: Folded::Reloaded,
         };
         store.init(list)?;
         store.reload()?;
@@ -348,19 +360,27 @@ impl Store {
     /// returns how many there were.
     pub fn refresh(&mut self) -> Result<usize, StoreError> {
         let events = self.events_after(self.progress.last_id())?;
+        let n = events.len();
         if events
             .iter()
             .any(|e| matches!(e.change, Change::Undo { .. }))
         {
             // An undo changes what earlier events mean: derive the progress again.
-            let n = events.len();
             self.reload()?;
+            self.folded = Folded::Reloaded;
             return Ok(n);
         }
         for e in &events {
             self.progress.apply(e);
         }
-        Ok(events.len())
+        self.folded = Folded::Events(events);
+        Ok(n)
+    }
+
+    /// What the last refresh folded in (also the one after a change recorded here): the events
+    /// in order, or that the progress was derived again.
+    pub fn last_folded(&self) -> &Folded {
+        &self.folded
     }
 
     /// Derives the progress again from every event.

@@ -66,13 +66,32 @@ impl App {
     /// Reads others' changes now (tests call this instead of waiting).
     pub fn refresh_now(&mut self) -> bool {
         self.last_refresh = Instant::now();
+        let lang = self.lang();
         let Some(ws) = self.ws.as_mut() else {
             return false;
         };
         let was_unsaved = ws.unsaved();
+        let setup_before = ws.saved_settings().map(|s| (s.model, s.switch_date));
         let changed = ws.refresh();
+        let setup_now = ws.saved_settings().map(|s| (s.model, s.switch_date));
         if was_unsaved > 0 && ws.unsaved() == 0 {
-            self.status = Some((T::SavedNow.get(self.lang()).to_string(), false));
+            self.status = Some((T::SavedNow.get(lang).to_string(), false));
+        }
+        if setup_before.is_some()
+            && setup_now != setup_before
+            && let Some((model, d)) = setup_now
+        {
+            // A colleague changed model or D: said, so a plan that changes under someone is
+            // never a surprise.
+            self.status = Some((
+                format!(
+                    "{}: {}, D {}",
+                    T::SetupChangedElsewhere.get(lang),
+                    crate::i18n::domain::model_label(model, lang),
+                    crate::domain::date::fmt_dk(d)
+                ),
+                false,
+            ));
         }
         if changed {
             self.plan_rebuilt();

@@ -24,7 +24,7 @@ use crate::aktivliste::Aktivliste;
 use crate::domain::Decision;
 use crate::plan::{Model, Settings};
 use crate::progress::{ListChanges, ListRef, SavedSettings};
-use crate::store::{Change, Event, Progress, StepKey, Store, StoreError};
+use crate::store::{self, Change, Event, Progress, StepKey, Store, StoreError};
 
 /// Something the user must be told after opening a list.
 #[derive(Debug)]
@@ -187,7 +187,7 @@ impl Workspace {
                             && store.progress().last_id() == b + ids.len() as i64
                     });
                     if !alone {
-                        self.after_outside_change();
+                        self.after_store_change();
                     }
                     return Ok(());
                 }
@@ -289,7 +289,7 @@ impl Workspace {
         match store.refresh() {
             Ok(0) => had_pending,
             Ok(_) => {
-                self.after_outside_change();
+                self.after_store_change();
                 true
             }
             Err(e) => {
@@ -297,6 +297,28 @@ impl Workspace {
                 false
             }
         }
+    }
+
+    /// The store's last refresh folded in changes: ticks and unticks are applied to the plan
+    /// one by one (a list of 100,000 citizens is not gone through for a colleague's tick);
+    /// anything else, or a tick of no current step, sets the plan again from the progress.
+    fn after_store_change(&mut self) {
+        if self.overlay.is_none()
+            && let (Some(store), Some(plan)) = (self.store.as_ref(), self.plan.as_mut())
+            && let store::Folded::Events(events) = store.last_folded()
+        {
+            let mut applied = 0;
+            for e in events {
+                if !plan.apply_event(e) {
+                    break;
+                }
+                applied += 1;
+            }
+            if applied == events.len() {
+                return;
+            }
+        }
+        self.after_outside_change();
     }
 
     /// The progress changed other than by a tick made here: the plan follows (planned again

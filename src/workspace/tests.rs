@@ -373,3 +373,53 @@ fn an_earlier_progress_file_is_imported_once_and_kept() {
     );
     assert_eq!(done_total(&ws), 1);
 }
+
+/// Marks, done counts and groups of a plan, to compare a plan kept up to date change by change
+/// with one made afresh from the store.
+type Marks = Vec<Vec<Option<(NaiveDate, String)>>>;
+
+fn picture(ws: &Workspace) -> (Marks, Vec<StepGroup>, usize) {
+    let p = ws.plan().unwrap();
+    let marks = (0..p.len())
+        .map(|i| {
+            p.done_of(i)
+                .iter()
+                .map(|m| m.as_ref().map(|m| (m.date, m.by.to_string())))
+                .collect()
+        })
+        .collect();
+    (marks, p.groups().to_vec(), p.total_done())
+}
+
+#[test]
+fn others_changes_applied_one_by_one_give_the_plan_a_fresh_open_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = write_list(dir.path(), &ROWS);
+    let mut a = open_as(&list, "AB").0;
+    a.set_settings(set_up(Model::Two, d(2026, 3, 31)), now())
+        .unwrap();
+    let mut b = open_as(&list, "CD").0;
+    for (k, digits) in ["171070", "140694", "280376", "120888"].iter().enumerate() {
+        let i = citizen(&b, digits);
+        b.toggle(i, k % 2, d(2026, 4, 1), now()).unwrap();
+    }
+    let i = citizen(&b, "171070");
+    b.toggle(i, 0, d(2026, 4, 1), now()).unwrap(); // unticked again
+    b.mark(citizen(&b, "140694"), 1, Some(d(2026, 3, 30)), now())
+        .unwrap();
+    // a ticks in between: its write folds b's changes in.
+    a.toggle(citizen(&a, "070797"), 0, d(2026, 4, 1), now())
+        .unwrap();
+    b.toggle(citizen(&b, "190661"), 0, d(2026, 4, 1), now())
+        .unwrap();
+    assert!(a.refresh());
+    let fresh = open_as(&list, "EF").0;
+    assert_eq!(picture(&a), picture(&fresh));
+    assert_eq!(done_total(&a), 5);
+    // A colleague's new D reaches the plan on refresh, re-planned.
+    b.set_settings(set_up(Model::Two, d(2026, 4, 30)), now())
+        .unwrap();
+    assert!(a.refresh());
+    assert_eq!(a.plan().unwrap().settings.switch_date, d(2026, 4, 30));
+    assert_eq!(done_total(&a), 0);
+}

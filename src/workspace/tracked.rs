@@ -165,6 +165,37 @@ impl TrackedPlan {
         self.recount();
     }
 
+    /// Applies one tick or untick that follows the progress the marks were made from, in
+    /// place; false when it cannot be (another kind of change, a step of no action of the
+    /// plan): then the marks must be set again from the whole progress.
+    pub fn apply_event(&mut self, e: &crate::store::Event) -> bool {
+        use crate::store::Change;
+        let (step, mark) = match &e.change {
+            Change::Tick { step, done } => (
+                step,
+                Some(Mark {
+                    date: *done,
+                    by: Arc::from(e.worker.as_str()),
+                    at: e.at,
+                }),
+            ),
+            Change::Untick { step } => (step, None),
+            _ => return false,
+        };
+        let Some(i) = self.index_of(&step.cpr) else {
+            return false;
+        };
+        let Some(a) = self.plan.citizens[i]
+            .actions
+            .iter()
+            .position(|a| step.is(a))
+        else {
+            return false;
+        };
+        self.set_mark(i, a, mark);
+        true
+    }
+
     fn index_of(&self, digits: &str) -> Option<usize> {
         let (cpr, _) = Cpr::parse(digits).ok()?;
         self.by_cpr.get(&cpr).copied()
