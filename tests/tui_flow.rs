@@ -542,3 +542,35 @@ fn udfoert_from_a_returned_sheet_is_shown_then_recorded_on_yes() {
         app.popups()
     );
 }
+
+#[test]
+fn two_people_in_two_terminals_see_each_others_ticks_by_whom() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = opened(dir.path(), Lang::Da, citizens());
+    press(&mut a, KeyCode::Enter);
+    setup_model_two(&mut a, "31-03-2026");
+    let path = dir.path().join("aktivliste.xlsx");
+    let mut cfg = config(dir.path(), Lang::Da);
+    cfg.user = skifteplan::userconf::UserConfig::in_memory(Some("CD"));
+    let mut b = App::new(cfg);
+    b.finish_load(Ok((list(&path, citizens()), list_ref(&path, "f1"))));
+    assert_eq!(b.screen(), Screen::Plan, "the set-up is shared");
+    ch(&mut a, ' '); // Anna, by TST
+    ch(&mut b, 'j');
+    ch(&mut b, ' '); // Bo, by CD
+    assert!(a.refresh_now());
+    assert_eq!(total_done(&a), 2);
+    assert_eq!(total_done(&b), 2, "b's own write brought a's tick along");
+    ch(&mut a, 'j');
+    let screen = screen_text(&mut a, 120, 30);
+    assert!(screen.contains("af CD"), "{screen}");
+    // Both tick the same step: one tick.
+    ch(&mut b, 'k');
+    press(&mut b, KeyCode::Tab);
+    press(&mut b, KeyCode::Home);
+    ch(&mut b, 'd');
+    press(&mut b, KeyCode::Enter);
+    a.refresh_now();
+    assert_eq!(total_done(&a), 2);
+    assert_eq!(stored(dir.path()).ticks().len(), 2);
+}
