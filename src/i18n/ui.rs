@@ -118,9 +118,9 @@ texts! {
     PlaceNotRemembered => "stedet kunne ikke huskes i din opsætning", "the place could not be kept in your config";
     NoStorePlace => "der er ikke valgt et sted at gemme (p: vælg sted)", "no place to save is chosen (p: choose a place)";
     KeyStorePlace => "gem-sted", "save place";
-    KeyMerge => "hent Udført fra returnerede ark", "read Udført from returned sheets";
-    MergeTitle => "Udført fra returnerede handlingsark", "Udført from returned action sheets";
-    MergePrompt => "Læs kolonnerne Udført og Udført af fra handlingsark, som folk har udfyldt i Excel. Intet gemmes, før du har set ændringerne og sagt ja.", "Read the Udført and Udført af columns from action sheets people filled in in Excel. Nothing is saved until you have seen the changes and said yes.";
+    KeyMerge => "hent Udført fra returnerede ark", "read Done from returned sheets";
+    MergeTitle => "Udført fra returnerede handlingsark", "Done from returned action sheets";
+    MergePrompt => "Læs kolonnerne Udført og Udført af fra handlingsark, som folk har udfyldt i Excel. Intet gemmes, før du har set ændringerne og sagt ja.", "Read the Done and Done by columns (Udført in a Danish sheet) from action sheets people filled in in Excel. Nothing is saved until you have seen the changes and said yes.";
     MergePaths => "Flere ark adskilles med ;", "Separate several sheets with ;";
     MergeApply => "j: gem ændringerne i lageret (på én gang)   n: gem intet", "y: record the changes in the store (all at once)   n: record nothing";
     MergeNothing => "Intet at gemme.", "Nothing to record.";
