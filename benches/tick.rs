@@ -151,6 +151,7 @@ fn main() {
             .map(|(i, k)| Change::Tick {
                 step: step(i, k),
                 done: d(),
+                by: None,
             })
             .collect();
         let events = before.len();
@@ -160,6 +161,7 @@ fn main() {
             let change = Change::Tick {
                 step: step(t % n, 3 + t / n),
                 done: d(),
+                by: None,
             };
             let start = Instant::now();
             store.record(change, plan, now()).expect("ticks");

@@ -70,6 +70,7 @@ fn child() {
         let change = Change::Tick {
             step: step(&worker, i),
             done: d(),
+            by: None,
         };
         let id = store
             .record(change, Some((Model::Two, d())), Local::now().naive_local())

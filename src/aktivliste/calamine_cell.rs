@@ -33,6 +33,23 @@ fn date_time(dt: &ExcelDateTime) -> Cell<'static> {
         .map_or(Cell::Number(v), Cell::Date)
 }
 
+/// A date cell with its time of day (the action sheet's Genereret cell), to the millisecond.
+pub(crate) fn datetime_of(d: &Data) -> Option<chrono::NaiveDateTime> {
+    let Data::DateTime(dt) = d else {
+        return None;
+    };
+    if dt.is_duration() {
+        return None;
+    }
+    let (y, m, day, h, min, s, ms) = dt.to_ymd_hms_milli();
+    NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(day))?.and_hms_milli_opt(
+        u32::from(h),
+        u32::from(min),
+        u32::from(s),
+        u32::from(ms),
+    )
+}
+
 fn iso(s: &str) -> Cell<'_> {
     parse_date_text(s).map_or_else(|_| Cell::text(s), Cell::Date)
 }

@@ -31,7 +31,7 @@ use crate::lang::Lang;
 
 /// The one way a calamine cell becomes our cell (1904 date system included), for the plan
 /// reader too.
-pub(crate) use calamine_cell::from_data;
+pub(crate) use calamine_cell::{datetime_of, from_data};
 pub use error::{LoadError, SpreadsheetProblem, unpacked_size};
 pub use field::Field;
 pub use header::normalise;

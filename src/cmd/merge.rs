@@ -19,8 +19,8 @@ use crate::error::{Error, FileProblem};
 use crate::i18n::merge::{applied, apply_hint, report_lines};
 use crate::lang::Lang;
 use crate::merge;
-use crate::plan::{self, Settings};
-use crate::store::{self, Store};
+use crate::store;
+use crate::workspace::{Notice, Prepared, Question};
 
 pub fn run(args: &MergeArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome, Error> {
     let store_path = args
@@ -35,35 +35,47 @@ pub fn run(args: &MergeArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
     let list_ref = crate::progress::list_ref(&args.list)
         .map_err(|e| Error::file(&args.list, FileProblem::of_io(&e)))?;
     let worker = worker(args.by.as_deref());
-    let mut store = Store::open(&store_path, &list_ref, &worker)?;
-    if store.list().file_name != list_ref.file_name && !args.force {
-        return Err(Error::StoreOfAnotherList {
-            store: store_path,
-            list: store.list().file_name.clone(),
-        });
-    }
-    let progress = store.progress();
-    let saved = progress
-        .settings()
-        .cloned()
-        .ok_or_else(|| Error::NoSetup(store_path.clone()))?;
-    // The list as the UI reads it: with the column mappings chosen for it.
-    let columns = progress
-        .columns()
+    // The list as the UI opens it, with the column mappings kept for it, and planned as the UI
+    // plans it: under the store's set-up and decisions, the citizens gone from the list since an
+    // earlier one included. Nothing is written before --apply.
+    let columns = crate::store::read_columns(&store_path)
+        .unwrap_or_default()
         .iter()
         .filter_map(|(k, h)| Some((Field::from_key(k)?, h.clone())))
         .collect();
     let list = aktivliste::load(&args.list, &LoadOptions { columns })?;
-    let mut settings = Settings::new(saved.model, saved.switch_date);
-    settings.reason_text = saved.reason_text.clone();
-    settings.decisions = progress
-        .decisions()
+    let now = Local::now().naive_local();
+    let json = crate::progress::default_path(&args.list);
+    let prepared = Prepared::new(list, list_ref, (store_path.clone(), json), &worker);
+    if let Some(Question::OtherList { store_list }) = prepared
+        .questions()
         .iter()
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    let plan = plan::plan(&list.citizens, &settings);
+        .find(|q| matches!(q, Question::OtherList { .. }))
+        && !args.force
+    {
+        return Err(Error::StoreOfAnotherList {
+            store: store_path,
+            list: store_list.clone(),
+        });
+    }
+    let (mut ws, notices) = if args.apply {
+        prepared.open(now)
+    } else {
+        prepared.open_as_is(now)
+    };
+    if let Some(e) = notices.into_iter().find_map(|n| match n {
+        Notice::StoreProblem(e) => Some(e),
+        _ => None,
+    }) {
+        return Err(Error::Store(e));
+    }
+    let Some(tracked) = ws.plan() else {
+        return Err(Error::NoSetup(store_path));
+    };
     let sheets = merge::read_sheets(&args.sheets)?;
-    let report = merge::compare(&plan, progress, &sheets);
+    let report = merge::compare_since(&tracked.plan, ws.progress(), &sheets, &|k| {
+        ws.last_change(k)
+    });
 
     for line in report_lines(&report, lang, args.show_cpr) {
         writeln!(out, "{line}")?;
@@ -77,13 +89,11 @@ pub fn run(args: &MergeArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
         });
     }
     if report.has_changes() {
-        let now = Local::now().naive_local();
-        let under = Some((saved.model, saved.switch_date));
-        // One transaction: all of it or none. A tick is recorded under the Udført af its sheet
-        // gives, the rest under the worker's initials.
-        let changes = report.attributed(now.date(), &worker);
+        // One transaction: all of it or none, recorded by the one merging (who can undo it);
+        // a tick carries the Udført af its sheet gives as who did it.
+        let changes = report.changes(now.date());
         let recorded = changes.len();
-        store.record_by(changes, under, now).map_err(Error::Store)?;
+        ws.record_changes(changes, now).map_err(Error::Store)?;
         writeln!(out, "{}", applied(recorded, &store_path, lang))?;
     } else {
         writeln!(out, "{}", apply_hint(&report, lang))?;

@@ -185,6 +185,41 @@ pub fn report_lines(report: &MergeReport, lang: Lang, show_cpr: bool) -> Vec<Str
             ));
         }
     }
+    if !report.changed_since.is_empty() {
+        out.push(heading(
+            (
+                "Ændret i lageret efter arket blev skrevet – ikke brugt (arket har ikke set ændringen; eksportér et nyt ark)",
+                "Changed in the store after the sheet was written – not used (the sheet has not seen the change; export a new sheet)",
+            ),
+            report.changed_since.len(),
+            lang,
+        ));
+        for c in &report.changed_since {
+            let now = match &c.store {
+                Some((d, w)) => format!(
+                    "{} {}{}",
+                    lang.pick("lageret: udført", "the store: done"),
+                    fmt_dk(*d),
+                    by(Some(w), lang)
+                ),
+                None => lang
+                    .pick("lageret: ikke udført", "the store: not done")
+                    .to_string(),
+            };
+            let marks: Vec<String> = c
+                .marks
+                .iter()
+                .map(|(p, m)| format!("{}: {}", place(p, lang), mark(m, lang)))
+                .collect();
+            out.push(format!(
+                "  {}: {now} ({} {}); {}",
+                step(&c.step, show_cpr, lang),
+                lang.pick("ændret", "changed"),
+                c.changed.format("%d-%m-%Y %H:%M"),
+                marks.join("; ")
+            ));
+        }
+    }
     if !report.unmatched.is_empty() {
         out.push(heading(
             (

@@ -85,7 +85,17 @@ pub fn earlier_line(t: &EarlierTick, lang: Lang, show_cpr: bool, with_cpr: bool)
 /// taken back.
 pub fn history_line(e: &Event, undone: bool, lang: Lang) -> String {
     let what = match &e.change {
-        Change::Tick { done, .. } => format!("{} {}", T::HistoryTicked.get(lang), fmt_dk(*done)),
+        Change::Tick { done, by, .. } => {
+            let mut w = format!("{} {}", T::HistoryTicked.get(lang), fmt_dk(*done));
+            if let Some(by) = by {
+                w.push_str(&format!(
+                    " {} {by} ({})",
+                    T::ByWord.get(lang),
+                    T::FromSheet.get(lang)
+                ));
+            }
+            w
+        }
         Change::Untick { .. } => T::HistoryUnticked.get(lang).to_string(),
         other => other.kind().to_string(),
     };
@@ -107,7 +117,7 @@ pub fn history_line(e: &Event, undone: bool, lang: Lang) -> String {
 /// A change as it is named when taken back.
 pub fn change_line(change: &Change, lang: Lang, show_cpr: bool) -> String {
     match change {
-        Change::Tick { step, done } => format!(
+        Change::Tick { step, done, .. } => format!(
             "{} {} {} ({})",
             cpr_of(&step.cpr, show_cpr),
             step_label(step, lang),

@@ -128,6 +128,8 @@ texts! {
     SinceLastList => "Siden sidste liste", "Since the last list";
     NewWord => "nye", "new";
     SetupChangedElsewhere => "Opsætningen er ændret af en kollega", "The set-up was changed by a colleague";
+    StoreSetupKept => "Lageret havde allerede en opsætning; den gælder (model og D ændres ikke for de andre). Den opsætning, du lavede inden, er ikke gemt – ret den med o, hvis den skal ændres.", "The store already had a set-up; it applies (model and D do not change for the others). The set-up you made before was not saved – change it with o if it must change.";
+    FromSheet => "fra et returneret ark", "from a returned sheet";
     GoneShort => "ikke på", "gone";
     GoneMark => "ikke længere på listen", "no longer on the list";
     NotSavedYet => "IKKE GEMT", "NOT SAVED";

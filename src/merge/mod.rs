@@ -13,7 +13,7 @@ pub mod read;
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime, SubsecRound};
 
 use crate::domain::Cpr;
 use crate::domain::cpr::mask_in_text;
@@ -31,6 +31,9 @@ pub struct SheetMarks {
     pub file: String,
     pub model: Model,
     pub switch_date: NaiveDate,
+    /// When the sheet was written (None for a JSON plan): a step changed in the store after it
+    /// is not changed from the sheet, which has not seen that change.
+    pub written: Option<NaiveDateTime>,
     pub rows: Vec<Row>,
     pub unknown: Vec<UnknownMark>,
 }
@@ -109,6 +112,18 @@ pub struct Disagreement {
     pub marks: Vec<(Place, Mark)>,
 }
 
+/// A step the store changed after a sheet that would change it was written: the sheet has not
+/// seen that change (a colleague's untick, a done date corrected), so it is not applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangedSince {
+    pub step: PlanStep,
+    /// The store's done date and worker now (None: not done in the store).
+    pub store: Option<(NaiveDate, String)>,
+    /// When the store last changed the step.
+    pub changed: NaiveDateTime,
+    pub marks: Vec<(Place, Mark)>,
+}
+
 /// A marked row that names no action of the current plan.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unmatched {
@@ -145,6 +160,7 @@ pub struct MergeReport {
     pub ticks: Vec<NewTick>,
     pub unticks: Vec<Untick>,
     pub disagreements: Vec<Disagreement>,
+    pub changed_since: Vec<ChangedSince>,
     pub unmatched: Vec<Unmatched>,
     pub unknown: Vec<UnknownMark>,
     pub other_setup: Vec<OtherSetup>,
@@ -162,53 +178,24 @@ impl MergeReport {
 
     /// Whether something needs a person: disagreements, rows of no action, unreadable values.
     pub fn has_problems(&self) -> bool {
-        !self.disagreements.is_empty() || !self.unmatched.is_empty() || !self.unknown.is_empty()
+        !self.disagreements.is_empty()
+            || !self.changed_since.is_empty()
+            || !self.unmatched.is_empty()
+            || !self.unknown.is_empty()
     }
 
-    /// The changes to record: a tick on its date (on `today` where the sheet gives none), and
-    /// the unticks.
+    /// The changes to record, all under the one merging: a tick on its date (on `today` where
+    /// the sheet gives none) and by the Udført af the sheet gives; the unticks.
     pub fn changes(&self, today: NaiveDate) -> Vec<Change> {
-        self.by_worker(today, "")
-            .into_iter()
-            .flat_map(|(_, c)| c)
-            .collect()
-    }
-
-    /// The changes grouped by who made them, in first-seen order: a tick under its Udført af
-    /// when the sheet says, else under `worker`; an untick under `worker`.
-    /// Every change with who it is recorded under: a tick under the Udført af its sheet gives,
-    /// else `worker`; an untick under `worker`.
-    pub fn attributed(&self, today: NaiveDate, worker: &str) -> Vec<(String, Change)> {
-        self.by_worker(today, worker)
-            .into_iter()
-            .flat_map(|(who, changes)| changes.into_iter().map(move |c| (who.clone(), c)))
-            .collect()
-    }
-
-    pub fn by_worker(&self, today: NaiveDate, worker: &str) -> Vec<(String, Vec<Change>)> {
-        let mut groups: Vec<(String, Vec<Change>)> = Vec::new();
-        let mut add = |who: &str, change: Change| match groups.iter_mut().find(|(w, _)| w == who) {
-            Some((_, changes)) => changes.push(change),
-            None => groups.push((who.to_string(), vec![change])),
-        };
-        for t in &self.ticks {
-            add(
-                t.by.as_deref().unwrap_or(worker),
-                Change::Tick {
-                    step: t.step.key.clone(),
-                    done: t.date.unwrap_or(today),
-                },
-            );
-        }
-        for u in &self.unticks {
-            add(
-                worker,
-                Change::Untick {
-                    step: u.step.key.clone(),
-                },
-            );
-        }
-        groups
+        let ticks = self.ticks.iter().map(|t| Change::Tick {
+            step: t.step.key.clone(),
+            done: t.date.unwrap_or(today),
+            by: t.by.clone(),
+        });
+        let unticks = self.unticks.iter().map(|u| Change::Untick {
+            step: u.step.key.clone(),
+        });
+        ticks.chain(unticks).collect()
     }
 }
 
@@ -255,6 +242,22 @@ fn find<'p>(plan: &'p Plan, row: &Row) -> Option<(&'p CitizenPlan, &'p Action)> 
 
 /// Compares the sheets' marks with the store's progress under the current plan.
 pub fn compare(plan: &Plan, progress: &Progress, sheets: &[SheetMarks]) -> MergeReport {
+    compare_since(plan, progress, sheets, &|_| None)
+}
+
+/// [`compare`], with when the store last changed each step (`changed`): a change a sheet would
+/// make to a step the store changed after the sheet was written is listed in
+/// [`MergeReport::changed_since`] instead of applied.
+pub fn compare_since(
+    plan: &Plan,
+    progress: &Progress,
+    sheets: &[SheetMarks],
+    changed: &dyn Fn(&StepKey) -> Option<NaiveDateTime>,
+) -> MergeReport {
+    let written: HashMap<&str, NaiveDateTime> = sheets
+        .iter()
+        .filter_map(|s| Some((s.file.as_str(), s.written?)))
+        .collect();
     let mut report = MergeReport {
         setup: Some((plan.model, plan.switch_date)),
         files: sheets.iter().map(|s| s.file.clone()).collect(),
@@ -313,8 +316,32 @@ pub fn compare(plan: &Plan, progress: &Progress, sheets: &[SheetMarks]) -> Merge
                 .push(Disagreement { step, marks: found });
             continue;
         };
-        let from: Vec<Place> = found.into_iter().map(|(p, _)| p).collect();
         let stored = progress.tick(&key).map(|r| (r.done, r.worker.clone()));
+        let would_change = match (&agreed, &stored) {
+            (Mark::Done { .. }, None) | (Mark::NotDone, Some(_)) => true,
+            (Mark::Done { date: Some(d), .. }, Some(was)) => *d != was.0,
+            _ => false,
+        };
+        // The oldest sheet among those marking the step: what it could have seen.
+        let oldest = found
+            .iter()
+            .filter_map(|(p, _)| written.get(p.file.as_str()).copied())
+            .min();
+        if would_change
+            && let (Some(w), Some(c)) = (oldest, changed(&key))
+            // To the second: the sheet's Genereret cell holds no finer time. A change in the
+            // very second of the export counts as seen.
+            && c.trunc_subsecs(0) > w.trunc_subsecs(0)
+        {
+            report.changed_since.push(ChangedSince {
+                step,
+                store: stored,
+                changed: c,
+                marks: found,
+            });
+            continue;
+        }
+        let from: Vec<Place> = found.into_iter().map(|(p, _)| p).collect();
         match (agreed, stored) {
             (Mark::Done { date, by }, None) => report.ticks.push(NewTick {
                 step,
@@ -344,7 +371,11 @@ pub fn compare(plan: &Plan, progress: &Progress, sheets: &[SheetMarks]) -> Merge
 /// Udført af given), or all not done. None when they disagree.
 fn agree(marks: &[(Place, Mark)]) -> Option<Mark> {
     let mut done_date: Option<NaiveDate> = None;
+    // Udført af of the mark that gave the date (the one the tick is recorded as) when it names
+    // one, else the first given: a date from one sheet is never credited to another sheet's
+    // initials.
     let mut by: Option<String> = None;
+    let mut by_dated: Option<String> = None;
     let mut done = false;
     let mut not_done = false;
     for (_, m) in marks {
@@ -356,6 +387,9 @@ fn agree(marks: &[(Place, Mark)]) -> Option<Mark> {
                         return None;
                     }
                     done_date = Some(*d);
+                    if by_dated.is_none() {
+                        by_dated.clone_from(who);
+                    }
                 }
                 if by.is_none() {
                     by.clone_from(who);
@@ -367,7 +401,7 @@ fn agree(marks: &[(Place, Mark)]) -> Option<Mark> {
     match (done, not_done) {
         (true, false) => Some(Mark::Done {
             date: done_date,
-            by,
+            by: by_dated.or(by),
         }),
         (false, true) => Some(Mark::NotDone),
         _ => None,

@@ -45,6 +45,7 @@ fn read_sheet(path: &Path) -> Result<SheetMarks, Error> {
         file,
         model: plan.header.model,
         switch_date: plan.header.switch_date,
+        written: plan.header.generated,
         rows: plan.rows,
         unknown,
     })

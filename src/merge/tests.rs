@@ -35,6 +35,7 @@ fn sheet(file: &str, rows: Vec<Row>) -> SheetMarks {
         file: file.into(),
         model: Model::Two,
         switch_date: d(3, 31),
+        written: Some(d(4, 5).and_hms_opt(10, 0, 0).unwrap()),
         rows,
         unknown: Vec::new(),
     }
@@ -70,6 +71,7 @@ fn progress(ticks: &[(StepKey, NaiveDate)]) -> Progress {
             change: Change::Tick {
                 step: step.clone(),
                 done: *done,
+                by: None,
             },
         })
         .collect();
@@ -115,18 +117,16 @@ fn done_in_a_sheet_and_not_in_the_store_is_a_new_tick() {
         vec![
             Change::Tick {
                 step: key_of(&plan, &rows[0]),
-                done: d(4, 2)
+                done: d(4, 2),
+                by: Some("AB".into()),
             },
             Change::Tick {
                 step: key_of(&plan, &rows[1]),
-                done: today
+                done: today,
+                by: None,
             },
         ]
     );
-    // Ticked under the name the sheet gives, the rest under the one merging.
-    let groups = report.by_worker(today, "KO");
-    let names: Vec<&str> = groups.iter().map(|(w, _)| w.as_str()).collect();
-    assert_eq!(names, ["AB", "KO"]);
 }
 
 #[test]
@@ -246,4 +246,52 @@ fn unknown_values_and_another_setup_are_reported() {
     assert_eq!(report.unknown.len(), 1);
     assert_eq!(report.other_setup[0].switch_date, d(4, 30));
     assert!(report.has_problems());
+}
+
+#[test]
+fn a_step_changed_in_the_store_since_the_sheet_was_written_is_not_changed_from_it() {
+    let (plan, mut rows) = plan_and_rows();
+    // The store: step 0 unticked by a colleague at 11:00 on 04-05, an hour after the sheet was
+    // written; step 1 ticked 04-03, never touched again.
+    let store = progress(&[(key_of(&plan, &rows[1]), d(4, 3))]);
+    done(&mut rows[0], Some(d(4, 2)), Some("AB"));
+    rows[1].done = false;
+    rows[1].not_done = true;
+    let k0 = key_of(&plan, &rows[0]);
+    let changed = |k: &StepKey| (*k == k0).then(|| d(4, 5).and_hms_opt(11, 0, 0).unwrap());
+    let report = compare_since(&plan, &store, &[sheet("a.xlsx", rows.clone())], &changed);
+    assert_eq!(report.changed_since.len(), 1, "{report:#?}");
+    assert_eq!(report.changed_since[0].step.key, k0);
+    assert!(
+        report.ticks.is_empty(),
+        "the colleague's untick is not reversed"
+    );
+    assert_eq!(
+        report.unticks.len(),
+        1,
+        "a step untouched since is taken back as the sheet says"
+    );
+    assert!(report.has_problems());
+    // Changed before the sheet was written (the same day): the sheet saw it; its mark applies.
+    let before = |k: &StepKey| (*k == k0).then(|| d(4, 5).and_hms_opt(9, 59, 0).unwrap());
+    let report = compare_since(&plan, &store, &[sheet("a.xlsx", rows)], &before);
+    assert!(report.changed_since.is_empty());
+    assert_eq!(report.ticks.len(), 1);
+}
+
+#[test]
+fn a_date_from_one_sheet_is_credited_to_that_sheets_initials() {
+    let (plan, rows) = plan_and_rows();
+    let mut a = rows.clone();
+    let mut b = rows;
+    done(&mut a[0], None, Some("IJ"));
+    done(&mut b[0], Some(d(4, 2)), Some("KL"));
+    let report = compare(
+        &plan,
+        &Progress::default(),
+        &[sheet("ij.xlsx", a), sheet("kl.xlsx", b)],
+    );
+    assert_eq!(report.ticks.len(), 1, "{report:#?}");
+    assert_eq!(report.ticks[0].date, Some(d(4, 2)));
+    assert_eq!(report.ticks[0].by.as_deref(), Some("KL"));
 }

@@ -77,6 +77,8 @@ pub struct Header {
     pub actions: Option<Counted>,
     /// Per (action, form): the stated count.
     pub per_kind: Vec<(ActionKind, Form, Counted)>,
+    /// When the action sheet was written (its Genereret cell); JSON plans carry none.
+    pub generated: Option<chrono::NaiveDateTime>,
 }
 
 /// One action row of the plan, as read (cells that could not be read are `None`, and the reader

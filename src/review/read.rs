@@ -219,7 +219,14 @@ fn read_xlsx(bytes: &[u8]) -> Result<PlanRows, ReadError> {
     let conflicts = sheet(CONFLICTS_SHEET, false)?;
     let forgotten = sheet(FORGOTTEN_SHEET, false)?;
 
-    let header = read_overview(&sheet_rows(&overview))?;
+    let mut header = read_overview(&sheet_rows(&overview))?;
+    // Genereret, to the millisecond: the date cell as the sheet holds it.
+    header.generated = overview.rows().find_map(|r| {
+        let label = r.first().map(ToString::to_string)?;
+        is_label(&label, L_GENERATED)
+            .then(|| r.get(1).and_then(crate::aktivliste::datetime_of))
+            .flatten()
+    });
     let forgotten_set = Forgotten::read(&sheet_rows(&forgotten));
     let plan_conflicts = read_conflicts(&sheet_rows(&conflicts));
     let (rows, problems) = read_actions(&sheet_rows(&actions), &forgotten_set)?;
@@ -307,6 +314,7 @@ fn read_overview(rows: &[(u32, Vec<Cell<'_>>)]) -> Result<Header, ReadError> {
         forgotten,
         actions,
         per_kind,
+        generated: None,
     })
 }
 

@@ -74,6 +74,7 @@ pub fn from_json(dto: &PlanJson) -> PlanRows {
             // JSON states counts per action and per form, not per pair; the total and the
             // citizens decide.
             per_kind: Vec::new(),
+            generated: None,
         },
         rows,
         conflicts: dto

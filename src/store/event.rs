@@ -57,8 +57,14 @@ impl StepKey {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
-    /// A step was done, on `done` (the day it was done, not the day it was ticked).
-    Tick { step: StepKey, done: NaiveDate },
+    /// A step was done, on `done` (the day it was done, not the day it was ticked), by `by`
+    /// when that is another than the one recording it (the Udført af of a returned sheet).
+    Tick {
+        step: StepKey,
+        done: NaiveDate,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<String>,
+    },
     /// A tick was taken back.
     Untick { step: StepKey },
     /// The set-up: model, D, reason text and the switch's facts.

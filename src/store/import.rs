@@ -60,6 +60,7 @@ impl Store {
                     date,
                 },
                 done: tick.done,
+                by: None,
             });
         }
         let n = changes.len();

@@ -64,12 +64,12 @@ impl Progress {
     pub fn apply(&mut self, e: &Event) {
         self.last_id = self.last_id.max(e.id);
         match &e.change {
-            Change::Tick { step, done } => {
+            Change::Tick { step, done, by } => {
                 self.ticks.insert(
                     step.clone(),
                     Recorded {
                         done: *done,
-                        worker: e.worker.clone(),
+                        worker: by.clone().unwrap_or_else(|| e.worker.clone()),
                         at: e.at,
                         event: e.id,
                         model: e.model,

@@ -39,6 +39,7 @@ fn tick(s: &StepKey, done: NaiveDate) -> Change {
     Change::Tick {
         step: s.clone(),
         done,
+        by: None,
     }
 }
 

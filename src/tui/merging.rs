@@ -45,7 +45,7 @@ impl App {
         let Some(tp) = ws.plan() else {
             return Err(T::NoPlanYet.get(lang).to_string());
         };
-        let report = merge::compare(&tp.plan, ws.progress(), &sheets);
+        let report = merge::compare_since(&tp.plan, ws.progress(), &sheets, &|k| ws.last_change(k));
         let mut lines = report_lines(&report, lang, self.show_cpr);
         if report.has_changes() {
             lines.push(String::new());
@@ -70,7 +70,7 @@ impl App {
         Ok(())
     }
 
-    /// Records what the sheets add: ticks under the Udført af they give, else this worker.
+    /// Records what the sheets add, by this worker; each tick with the Udført af it was given.
     pub(crate) fn apply_merge(&mut self) {
         let lang = self.lang();
         let (today, now) = (self.today(), self.now());
@@ -80,7 +80,7 @@ impl App {
         let Some(ws) = self.ws.as_mut() else {
             return;
         };
-        let changes = report.attributed(today, ws.worker());
+        let changes = report.changes(today);
         let n = changes.len();
         let r = ws.record_changes(changes, now);
         let place = ws.store_path().to_path_buf();

@@ -397,7 +397,11 @@ impl Workspace {
             return Ok(());
         };
         let change = match date {
-            Some(done) => Change::Tick { step, done },
+            Some(done) => Change::Tick {
+                step,
+                done,
+                by: None,
+            },
             None => Change::Untick { step },
         };
         let r = self.record(vec![change], now);
@@ -515,25 +519,27 @@ impl Workspace {
         Ok(out)
     }
 
-    /// Records changes read from elsewhere (returned action sheets), each under the initials
-    /// given with it, in one transaction.
+    /// Records changes read from elsewhere (returned action sheets) in one transaction.
     pub fn record_changes(
         &mut self,
-        changes: Vec<(String, Change)>,
+        changes: Vec<Change>,
         now: NaiveDateTime,
     ) -> Result<(), StoreError> {
         if changes.is_empty() {
             return Ok(());
         }
-        let r = self.record_by(changes, now);
+        let r = self.record(changes, now);
         self.after_outside_change();
         r
     }
 
     /// Moves the progress to another place (the list's folder cannot be written): a store
     /// already there is opened, never replaced; else the current one is copied there (or a new
-    /// one made). What is pending is then written to it.
-    pub fn move_store(&mut self, path: PathBuf) -> Result<(), StoreError> {
+    /// one made). What is pending is then written to it — except a set-up (or column choice)
+    /// made here while a store already there has its own: the team's set-up wins, and nothing
+    /// changes D for everyone without the question a change of D asks. Returns whether a set-up
+    /// made here was left out for that reason.
+    pub fn move_store(&mut self, path: PathBuf) -> Result<bool, StoreError> {
         let fresh = !path.exists();
         if fresh
             && self.store.is_some()
@@ -552,6 +558,13 @@ impl Workspace {
                 list: store.list().file_name.clone(),
             });
         }
+        let mut setup_left_out = false;
+        if store.progress().settings().is_some() {
+            let before = self.pending.len();
+            self.pending
+                .retain(|p| !matches!(p.change, Change::Settings { .. } | Change::Columns { .. }));
+            setup_left_out = self.pending.len() < before;
+        }
         self.store = Some(store);
         self.store_path = path;
         self.remember_list_in_store();
@@ -567,7 +580,13 @@ impl Workspace {
         {
             return Err(e.clone());
         }
-        Ok(())
+        Ok(setup_left_out)
+    }
+
+    /// When the store last changed a step (a tick, an untick, also one undone since), for a
+    /// merge to tell whether a returned sheet could have seen it.
+    pub fn last_change(&self, step: &StepKey) -> Option<NaiveDateTime> {
+        self.history_of(step).ok()?.iter().map(|(e, _)| e.at).max()
     }
 
     /// The decisions as stored, for the exports.

@@ -134,6 +134,17 @@ impl Prepared {
     /// Makes the workspace: imports an earlier progress file into a new store, keeps the
     /// list's citizens in the store, and plans the citizens gone from it along with the rest.
     pub fn open(self, now: NaiveDateTime) -> (Workspace, Vec<Notice>) {
+        self.open_with(now, true)
+    }
+
+    /// Makes the workspace without writing anything: no import, the list's citizens not kept
+    /// (the command line's merge before `--apply`, which plans as the UI does, gone citizens
+    /// included).
+    pub fn open_as_is(self, now: NaiveDateTime) -> (Workspace, Vec<Notice>) {
+        self.open_with(now, false)
+    }
+
+    fn open_with(self, now: NaiveDateTime, write: bool) -> (Workspace, Vec<Notice>) {
         let Prepared {
             mut list,
             list_ref,
@@ -147,6 +158,7 @@ impl Prepared {
             had_events,
         } = self;
         if let Some(s) = store.as_mut()
+            && write
             && !had_events
             && known.is_empty()
             && let Ok(ReadOutcome::Loaded(state)) = progress::read(&json_path)
@@ -186,7 +198,7 @@ impl Prepared {
                 Ok(kept) => list.citizens.extend(kept),
                 Err(e) => notices.push(Notice::StoreProblem(e)),
             }
-            if let Err(e) = s.remember_list(&list_ref, &list.citizens[..list_len]) {
+            if write && let Err(e) = s.remember_list(&list_ref, &list.citizens[..list_len]) {
                 notices.push(Notice::StoreProblem(e));
             }
             if !new.is_empty() || !gone.is_empty() {

@@ -322,7 +322,10 @@ fn a_read_only_place_keeps_changes_pending_until_a_place_is_chosen() {
         .unwrap();
     ws.toggle(citizen(&ws, "140694"), 0, d(2026, 4, 1), now())
         .unwrap();
-    unsaved.move_store(ws.store_path().to_path_buf()).unwrap();
+    assert!(
+        unsaved.move_store(ws.store_path().to_path_buf()).unwrap(),
+        "the set-up made here is left out: the store has its own"
+    );
     assert!(unsaved.all_saved());
     assert_eq!(
         done_total(&unsaved),

@@ -171,11 +171,11 @@ impl TrackedPlan {
     pub fn apply_event(&mut self, e: &crate::store::Event) -> bool {
         use crate::store::Change;
         let (step, mark) = match &e.change {
-            Change::Tick { step, done } => (
+            Change::Tick { step, done, by } => (
                 step,
                 Some(Mark {
                     date: *done,
-                    by: Arc::from(e.worker.as_str()),
+                    by: Arc::from(by.as_deref().unwrap_or(&e.worker)),
                     at: e.at,
                 }),
             ),

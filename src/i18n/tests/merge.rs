@@ -6,8 +6,8 @@ use crate::domain::{Cpr, Form};
 use crate::i18n::merge::{applied, apply_hint, mark, report_lines};
 use crate::lang::Lang;
 use crate::merge::{
-    Disagreement, Mark, MergeReport, NewTick, OtherSetup, Place, PlanStep, UnknownMark, Unmatched,
-    Untick,
+    ChangedSince, Disagreement, Mark, MergeReport, NewTick, OtherSetup, Place, PlanStep,
+    UnknownMark, Unmatched, Untick,
 };
 use crate::plan::{ActionKind, Model, System};
 use crate::review::Location;
@@ -76,6 +76,20 @@ fn every_line_of_the_merge_report_in_both_languages() {
             step: step(),
             marks: marks().into_iter().map(|m| (place(5), m)).collect(),
         }],
+        changed_since: vec![
+            ChangedSince {
+                step: step(),
+                store: None,
+                changed: d(2026, 4, 3).and_hms_opt(14, 5, 0).unwrap(),
+                marks: marks().into_iter().map(|m| (place(7), m)).collect(),
+            },
+            ChangedSince {
+                step: step(),
+                store: Some((d(2026, 4, 2), "CD".into())),
+                changed: d(2026, 4, 3).and_hms_opt(14, 5, 0).unwrap(),
+                marks: vec![(place(8), Mark::NotDone)],
+            },
+        ],
         unmatched: vec![Unmatched {
             place: place(6),
             cpr: "010190-xxxx".into(),
@@ -103,8 +117,8 @@ fn every_line_of_the_merge_report_in_both_languages() {
         }
     }
     // Every section has a heading and its lines: 1 + 1 other set-up + 2 × 2 ticks + 2 unticks
-    // + 2 disagreements + 2 of no action + 3 unreadable + the sum.
-    assert_eq!(report_lines(&report, Lang::En, false).len(), 16);
+    // + 2 disagreements + 2 changed since the sheet + 2 of no action + 3 unreadable + the sum.
+    assert_eq!(report_lines(&report, Lang::En, false).len(), 19);
     assert!(
         !report_lines(&report, Lang::Da, false)
             .join("\n")

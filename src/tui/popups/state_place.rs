@@ -47,7 +47,7 @@ impl App {
                 let path = self.cfg.cwd.join(input.trim());
                 if let Some(ws) = self.ws.as_mut() {
                     match ws.move_store(path.clone()) {
-                        Ok(()) => {
+                        Ok(setup_left_out) => {
                             self.popups.pop();
                             let list = ws.list_path().to_path_buf();
                             self.status = Some(match self.cfg.user.remember_place(&list, &path) {
@@ -67,6 +67,12 @@ impl App {
                             });
                             self.plan_rebuilt();
                             self.after_store_moved();
+                            if setup_left_out {
+                                self.error(
+                                    T::NoticeTitle,
+                                    vec![T::StoreSetupKept.get(lang).to_string()],
+                                );
+                            }
                         }
                         Err(e) => *error = Some(e.localize(lang)),
                     }

@@ -109,8 +109,17 @@ impl PlanView {
             view.sort = old.sort;
             view.query = old.query.clone();
             view.refresh_rows(plan);
+            view.searching = old.searching;
             if let Some(i) = old.current() {
                 view.select_citizen(i);
+                // Others' changes arrive under the cursor: the pane and the step selected stay,
+                // so the next Space ticks what the person is looking at.
+                if view.current() == Some(i) {
+                    view.focus = old.focus;
+                    let n = plan.citizen(i).actions.len();
+                    view.action_selected = old.action_selected.min(n.saturating_sub(1));
+                    view.action_offset = old.action_offset.min(view.action_selected);
+                }
             }
         }
         view
