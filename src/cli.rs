@@ -94,7 +94,8 @@ pub enum Command {
 
 #[derive(Debug, Args, Default)]
 pub struct TuiArgs {
-    /// Where progress is saved (default: beside the list as <name>.skifteplan.json).
+    /// Where progress is kept, a SQLite store (default: beside the list as
+    /// <name>.skifteplan.db; a .json path names an earlier progress file to import).
     #[arg(long, value_name = "PATH")]
     pub state: Option<PathBuf>,
     /// Use the light colour theme.

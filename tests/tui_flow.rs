@@ -564,12 +564,29 @@ fn two_people_in_two_terminals_see_each_others_ticks_by_whom() {
     ch(&mut a, 'j');
     let screen = screen_text(&mut a, 120, 30);
     assert!(screen.contains("af CD"), "{screen}");
-    // Both tick the same step: one tick.
+    // b looks at Anna's fourth step when a's next tick arrives: the pane and the step stay.
     ch(&mut b, 'k');
     press(&mut b, KeyCode::Tab);
     press(&mut b, KeyCode::Home);
+    for _ in 0..3 {
+        press(&mut b, KeyCode::Down);
+    }
+    ch(&mut a, 'k');
+    ch(&mut a, ' ');
+    assert!(b.refresh_now());
+    let view = b.plan_view().unwrap();
+    assert_eq!(view.focus, skifteplan::tui::Focus::Actions);
+    assert_eq!(view.action_selected, 3);
+    assert_eq!(total_done(&b), 3);
+    ch(&mut a, 'u'); // a takes its second tick back
+    b.refresh_now();
+    assert_eq!(b.plan_view().unwrap().action_selected, 3);
+    // Both tick the same step (Anna's first, ticked by a): one tick.
+    press(&mut b, KeyCode::Home);
     ch(&mut b, 'd');
     press(&mut b, KeyCode::Enter);
+    assert_eq!(b.screen(), Screen::Plan);
+    assert!(b.popups().is_empty(), "{:?}", b.popups());
     a.refresh_now();
     assert_eq!(total_done(&a), 2);
     assert_eq!(stored(dir.path()).ticks().len(), 2);

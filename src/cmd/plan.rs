@@ -113,10 +113,31 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
     // The summary is best effort: a closed stderr must not turn a written plan into a failure.
     let _ = write_summary(err, &list, &plan, &written, args.show_cpr, lang);
     if let Some(t) = &ticks {
+        // How many of the store's ticks are steps of this plan (the rest were made under
+        // another model or D, and are not written as done).
+        let matched: usize = list
+            .citizens
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let actions = if outline {
+                    replan(i)
+                } else {
+                    plan.citizens
+                        .get(i)
+                        .map(|p| p.actions.clone())
+                        .unwrap_or_default()
+                };
+                actions
+                    .iter()
+                    .filter(|a| t.contains_key(&StepKey::of(&c.cpr, a)))
+                    .count()
+            })
+            .sum();
         let _ = writeln!(
             err,
             "  {}",
-            crate::i18n::cli::ticks_from_store(t.len(), &store_path, lang)
+            crate::i18n::cli::ticks_from_store(matched, t.len(), &store_path, lang)
         );
     }
 

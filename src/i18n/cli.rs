@@ -37,13 +37,30 @@ texts! {
 
 /// "Udført: 5 afkrydsninger fra liste.skifteplan.db" — the store's ticks that fill the Udført
 /// columns of the export.
-pub fn ticks_from_store(n: usize, path: &std::path::Path, lang: Lang) -> String {
-    format!(
-        "{}: {n} {} {}",
+pub fn ticks_from_store(
+    matched: usize,
+    total: usize,
+    path: &std::path::Path,
+    lang: Lang,
+) -> String {
+    let mut line = format!(
+        "{}: {matched} {} {}",
         lang.pick("Udført", "Done"),
         lang.pick("afkrydsninger fra", "ticks from"),
         mask_in_text(&path.display().to_string())
-    )
+    );
+    if total > matched {
+        line.push_str(&format!(
+            " ({} {} {})",
+            total - matched,
+            lang.pick("til", "to"),
+            lang.pick(
+                "trin under en anden model eller D skrives ikke som udført",
+                "steps under another model or D are not written as done"
+            )
+        ));
+    }
+    line
 }
 
 /// The store was not used for the export's Udført columns, and why.

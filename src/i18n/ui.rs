@@ -141,6 +141,9 @@ texts! {
     QuitUnsavedHint => "Afslut alligevel og mist dem? Nej: vælg et andet sted at gemme, eller prøv igen.", "Quit anyway and lose them? No: choose another place to save, or try again.";
     AskYesNo => "j: ja   n/Esc: nej", "y: yes   n/Esc: no";
     InputEnterEsc => "Enter: gem   Esc: fortryd", "Enter: save   Esc: cancel";
+    InputEnterRead => "Enter: læs arkene (intet gemmes endnu)   Esc: fortryd", "Enter: read the sheets (nothing is saved yet)   Esc: cancel";
+    ListReplaced => "En nyere liste er åbnet med dette lager af en kollega: åbn listen igen for at se de nye og de borgere, der ikke længere er på den.", "A newer list was opened with this store by a colleague: open the list again to see the new citizens and those no longer on it.";
+    SetupSaved => "Opsætning gemt", "Set-up saved";
     OpenQuestionTitle => "Før listen åbnes", "Before the list opens";
     OpenCancelled => "Listen blev ikke åbnet; intet er ændret.", "The list was not opened; nothing changed.";
     OtherListIntro => "Lageret hører til en anden liste:", "The store belongs to another list:";

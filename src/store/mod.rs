@@ -14,6 +14,7 @@ mod event;
 mod import;
 mod progress;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -440,16 +441,43 @@ impl Store {
              WHERE worker = ?1 ORDER BY id DESC",
             params![self.worker],
         )?;
-        let undone = progress::undone_ids(&mine);
-        let Some(target) = mine
-            .into_iter()
-            .find(|e| !matches!(e.change, Change::Undo { .. }) && !undone.contains(&e.id))
-        else {
+        let undos = self.query(
+            "SELECT id, at, worker, model, switch_date, body FROM events
+             WHERE kind = 'undo' ORDER BY id",
+            [],
+        )?;
+        let undone = progress::undone_ids(&undos);
+        let mut target = None;
+        for e in mine {
+            if matches!(e.change, Change::Undo { .. }) || undone.contains(&e.id) {
+                continue;
+            }
+            // A change someone made over since (a colleague unticked what was ticked here)
+            // no longer counts: taking it back would change nothing.
+            if self.superseded(&e, &undone)? {
+                continue;
+            }
+            target = Some(e);
+            break;
+        }
+        let Some(target) = target else {
             return Ok(None);
         };
         let plan = target.model.zip(target.switch_date);
         self.record(Change::Undo { target: target.id }, plan, now)?;
         Ok(Some(target))
+    }
+
+    /// The fingerprint of the list whose citizens the store last kept (None: none yet).
+    pub fn citizens_of(&self) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'citizens_of'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| StoreError::of(&self.path, &e))
     }
 
     /// CPR digits of every citizen seen on a list opened with this store.
@@ -540,6 +568,35 @@ impl Store {
         tx.commit().map_err(db_err)?;
         self.list = list.clone();
         Ok(())
+    }
+
+    /// Whether a later change that still counts (by anyone) is about the same thing as `e`: the
+    /// same step, the same citizen's decision, the set-up, the column mappings.
+    fn superseded(&self, e: &Event, undone: &HashSet<i64>) -> Result<bool, StoreError> {
+        const COLS: &str = "SELECT id, at, worker, model, switch_date, body FROM events";
+        let later = match &e.change {
+            Change::Tick { step, .. } | Change::Untick { step } => self.query(
+                &format!("{COLS} WHERE id > ?1 AND cpr = ?2 ORDER BY id"),
+                params![e.id, step.cpr],
+            )?,
+            Change::Decision { cpr, .. } => self.query(
+                &format!("{COLS} WHERE id > ?1 AND cpr = ?2 ORDER BY id"),
+                params![e.id, cpr],
+            )?,
+            Change::Settings { .. } | Change::Columns { .. } => self.query(
+                &format!("{COLS} WHERE id > ?1 AND kind = ?2 ORDER BY id"),
+                params![e.id, e.change.kind()],
+            )?,
+            Change::Undo { .. } => return Ok(false),
+        };
+        Ok(later.iter().any(|l| {
+            !undone.contains(&l.id)
+                && match (&l.change, &e.change) {
+                    (Change::Decision { cpr: a, .. }, Change::Decision { cpr: b, .. }) => a == b,
+                    (a, b) if a.step().is_some() => a.step() == b.step(),
+                    (a, b) => a.kind() == b.kind(),
+                }
+        }))
     }
 
     /// Every tick and untick of one step, oldest first, each with whether it was undone.

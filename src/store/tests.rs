@@ -340,3 +340,41 @@ fn a_busy_store_is_reported_not_waited_for_forever() {
         .expect("ticks now");
     assert!(store.progress().tick(&s).is_some());
 }
+
+#[test]
+fn undo_passes_over_a_change_a_colleague_has_made_over_since() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("liste.skifteplan.db");
+    let mut ab = Store::open(&path, &list(), "AB").expect("opens");
+    let mut cd = Store::open(&path, &list(), "CD").expect("opens");
+    let (x, y) = (
+        step("0101901234", day(2026, 3, 31)),
+        step("0202851234", day(2026, 3, 31)),
+    );
+    ab.record(tick(&x, day(2026, 4, 1)), PLAN, at(9, 0))
+        .expect("ticks");
+    ab.record(tick(&y, day(2026, 4, 1)), PLAN, at(9, 1))
+        .expect("ticks");
+    cd.record(Change::Untick { step: y.clone() }, PLAN, at(9, 2))
+        .expect("unticks");
+    // AB's tick of y no longer counts (CD unticked it): u takes back the tick of x.
+    let undone = ab.undo_last(at(9, 3)).expect("undoes").expect("something");
+    assert_eq!(undone.change.step(), Some(&x));
+    assert!(ab.progress().ticks().is_empty());
+    // Nothing of AB's counts any more.
+    assert_eq!(ab.undo_last(at(9, 4)).expect("undoes"), None);
+    // A tick CD recorded for EF (a merged sheet): CD takes it back with undo.
+    cd.record(
+        Change::Tick {
+            step: x.clone(),
+            done: day(2026, 4, 1),
+            by: Some("EF".into()),
+        },
+        PLAN,
+        at(9, 5),
+    )
+    .expect("ticks");
+    assert_eq!(cd.progress().tick(&x).expect("ticked").worker, "EF");
+    assert!(cd.undo_last(at(9, 6)).expect("undoes").is_some());
+    assert!(cd.progress().tick(&x).is_none());
+}

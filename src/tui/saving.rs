@@ -283,6 +283,20 @@ impl App {
             .plan()
             .map(|p| PlanView::rebuilt(self.plan_view.as_ref(), p));
         self.screen = Screen::Plan;
+        if r.is_ok()
+            && let Some(s) = self.ws.as_ref().and_then(|w| w.saved_settings())
+        {
+            let lang = self.lang();
+            self.status = Some((
+                format!(
+                    "{}: {}, D {}",
+                    T::SetupSaved.get(lang),
+                    crate::i18n::domain::model_label(s.model, lang),
+                    crate::domain::date::fmt_dk(s.switch_date)
+                ),
+                false,
+            ));
+        }
         self.note_saved(r);
     }
 

@@ -37,6 +37,10 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
             .problem()
             .map(|e| e.localize(lang))
             .unwrap_or_else(|| T::NoStorePlace.get(lang).to_string());
+        if w.unsaved() == 0 {
+            // Nothing lost yet; the next change will be.
+            return (why, false);
+        }
         (
             format!(
                 "{} ({}): {why} · {}",
@@ -47,7 +51,16 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
             true,
         )
     });
-    if let Some((msg, err)) = unsaved.as_ref().or(app.status.as_ref()) {
+    let replaced = app
+        .ws
+        .as_ref()
+        .filter(|w| w.list_replaced())
+        .map(|_| (T::ListReplaced.get(app.lang()).to_string(), true));
+    if let Some((msg, err)) = unsaved
+        .as_ref()
+        .or(replaced.as_ref())
+        .or(app.status.as_ref())
+    {
         let style = if *err {
             app.theme.error
         } else {
@@ -101,7 +114,7 @@ fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
         for h in &mut all {
             h.1 = keys::read_only(h.1, lang);
         }
-    } else if app.ws.as_ref().is_some_and(|w| !w.all_saved()) {
+    } else if app.ws.as_ref().is_some_and(|w| w.unsaved() > 0) {
         // Quitting would lose work: said first, so it is never cut off for lack of room.
         if let Some(p) = all.iter().position(|h| h.1 == T::KeyQuit.get(lang)) {
             let mut quit = all.remove(p);

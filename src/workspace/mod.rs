@@ -69,6 +69,10 @@ pub struct Workspace {
     plan: Option<TrackedPlan>,
     /// Citizens new on this list and gone from it, compared with the list the store last saw.
     changes: Option<ListChanges>,
+    /// Someone opened another (newer) list with this store since this one was opened.
+    list_replaced: bool,
+    /// The list the store kept the citizens of when this one was opened.
+    store_list_at_open: Option<String>,
 }
 
 impl Workspace {
@@ -96,6 +100,12 @@ impl Workspace {
 
     pub fn is_planned(&self) -> bool {
         self.plan.is_some()
+    }
+
+    /// Whether someone has opened another (newer) list with this store since this one was
+    /// opened: this screen shows the list as it was read.
+    pub fn list_replaced(&self) -> bool {
+        self.list_replaced
     }
 
     /// Citizens new on this list and gone from it since the list the store last saw.
@@ -286,8 +296,15 @@ impl Workspace {
         let Some(store) = self.store.as_mut() else {
             return false;
         };
+        let replaced = store
+            .citizens_of()
+            .ok()
+            .flatten()
+            .is_some_and(|f| Some(&f) != self.store_list_at_open.as_ref());
+        let newly_replaced = replaced && !self.list_replaced;
+        self.list_replaced = replaced;
         match store.refresh() {
-            Ok(0) => had_pending,
+            Ok(0) => had_pending || newly_replaced,
             Ok(_) => {
                 self.after_store_change();
                 true

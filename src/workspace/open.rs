@@ -56,6 +56,9 @@ pub struct Prepared {
     known: Vec<String>,
     questions: Vec<Question>,
     had_events: bool,
+    /// The list differs from the one the store last kept the citizens of: new and gone
+    /// citizens are told (once, not on every later open of the same list).
+    newly_seen: bool,
 }
 
 impl Prepared {
@@ -83,10 +86,12 @@ impl Prepared {
             }
         };
         let mut had_events = false;
+        let mut newly_seen = false;
         if let Some(s) = &store
             && existed
         {
             had_events = s.progress().last_id() > 0;
+            newly_seen = s.citizens_of().ok().flatten().as_deref() != Some(&list_ref.fingerprint);
             match s.known_citizens() {
                 Ok(k) => known = k,
                 Err(e) => notices.push(Notice::StoreProblem(e)),
@@ -105,7 +110,7 @@ impl Prepared {
                 .iter()
                 .filter(|d| !current.contains(d.as_str()))
                 .count();
-            if gone >= 3 && gone * 4 >= known.len() {
+            if newly_seen && gone >= 3 && gone * 4 >= known.len() {
                 questions.push(Question::ManyGone {
                     gone,
                     known: known.len(),
@@ -123,6 +128,7 @@ impl Prepared {
             known,
             questions,
             had_events,
+            newly_seen,
         }
     }
 
@@ -156,6 +162,7 @@ impl Prepared {
             known,
             questions: _,
             had_events,
+            newly_seen,
         } = self;
         if let Some(s) = store.as_mut()
             && write
@@ -201,7 +208,7 @@ impl Prepared {
             if write && let Err(e) = s.remember_list(&list_ref, &list.citizens[..list_len]) {
                 notices.push(Notice::StoreProblem(e));
             }
-            if !new.is_empty() || !gone.is_empty() {
+            if newly_seen && (!new.is_empty() || !gone.is_empty()) {
                 let ch = ListChanges { new, gone };
                 changes = Some(ch.clone());
                 notices.push(Notice::Changes(ch));
@@ -220,7 +227,13 @@ impl Prepared {
             problem: None,
             plan: None,
             changes,
+            list_replaced: false,
+            store_list_at_open: None,
         };
+        ws.store_list_at_open = ws
+            .store
+            .as_ref()
+            .and_then(|s| s.citizens_of().ok().flatten());
         ws.replan();
         (ws, notices)
     }
@@ -271,5 +284,10 @@ impl Workspace {
         {
             self.problem = Some(e);
         }
+        self.store_list_at_open = self
+            .store
+            .as_ref()
+            .and_then(|s| s.citizens_of().ok().flatten());
+        self.list_replaced = false;
     }
 }

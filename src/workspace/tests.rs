@@ -196,6 +196,11 @@ fn a_newer_list_keeps_the_steps_of_citizens_gone_from_it() {
     );
     assert_eq!(p.done_count(i), 1, "and the tick with it");
     assert_eq!(ws.list_len(), 6);
+    drop(ws);
+    // The same list opened again: said once, not on every open; Rita is still there.
+    let (ws, notices) = open_as(&list, "AB");
+    assert!(notices.iter().all(|n| !matches!(n, Notice::Changes(_))));
+    assert!(ws.plan().unwrap().is_gone(citizen(&ws, "070797")));
 }
 
 #[test]
@@ -425,4 +430,19 @@ fn others_changes_applied_one_by_one_give_the_plan_a_fresh_open_gives() {
     assert!(a.refresh());
     assert_eq!(a.plan().unwrap().settings.switch_date, d(2026, 4, 30));
     assert_eq!(done_total(&a), 0);
+}
+
+#[test]
+fn a_screen_open_on_a_list_hears_that_a_colleague_opened_a_newer_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = write_list(dir.path(), &ROWS);
+    let mut a = open_as(&list, "AB").0;
+    a.set_settings(set_up(Model::Two, d(2026, 3, 31)), now())
+        .unwrap();
+    a.refresh();
+    assert!(!a.list_replaced());
+    write_list(dir.path(), &ROWS[1..]);
+    let _b = open_as(&list, "CD").0;
+    assert!(a.refresh(), "the screen changes: it says so");
+    assert!(a.list_replaced());
 }

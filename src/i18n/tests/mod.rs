@@ -107,7 +107,10 @@ fn every_fixed_table_in_both_languages() {
     }
     let db = std::path::Path::new("liste.skifteplan.db");
     t.add("ticks_from_store", |lang| {
-        super::cli::ticks_from_store(3, db, lang)
+        super::cli::ticks_from_store(3, 3, db, lang)
+    });
+    t.add("ticks_from_store, some of another plan", |lang| {
+        super::cli::ticks_from_store(3, 5, db, lang)
     });
     t.add("store_not_used", |lang| {
         super::cli::store_not_used(db, &super::cli::store_of_another_list("x.xlsx", lang), lang)

@@ -89,6 +89,9 @@ impl App {
     pub(crate) fn input_step(&mut self, c: Control) {
         let lang = self.lang();
         let today = self.today();
+        // Without initials given and no user name to fall back on, a tick would say "?": the
+        // question stays until initials are typed.
+        let nameless = self.cfg.user.worker() == "?";
         let Some(Popup::Input {
             input, error, for_, ..
         }) = self.popups.last_mut()
@@ -102,6 +105,9 @@ impl App {
             }
             Control::Backspace => {
                 input.pop();
+            }
+            Control::Back if *for_ == InputFor::Initials && nameless => {
+                *error = Some(T::InitialsEmpty.get(lang).to_string());
             }
             Control::Back => {
                 self.popups.pop();
@@ -202,7 +208,7 @@ pub(crate) fn draw_input(frame: &mut Frame, app: &App, area: Rect, popup: &Popup
         label,
         input,
         error,
-        ..
+        for_,
     } = popup
     else {
         return;
@@ -213,7 +219,11 @@ pub(crate) fn draw_input(frame: &mut Frame, app: &App, area: Rect, popup: &Popup
     if let Some(e) = error {
         lines.push(Line::styled(e.clone(), app.theme.error));
     }
-    lines.push(Line::styled(T::InputEnterEsc.get(lang), app.theme.muted));
+    let keys = match for_ {
+        InputFor::MergeSheets => T::InputEnterRead,
+        _ => T::InputEnterEsc,
+    };
+    lines.push(Line::styled(keys.get(lang), app.theme.muted));
     let h = u16::try_from(lines.len() + 4).unwrap_or(u16::MAX);
     let rect = centered(area, area.width.saturating_sub(4).min(80), h);
     show(
