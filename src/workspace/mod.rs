@@ -50,6 +50,20 @@ struct Pending {
     at: NaiveDateTime,
 }
 
+impl Pending {
+    /// The change as an event not yet in the store (id 0: it has no place in its order yet).
+    fn event(&self) -> Event {
+        Event {
+            id: 0,
+            at: self.at,
+            worker: self.worker.clone(),
+            model: self.plan.map(|(m, _)| m),
+            switch_date: self.plan.map(|(_, d)| d),
+            change: self.change.clone(),
+        }
+    }
+}
+
 pub struct Workspace {
     /// Shared, so work off the UI thread (an export) can read it while the screen draws. Its
     /// citizens are the list's, then those gone from it since an earlier list (see
@@ -209,20 +223,14 @@ impl Workspace {
             .take()
             .unwrap_or_else(|| self.progress().clone());
         for (worker, change) in changes {
-            overlay.apply(&Event {
-                id: 0,
-                at: now,
-                worker: worker.clone(),
-                model: plan.map(|(m, _)| m),
-                switch_date: plan.map(|(_, d)| d),
-                change: change.clone(),
-            });
-            self.pending.push(Pending {
+            let p = Pending {
                 worker,
                 change,
                 plan,
                 at: now,
-            });
+            };
+            overlay.apply(&p.event());
+            self.pending.push(p);
         }
         self.overlay = Some(overlay);
         self.flush();
@@ -245,14 +253,7 @@ impl Workspace {
             .cloned()
             .unwrap_or_default();
         for q in &self.pending {
-            overlay.apply(&Event {
-                id: 0,
-                at: q.at,
-                worker: q.worker.clone(),
-                model: q.plan.map(|(m, _)| m),
-                switch_date: q.plan.map(|(_, d)| d),
-                change: q.change.clone(),
-            });
+            overlay.apply(&q.event());
         }
         self.overlay = Some(overlay);
     }
@@ -520,17 +521,7 @@ impl Workspace {
         };
         for p in &self.pending {
             if p.change.step() == Some(step) {
-                out.push((
-                    Event {
-                        id: 0,
-                        at: p.at,
-                        worker: p.worker.clone(),
-                        model: p.plan.map(|(m, _)| m),
-                        switch_date: p.plan.map(|(_, d)| d),
-                        change: p.change.clone(),
-                    },
-                    false,
-                ));
+                out.push((p.event(), false));
             }
         }
         Ok(out)

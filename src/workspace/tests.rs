@@ -48,6 +48,14 @@ fn open(list: &Path) -> Workspace {
     open_as(list, "AB").0
 }
 
+/// The list opened by `worker`, set up for model 2 with D 31-03-2026 (what the tests start from).
+fn planned(list: &Path, worker: &str) -> Workspace {
+    let mut ws = open_as(list, worker).0;
+    ws.set_settings(set_up(Model::Two, d(2026, 3, 31)), now())
+        .unwrap();
+    ws
+}
+
 fn set_up(model: Model, switch: NaiveDate) -> SavedSettings {
     SavedSettings {
         model,
@@ -77,9 +85,7 @@ fn done_total(ws: &Workspace) -> usize {
 fn two_workers_on_one_list_lose_nothing_and_see_each_other() {
     let dir = tempfile::tempdir().unwrap();
     let list = write_list(dir.path(), &ROWS);
-    let mut a = open_as(&list, "AB").0;
-    a.set_settings(set_up(Model::Two, d(2026, 3, 31)), now())
-        .unwrap();
+    let mut a = planned(&list, "AB");
     let mut b = open_as(&list, "CD").0;
     assert!(b.is_planned(), "the set-up is shared through the store");
     let (la, lb) = (citizen(&a, "171070"), citizen(&b, "140694"));
@@ -104,9 +110,7 @@ fn two_workers_on_one_list_lose_nothing_and_see_each_other() {
 fn a_change_of_d_leaves_old_ticks_as_done_under_the_earlier_plan() {
     let dir = tempfile::tempdir().unwrap();
     let list = write_list(dir.path(), &ROWS);
-    let mut ws = open(&list);
-    ws.set_settings(set_up(Model::Two, d(2026, 3, 31)), now())
-        .unwrap();
+    let mut ws = planned(&list, "AB");
     let i = citizen(&ws, "171070");
     ws.toggle(i, 0, d(2026, 4, 1), now()).unwrap();
     assert_eq!(done_total(&ws), 1);
@@ -138,9 +142,7 @@ fn a_change_of_d_leaves_old_ticks_as_done_under_the_earlier_plan() {
 fn a_change_of_model_never_moves_a_tick_onto_another_action() {
     let dir = tempfile::tempdir().unwrap();
     let list = write_list(dir.path(), &ROWS);
-    let mut ws = open(&list);
-    ws.set_settings(set_up(Model::Two, d(2026, 3, 31)), now())
-        .unwrap();
+    let mut ws = planned(&list, "AB");
     let i = citizen(&ws, "171070");
     let p = ws.plan().unwrap();
     let reg = (0..p.citizen(i).actions.len())
@@ -165,9 +167,7 @@ fn a_change_of_model_never_moves_a_tick_onto_another_action() {
 fn a_newer_list_keeps_the_steps_of_citizens_gone_from_it() {
     let dir = tempfile::tempdir().unwrap();
     let list = write_list(dir.path(), &ROWS);
-    let mut ws = open(&list);
-    ws.set_settings(set_up(Model::Two, d(2026, 3, 31)), now())
-        .unwrap();
+    let mut ws = planned(&list, "AB");
     let i = citizen(&ws, "070797");
     ws.toggle(i, 0, d(2026, 4, 1), now()).unwrap();
     let steps = ws.plan().unwrap().citizen(i).actions.len();
@@ -207,9 +207,7 @@ fn a_newer_list_keeps_the_steps_of_citizens_gone_from_it() {
 fn a_half_copied_list_is_asked_about_and_deletes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let list = write_list(dir.path(), &ROWS);
-    let mut ws = open(&list);
-    ws.set_settings(set_up(Model::Two, d(2026, 3, 31)), now())
-        .unwrap();
+    let mut ws = planned(&list, "AB");
     for digits in ["171070", "140694", "280376", "120888", "190661", "070797"] {
         let i = citizen(&ws, digits);
         ws.toggle(i, 0, d(2026, 4, 1), now()).unwrap();
@@ -235,9 +233,7 @@ fn a_half_copied_list_is_asked_about_and_deletes_nothing() {
 fn a_store_of_another_list_is_asked_about() {
     let dir = tempfile::tempdir().unwrap();
     let list = write_list(dir.path(), &ROWS);
-    let mut ws = open(&list);
-    ws.set_settings(set_up(Model::Two, d(2026, 3, 31)), now())
-        .unwrap();
+    let ws = planned(&list, "AB");
     let store = ws.store_path().to_path_buf();
     drop(ws);
     let other = dir.path().join("anden.csv");
@@ -257,9 +253,7 @@ fn a_store_of_another_list_is_asked_about() {
 fn undo_takes_back_this_workers_changes_one_by_one() {
     let dir = tempfile::tempdir().unwrap();
     let list = write_list(dir.path(), &ROWS);
-    let mut a = open_as(&list, "AB").0;
-    a.set_settings(set_up(Model::Two, d(2026, 3, 31)), now())
-        .unwrap();
+    let mut a = planned(&list, "AB");
     let mut b = open_as(&list, "CD").0;
     let i = citizen(&a, "171070");
     a.toggle(i, 0, d(2026, 4, 1), now()).unwrap();
@@ -282,9 +276,7 @@ fn undo_takes_back_this_workers_changes_one_by_one() {
 fn a_done_date_can_be_set_and_is_kept_with_the_initials() {
     let dir = tempfile::tempdir().unwrap();
     let list = write_list(dir.path(), &ROWS);
-    let mut ws = open(&list);
-    ws.set_settings(set_up(Model::Two, d(2026, 3, 31)), now())
-        .unwrap();
+    let mut ws = planned(&list, "AB");
     let i = citizen(&ws, "171070");
     ws.mark(i, 0, Some(d(2026, 3, 27)), now()).unwrap();
     drop(ws);
@@ -403,9 +395,7 @@ fn picture(ws: &Workspace) -> (Marks, Vec<StepGroup>, usize) {
 fn others_changes_applied_one_by_one_give_the_plan_a_fresh_open_gives() {
     let dir = tempfile::tempdir().unwrap();
     let list = write_list(dir.path(), &ROWS);
-    let mut a = open_as(&list, "AB").0;
-    a.set_settings(set_up(Model::Two, d(2026, 3, 31)), now())
-        .unwrap();
+    let mut a = planned(&list, "AB");
     let mut b = open_as(&list, "CD").0;
     for (k, digits) in ["171070", "140694", "280376", "120888"].iter().enumerate() {
         let i = citizen(&b, digits);
@@ -436,9 +426,7 @@ fn others_changes_applied_one_by_one_give_the_plan_a_fresh_open_gives() {
 fn a_screen_open_on_a_list_hears_that_a_colleague_opened_a_newer_one() {
     let dir = tempfile::tempdir().unwrap();
     let list = write_list(dir.path(), &ROWS);
-    let mut a = open_as(&list, "AB").0;
-    a.set_settings(set_up(Model::Two, d(2026, 3, 31)), now())
-        .unwrap();
+    let mut a = planned(&list, "AB");
     a.refresh();
     assert!(!a.list_replaced());
     write_list(dir.path(), &ROWS[1..]);
