@@ -132,6 +132,32 @@ fn export_never_writes_over_the_list() {
 }
 
 #[test]
+fn export_never_writes_over_the_progress_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = opened(dir.path(), Lang::Da, citizens());
+    press(&mut app, KeyCode::Enter);
+    setup_model_two(&mut app, "31-03-2026");
+    ch(&mut app, ' ');
+    let before = std::fs::read(store_file(dir.path())).unwrap();
+    ch(&mut app, 'e');
+    for _ in 0..300 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, &store_file(dir.path()).display().to_string());
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(
+            app.popups().last(),
+            Some(Popup::Export { error: Some(_), .. })
+        ),
+        "{:?}",
+        app.popups()
+    );
+    assert_eq!(std::fs::read(store_file(dir.path())).unwrap(), before);
+    assert_eq!(stored(dir.path()).ticks().len(), 1);
+}
+
+#[test]
 fn changing_model_or_date_asks_and_never_moves_a_tick() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = opened(dir.path(), Lang::Da, citizens());
