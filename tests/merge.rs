@@ -376,3 +376,48 @@ fn no_store_another_lists_store_and_a_broken_store_are_said_in_one_line() {
         .assert_code(2);
     assert!(Store::open(&s.store(), &list_ref(&s.list()).unwrap(), "t").is_ok());
 }
+
+#[test]
+fn plan_keeps_the_steps_of_a_citizen_gone_from_a_newer_list() {
+    let s = setup();
+    // The store knows the list's citizens once the list is opened with it (here: a merge
+    // recorded).
+    let a = edited(&s, "anne.xlsx", &[(2, text("x"), "AB")]);
+    merge(&s, &[&a], &["--apply"]).assert_code(0);
+    // The newer list: the first citizen's rows gone from every sheet.
+    let mut sheets = read_sheets(&std::fs::read(s.list()).unwrap());
+    let first = {
+        let grid = sheet(&mut sheets, "Anmodninger");
+        let c = col(grid, "CPR");
+        grid[1][c].to_string()
+    };
+    for (_, grid) in &mut sheets {
+        if let Some(c) = grid
+            .first()
+            .and_then(|h| h.iter().position(|x| x.to_string() == "CPR"))
+        {
+            grid.retain(|r| r.get(c).map(ToString::to_string).as_deref() != Some(first.as_str()));
+        }
+    }
+    std::fs::write(s.list(), write_sheets(&sheets)).unwrap();
+    let run = skifteplan()
+        .arg("plan")
+        .arg(s.list())
+        .args(["--model", "2", "--switch-date", "2026-03-31", "--json", "-"])
+        .run();
+    run.assert_stderr_has("Ikke længere på listen: 1 borgere fra lageret er med i planen");
+    let plan: serde_json::Value = serde_json::from_str(run.stdout()).unwrap();
+    let digits: String = first.chars().filter(char::is_ascii_digit).collect();
+    let kept = plan["citizens"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            c["cpr"]
+                .as_str()
+                .is_some_and(|x| x.starts_with(&digits[..6]))
+        })
+        .expect("the citizen gone from the list is still planned");
+    assert!(!kept["actions"].as_array().unwrap().is_empty());
+    run.assert_no_full_cpr();
+}

@@ -54,7 +54,15 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
         columns: args.columns.clone(),
     };
     FileProblem::check(&args.file).map_err(|p| Error::file(&args.file, p))?;
-    let list = aktivliste::load(&args.file, &options)?;
+    let mut list = aktivliste::load(&args.file, &options)?;
+    // The list's store, when it has one: its ticks fill Udført, and the citizens it has seen on
+    // an earlier list and no longer on this one keep their steps not yet done (as in the UI).
+    let stored = stored(&store_path, &args.file, &list, lang, err);
+    let ticks = stored.as_ref().map(|s| &s.ticks);
+    let gone = stored.as_ref().map_or(0, |s| s.gone.len());
+    if let Some(s) = stored.as_ref().filter(|s| !s.gone.is_empty()) {
+        list.citizens.extend(s.gone.iter().cloned());
+    }
     let mut settings = Settings::new(args.model, args.switch_date);
     settings.reason_text = args.reason_text.clone();
     if let Some(path) = &args.decisions {
@@ -77,11 +85,10 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
             .unwrap_or_default()
     };
 
-    // The ticks of the list's store, when it has one: a step counts as done when it was ticked
-    // as exactly this action (same date, same case), never moved onto another.
-    let ticks = stored_ticks(&store_path, &args.file, lang, err);
+    // A step counts as done when it was ticked as exactly this action (same date, same case),
+    // never moved onto another.
     let done = |c: &plan::CitizenPlan, a: &plan::Action| {
-        let t = ticks.as_ref()?.get(&StepKey::of(&c.cpr, a))?;
+        let t = ticks?.get(&StepKey::of(&c.cpr, a))?;
         Some(DoneMark {
             date: t.done,
             by: Some(t.worker.clone()),
@@ -112,7 +119,10 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
 
     // The summary is best effort: a closed stderr must not turn a written plan into a failure.
     let _ = write_summary(err, &list, &plan, &written, args.show_cpr, lang);
-    if let Some(t) = &ticks {
+    if gone > 0 {
+        let _ = writeln!(err, "  {}", crate::i18n::cli::gone_from_store(gone, lang));
+    }
+    if let Some(t) = ticks {
         // How many of the store's ticks are steps of this plan (the rest were made under
         // another model or D, and are not written as done).
         let matched: usize = list
@@ -148,22 +158,41 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
     })
 }
 
-/// The ticks of the store at `path`, if there is one there for this list. A store that cannot
-/// be opened, or that belongs to another list, is said in one line, and the plan is written
+/// What the list's store holds for `plan`: its ticks, and the citizens it saw on an earlier
+/// list that this one no longer has.
+struct Stored {
+    ticks: HashMap<StepKey, Recorded>,
+    gone: Vec<crate::domain::Citizen>,
+}
+
+/// What the store at `path` holds, if there is one there for this list. A store that cannot be
+/// opened, or that belongs to another list, is said in one line, and the plan is written
 /// without progress.
-fn stored_ticks(
+fn stored(
     path: &Path,
-    list: &Path,
+    list_path: &Path,
+    list: &crate::aktivliste::Aktivliste,
     lang: Lang,
     err: &mut dyn Write,
-) -> Option<HashMap<StepKey, Recorded>> {
+) -> Option<Stored> {
     if !path.is_file() {
         return None;
     }
-    let list_ref = crate::progress::list_ref(list).unwrap_or_default();
+    let list_ref = crate::progress::list_ref(list_path).unwrap_or_default();
     let why = match Store::open(path, &list_ref, "?") {
         Ok(s) if s.list().file_name == list_ref.file_name => {
-            return Some(s.progress().ticks().clone());
+            let current: std::collections::HashSet<&str> =
+                list.citizens.iter().map(|c| c.cpr.digits()).collect();
+            let gone: Vec<String> = s
+                .known_citizens()
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|d| !current.contains(d.as_str()))
+                .collect();
+            return Some(Stored {
+                ticks: s.progress().ticks().clone(),
+                gone: s.citizens(&gone).unwrap_or_default(),
+            });
         }
         Ok(s) => crate::i18n::cli::store_of_another_list(&s.list().file_name, lang),
         Err(e) => e.localize(lang),

@@ -63,6 +63,18 @@ pub fn ticks_from_store(
     line
 }
 
+/// Citizens from the store no longer on the list, planned with the rest.
+pub fn gone_from_store(n: usize, lang: Lang) -> String {
+    format!(
+        "{}: {n} {}",
+        lang.pick("Ikke længere på listen", "No longer on the list"),
+        lang.pick(
+            "borgere fra lageret er med i planen med alle deres trin (de udførte står som udført)",
+            "citizens from the store are in the plan with all their steps (those done marked done)"
+        )
+    )
+}
+
 /// The store was not used for the export's Udført columns, and why.
 pub fn store_not_used(path: &std::path::Path, why: &str, lang: Lang) -> String {
     format!(

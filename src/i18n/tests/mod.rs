@@ -109,6 +109,9 @@ fn every_fixed_table_in_both_languages() {
     t.add("ticks_from_store", |lang| {
         super::cli::ticks_from_store(3, 3, db, lang)
     });
+    t.add("gone_from_store", |lang| {
+        super::cli::gone_from_store(2, lang)
+    });
     t.add("ticks_from_store, some of another plan", |lang| {
         super::cli::ticks_from_store(3, 5, db, lang)
     });
