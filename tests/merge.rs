@@ -394,7 +394,7 @@ fn plan_keeps_the_steps_of_a_citizen_gone_from_a_newer_list() {
     for (_, grid) in &mut sheets {
         if let Some(c) = grid
             .first()
-            .and_then(|h| h.iter().position(|x| x.to_string() == "CPR"))
+            .and_then(|h| h.iter().position(|x| *x == "CPR"))
         {
             grid.retain(|r| r.get(c).map(ToString::to_string).as_deref() != Some(first.as_str()));
         }
