@@ -102,6 +102,9 @@ pub enum UsageProblem {
     FileWithCommand,
     /// `--state` or `--light` before a command that does not open the UI.
     UiFlagWithCommand,
+    /// `merge --apply` with no initials to record the changes under (no `--by`, none in the
+    /// user's config, no user name).
+    MergeWithoutInitials,
 }
 
 impl Error {

@@ -421,3 +421,24 @@ fn plan_keeps_the_steps_of_a_citizen_gone_from_a_newer_list() {
     assert!(!kept["actions"].as_array().unwrap().is_empty());
     run.assert_no_full_cpr();
 }
+
+#[test]
+fn merge_apply_without_initials_is_refused_and_records_nothing() {
+    let s = setup();
+    let a = edited(&s, "anne.xlsx", &[(2, text("x"), "")]);
+    let home = tempfile::tempdir().unwrap();
+    skifteplan()
+        .arg("merge")
+        .arg(s.list())
+        .arg(&a)
+        .arg("--apply")
+        .env_remove("USER")
+        .env_remove("USERNAME")
+        .env_remove("LOGNAME")
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path())
+        .run()
+        .assert_code(2)
+        .assert_stderr_has("--by INITIALER");
+    assert!(s.ticks().is_empty());
+}

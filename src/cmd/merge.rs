@@ -35,6 +35,11 @@ pub fn run(args: &MergeArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
     let list_ref = crate::progress::list_ref(&args.list)
         .map_err(|e| Error::file(&args.list, FileProblem::of_io(&e)))?;
     let worker = worker(args.by.as_deref());
+    if args.apply && worker == "?" {
+        return Err(Error::Usage(
+            crate::error::UsageProblem::MergeWithoutInitials,
+        ));
+    }
     // The list as the UI opens it, with the column mappings kept for it, and planned as the UI
     // plans it: under the store's set-up and decisions, the citizens gone from the list since an
     // earlier one included. Nothing is written before --apply.
@@ -73,9 +78,13 @@ pub fn run(args: &MergeArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
         return Err(Error::NoSetup(store_path));
     };
     let sheets = merge::read_sheets(&args.sheets)?;
-    let report = merge::compare_since(&tracked.plan, ws.progress(), &sheets, &|k| {
-        ws.last_change(k)
-    });
+    let report = merge::compare_since(
+        &tracked.plan,
+        ws.progress(),
+        &sheets,
+        &|k| ws.last_change(k),
+        Some(now.date()),
+    );
 
     for line in report_lines(&report, lang, args.show_cpr) {
         writeln!(out, "{line}")?;

@@ -137,6 +137,10 @@ impl Localize for UsageProblem {
                 "--state og --light hører til brugerfladen: skriv dem efter 'tui' (skifteplan tui FIL --state STI)",
                 "--state and --light belong to the UI: give them after 'tui' (skifteplan tui FILE --state PATH)",
             ),
+            UsageProblem::MergeWithoutInitials => lang.pick(
+                "merge --apply skal vide, hvem der gemmer ændringerne: angiv dine initialer med --by INITIALER",
+                "merge --apply must know who records the changes: give your initials with --by INITIALS",
+            ),
         }
         .into()
     }

@@ -128,7 +128,8 @@ texts! {
     SinceLastList => "Siden sidste liste", "Since the last list";
     NewWord => "nye", "new";
     SetupChangedElsewhere => "Opsætningen er ændret af en kollega", "The set-up was changed by a colleague";
-    StoreSetupKept => "Lageret havde allerede en opsætning; den gælder (model og D ændres ikke for de andre). Den opsætning, du lavede inden, er ikke gemt – ret den med o, hvis den skal ændres.", "The store already had a set-up; it applies (model and D do not change for the others). The set-up you made before was not saved – change it with o if it must change.";
+    StoreSetupKept => "Lageret havde allerede en opsætning; den gælder (model og D ændres ikke for de andre). Den opsætning, du lavede inden, er ikke gemt – ret den med o, hvis den skal ændres. Afkrydsninger, du lavede under den, står som udført under en tidligere plan.", "The store already had a set-up; it applies (model and D do not change for the others). The set-up you made before was not saved – change it with o if it must change. Ticks you made under it show as done under an earlier plan.";
+    StoreLeftBehind => "Lageret dér har sin egen fremdrift og er ikke ændret; det, du har gemt indtil nu, ligger stadig i", "The store there has its own progress and was not changed; what you saved until now is still in";
     FromSheet => "fra et returneret ark", "from a returned sheet";
     GoneShort => "ikke på", "gone";
     GoneMark => "ikke længere på listen", "no longer on the list";
@@ -142,7 +143,7 @@ texts! {
     AskYesNo => "j: ja   n/Esc: nej", "y: yes   n/Esc: no";
     InputEnterEsc => "Enter: gem   Esc: fortryd", "Enter: save   Esc: cancel";
     InputEnterRead => "Enter: læs arkene (intet gemmes endnu)   Esc: fortryd", "Enter: read the sheets (nothing is saved yet)   Esc: cancel";
-    ListReplaced => "En nyere liste er åbnet med dette lager af en kollega: åbn listen igen for at se de nye og de borgere, der ikke længere er på den.", "A newer list was opened with this store by a colleague: open the list again to see the new citizens and those no longer on it.";
+    ListReplacedShort => "NYERE LISTE ÅBNET AF EN KOLLEGA – åbn listen igen", "NEWER LIST OPENED BY A COLLEAGUE – open the list again";
     SetupSaved => "Opsætning gemt", "Set-up saved";
     OpenQuestionTitle => "Før listen åbnes", "Before the list opens";
     OpenCancelled => "Listen blev ikke åbnet; intet er ændret.", "The list was not opened; nothing changed.";
@@ -163,6 +164,7 @@ texts! {
     DoneDateLabel => "Udført", "Done";
     DoneDateFuture => "Datoen ligger efter i dag.", "The date is after today.";
     Undone => "Fortrudt", "Undone";
+    UndoMadeOver => "ingen virkning: en kollega har ændret det samme siden (u igen går videre tilbage)", "no effect: a colleague changed the same since (u again goes further back)";
     NothingToUndo => "Du har ingen ændringer at fortryde.", "You have no changes to undo.";
     HistoryTitle => "Historik", "History";
     HistoryNone => "Trinnet er ikke krydset af endnu.", "The step has not been ticked yet.";

@@ -17,6 +17,7 @@ use chrono::{NaiveDate, NaiveDateTime, SubsecRound};
 
 use crate::domain::Cpr;
 use crate::domain::cpr::mask_in_text;
+use crate::domain::date::fmt_dk;
 use crate::plan::{Action, CitizenPlan, Model, Plan};
 use crate::review::{Location, Row};
 use crate::store::{Change, Progress, StepKey};
@@ -242,17 +243,19 @@ fn find<'p>(plan: &'p Plan, row: &Row) -> Option<(&'p CitizenPlan, &'p Action)> 
 
 /// Compares the sheets' marks with the store's progress under the current plan.
 pub fn compare(plan: &Plan, progress: &Progress, sheets: &[SheetMarks]) -> MergeReport {
-    compare_since(plan, progress, sheets, &|_| None)
+    compare_since(plan, progress, sheets, &|_| None, None)
 }
 
 /// [`compare`], with when the store last changed each step (`changed`): a change a sheet would
 /// make to a step the store changed after the sheet was written is listed in
-/// [`MergeReport::changed_since`] instead of applied.
+/// [`MergeReport::changed_since`] instead of applied. With `today`, a done date after it is
+/// never taken: it is listed with the values that cannot be read ("date > today").
 pub fn compare_since(
     plan: &Plan,
     progress: &Progress,
     sheets: &[SheetMarks],
     changed: &dyn Fn(&StepKey) -> Option<NaiveDateTime>,
+    today: Option<NaiveDate>,
 ) -> MergeReport {
     let written: HashMap<&str, NaiveDateTime> = sheets
         .iter()
@@ -293,6 +296,16 @@ pub fn compare_since(
                 continue;
             };
             let Some(mark) = mark else { continue };
+            if let (Mark::Done { date: Some(d), .. }, Some(t)) = (&mark, today)
+                && *d > t
+            {
+                report.unknown.push(UnknownMark {
+                    place,
+                    cpr: Some(mask_in_text(&row.cpr)),
+                    value: format!("{} > {}", fmt_dk(*d), fmt_dk(t)),
+                });
+                continue;
+            }
             let key = StepKey::of(&citizen.cpr, action);
             let entry = marks.entry(key.clone()).or_insert_with(|| {
                 order.push(key.clone());

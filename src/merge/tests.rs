@@ -259,7 +259,13 @@ fn a_step_changed_in_the_store_since_the_sheet_was_written_is_not_changed_from_i
     rows[1].not_done = true;
     let k0 = key_of(&plan, &rows[0]);
     let changed = |k: &StepKey| (*k == k0).then(|| d(4, 5).and_hms_opt(11, 0, 0).unwrap());
-    let report = compare_since(&plan, &store, &[sheet("a.xlsx", rows.clone())], &changed);
+    let report = compare_since(
+        &plan,
+        &store,
+        &[sheet("a.xlsx", rows.clone())],
+        &changed,
+        None,
+    );
     assert_eq!(report.changed_since.len(), 1, "{report:#?}");
     assert_eq!(report.changed_since[0].step.key, k0);
     assert!(
@@ -274,7 +280,7 @@ fn a_step_changed_in_the_store_since_the_sheet_was_written_is_not_changed_from_i
     assert!(report.has_problems());
     // Changed before the sheet was written (the same day): the sheet saw it; its mark applies.
     let before = |k: &StepKey| (*k == k0).then(|| d(4, 5).and_hms_opt(9, 59, 0).unwrap());
-    let report = compare_since(&plan, &store, &[sheet("a.xlsx", rows)], &before);
+    let report = compare_since(&plan, &store, &[sheet("a.xlsx", rows)], &before, None);
     assert!(report.changed_since.is_empty());
     assert_eq!(report.ticks.len(), 1);
 }
@@ -294,4 +300,21 @@ fn a_date_from_one_sheet_is_credited_to_that_sheets_initials() {
     assert_eq!(report.ticks.len(), 1, "{report:#?}");
     assert_eq!(report.ticks[0].date, Some(d(4, 2)));
     assert_eq!(report.ticks[0].by.as_deref(), Some("KL"));
+}
+
+#[test]
+fn a_done_date_after_today_is_never_taken() {
+    let (plan, mut rows) = plan_and_rows();
+    done(&mut rows[0], Some(d(12, 24)), Some("WX"));
+    done(&mut rows[1], Some(d(4, 2)), Some("WX"));
+    let report = compare_since(
+        &plan,
+        &Progress::default(),
+        &[sheet("a.xlsx", rows)],
+        &|_| None,
+        Some(d(4, 7)),
+    );
+    assert_eq!(report.ticks.len(), 1, "{report:#?}");
+    assert_eq!(report.unknown.len(), 1);
+    assert_eq!(report.unknown[0].value, "24-12-2026 > 07-04-2026");
 }

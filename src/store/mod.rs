@@ -432,9 +432,11 @@ impl Store {
         Ok(out)
     }
 
-    /// Takes back this worker's last change that still counts (repeatable: each call goes one
-    /// further back). Returns the change taken back, or None when there is nothing left.
-    pub fn undo_last(&mut self, now: NaiveDateTime) -> Result<Option<Event>, StoreError> {
+    /// Takes back this worker's last change (repeatable: each call goes one further back).
+    /// Returns the change taken back and whether a later change by someone else had already
+    /// made it over (then taking it back changes nothing, and is said so), or None when there
+    /// is nothing left.
+    pub fn undo_last(&mut self, now: NaiveDateTime) -> Result<Option<(Event, bool)>, StoreError> {
         self.refresh()?;
         let mine = self.query(
             "SELECT id, at, worker, model, switch_date, body FROM events
@@ -447,25 +449,18 @@ impl Store {
             [],
         )?;
         let undone = progress::undone_ids(&undos);
-        let mut target = None;
-        for e in mine {
-            if matches!(e.change, Change::Undo { .. }) || undone.contains(&e.id) {
-                continue;
-            }
-            // A change someone made over since (a colleague unticked what was ticked here)
-            // no longer counts: taking it back would change nothing.
-            if self.superseded(&e, &undone)? {
-                continue;
-            }
-            target = Some(e);
-            break;
-        }
-        let Some(target) = target else {
+        let Some(target) = mine
+            .into_iter()
+            .find(|e| !matches!(e.change, Change::Undo { .. }) && !undone.contains(&e.id))
+        else {
             return Ok(None);
         };
+        // A change someone made over since (a colleague unticked what was ticked here): taking
+        // it back changes nothing now, and the caller says so; the next undo goes further back.
+        let made_over = self.superseded(&target, &undone)?;
         let plan = target.model.zip(target.switch_date);
         self.record(Change::Undo { target: target.id }, plan, now)?;
-        Ok(Some(target))
+        Ok(Some((target, made_over)))
     }
 
     /// The fingerprint of the list whose citizens the store last kept (None: none yet).
@@ -597,6 +592,29 @@ impl Store {
                     (a, b) => a.kind() == b.kind(),
                 }
         }))
+    }
+
+    /// When the step last changed: its latest tick or untick, or the latest undo of one of
+    /// them (an undo changes the step as much as an untick does).
+    pub fn last_change(&self, step: &StepKey) -> Result<Option<NaiveDateTime>, StoreError> {
+        let events = self.query(
+            "SELECT id, at, worker, model, switch_date, body FROM events
+             WHERE cpr = ?1 OR kind = 'undo' ORDER BY id",
+            params![step.cpr],
+        )?;
+        let ids: HashSet<i64> = events
+            .iter()
+            .filter(|e| e.change.step() == Some(step))
+            .map(|e| e.id)
+            .collect();
+        Ok(events
+            .iter()
+            .filter(|e| match e.change {
+                Change::Undo { target } => ids.contains(&target),
+                _ => ids.contains(&e.id),
+            })
+            .map(|e| e.at)
+            .max())
     }
 
     /// Every tick and untick of one step, oldest first, each with whether it was undone.

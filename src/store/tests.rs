@@ -147,12 +147,12 @@ fn undo_takes_back_only_this_workers_last_change_and_repeats() {
         .undo_last(at(9, 3))
         .expect("undo")
         .expect("something to undo");
-    assert_eq!(undone.change.step(), Some(&s2));
+    assert_eq!(undone.0.change.step(), Some(&s2));
     let undone = a
         .undo_last(at(9, 4))
         .expect("undo")
         .expect("something to undo");
-    assert_eq!(undone.change.step(), Some(&s1));
+    assert_eq!(undone.0.change.step(), Some(&s1));
     assert!(
         a.undo_last(at(9, 5)).expect("undo").is_none(),
         "nothing of AB's left"
@@ -342,7 +342,7 @@ fn a_busy_store_is_reported_not_waited_for_forever() {
 }
 
 #[test]
-fn undo_passes_over_a_change_a_colleague_has_made_over_since() {
+fn undo_of_a_change_a_colleague_made_over_says_it_changes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("liste.skifteplan.db");
     let mut ab = Store::open(&path, &list(), "AB").expect("opens");
@@ -357,12 +357,17 @@ fn undo_passes_over_a_change_a_colleague_has_made_over_since() {
         .expect("ticks");
     cd.record(Change::Untick { step: y.clone() }, PLAN, at(9, 2))
         .expect("unticks");
-    // AB's tick of y no longer counts (CD unticked it): u takes back the tick of x.
-    let undone = ab.undo_last(at(9, 3)).expect("undoes").expect("something");
+    // AB's last change, the tick of y, was made over by CD: taking it back changes nothing,
+    // and says so; the next undo takes back the tick of x.
+    let (undone, made_over) = ab.undo_last(at(9, 3)).expect("undoes").expect("something");
+    assert_eq!(undone.change.step(), Some(&y));
+    assert!(made_over);
+    assert!(ab.progress().tick(&x).is_some());
+    let (undone, made_over) = ab.undo_last(at(9, 4)).expect("undoes").expect("something");
     assert_eq!(undone.change.step(), Some(&x));
+    assert!(!made_over);
     assert!(ab.progress().ticks().is_empty());
-    // Nothing of AB's counts any more.
-    assert_eq!(ab.undo_last(at(9, 4)).expect("undoes"), None);
+    assert_eq!(ab.undo_last(at(9, 5)).expect("undoes"), None);
     // A tick CD recorded for EF (a merged sheet): CD takes it back with undo.
     cd.record(
         Change::Tick {
@@ -377,4 +382,18 @@ fn undo_passes_over_a_change_a_colleague_has_made_over_since() {
     assert_eq!(cd.progress().tick(&x).expect("ticked").worker, "EF");
     assert!(cd.undo_last(at(9, 6)).expect("undoes").is_some());
     assert!(cd.progress().tick(&x).is_none());
+}
+
+#[test]
+fn a_step_changes_when_its_tick_is_undone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("liste.skifteplan.db");
+    let mut ab = Store::open(&path, &list(), "AB").expect("opens");
+    let x = step("0101901234", day(2026, 3, 31));
+    assert_eq!(ab.last_change(&x).expect("reads"), None);
+    ab.record(tick(&x, day(2026, 4, 1)), PLAN, at(9, 0))
+        .expect("ticks");
+    assert_eq!(ab.last_change(&x).expect("reads"), Some(at(9, 0)));
+    ab.undo_last(at(10, 30)).expect("undoes");
+    assert_eq!(ab.last_change(&x).expect("reads"), Some(at(10, 30)));
 }

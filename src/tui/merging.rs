@@ -45,7 +45,14 @@ impl App {
         let Some(tp) = ws.plan() else {
             return Err(T::NoPlanYet.get(lang).to_string());
         };
-        let report = merge::compare_since(&tp.plan, ws.progress(), &sheets, &|k| ws.last_change(k));
+        let today = self.today();
+        let report = merge::compare_since(
+            &tp.plan,
+            ws.progress(),
+            &sheets,
+            &|k| ws.last_change(k),
+            Some(today),
+        );
         let mut lines = report_lines(&report, lang, self.show_cpr);
         if report.has_changes() {
             lines.push(String::new());

@@ -196,10 +196,14 @@ impl App {
             return;
         };
         match ws.undo(now) {
-            Ok(Some(change)) => {
+            Ok(Some((change, made_over))) => {
                 let what = crate::i18n::progress::change_line(&change, lang, self.show_cpr);
                 self.plan_rebuilt();
-                self.status = Some((format!("{}: {what}", T::Undone.get(lang)), false));
+                let mut line = format!("{}: {what}", T::Undone.get(lang));
+                if made_over {
+                    line.push_str(&format!(" – {}", T::UndoMadeOver.get(lang)));
+                }
+                self.status = Some((line, false));
             }
             Ok(None) => self.status = Some((T::NothingToUndo.get(lang).to_string(), false)),
             Err(e) => self.note_saved(Err(e)),

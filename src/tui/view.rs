@@ -51,16 +51,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
             true,
         )
     });
-    let replaced = app
-        .ws
-        .as_ref()
-        .filter(|w| w.list_replaced())
-        .map(|_| (T::ListReplaced.get(app.lang()).to_string(), true));
-    if let Some((msg, err)) = unsaved
-        .as_ref()
-        .or(replaced.as_ref())
-        .or(app.status.as_ref())
-    {
+    if let Some((msg, err)) = unsaved.as_ref().or(app.status.as_ref()) {
         let style = if *err {
             app.theme.error
         } else {
@@ -81,6 +72,18 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
     if app.show_cpr {
         spans.push(Span::styled(
             format!(" {} ", T::CprShown.get(lang)),
+            t.marker,
+        ));
+        spans.push(Span::raw(" "));
+    }
+    if app
+        .ws
+        .as_ref()
+        .is_some_and(crate::workspace::Workspace::list_replaced)
+    {
+        // Said where it stays in view, not on the status line other messages need.
+        spans.push(Span::styled(
+            format!(" {} ", T::ListReplacedShort.get(lang)),
             t.marker,
         ));
         spans.push(Span::raw(" "));

@@ -41,6 +41,16 @@ pub enum Notice {
     ReadOnly,
 }
 
+/// What moving the progress to another store did besides.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Moved {
+    /// A set-up made here was not written: the store there has its own, which applies.
+    pub setup_left_out: bool,
+    /// The store used until now holds changes that stay in it (the store there already had
+    /// its own progress, which is never replaced).
+    pub left_behind: Option<PathBuf>,
+}
+
 /// A change not yet written, with what it was made under.
 #[derive(Clone, Debug)]
 struct Pending {
@@ -488,21 +498,21 @@ impl Workspace {
 
     /// Takes back this worker's last change (repeatable). A change not yet written is taken
     /// back here; a written one by an undo event. Returns what was taken back.
-    pub fn undo(&mut self, now: NaiveDateTime) -> Result<Option<Change>, StoreError> {
+    pub fn undo(&mut self, now: NaiveDateTime) -> Result<Option<(Change, bool)>, StoreError> {
         if let Some(p) = self.pending.pop() {
             if self.pending.is_empty() {
                 self.problem = None;
             }
             self.rebuild_overlay();
             self.after_outside_change();
-            return Ok(Some(p.change));
+            return Ok(Some((p.change, false)));
         }
         let Some(store) = self.store.as_mut() else {
             return Ok(None);
         };
         let undone = store.undo_last(now)?;
         self.after_outside_change();
-        Ok(undone.map(|e| e.change))
+        Ok(undone.map(|(e, made_over)| (e.change, made_over)))
     }
 
     /// Every tick and untick of a step, oldest first, each with whether it was undone; and
@@ -547,7 +557,7 @@ impl Workspace {
     /// made here while a store already there has its own: the team's set-up wins, and nothing
     /// changes D for everyone without the question a change of D asks. Returns whether a set-up
     /// made here was left out for that reason.
-    pub fn move_store(&mut self, path: PathBuf) -> Result<bool, StoreError> {
+    pub fn move_store(&mut self, path: PathBuf) -> Result<Moved, StoreError> {
         let fresh = !path.exists();
         if fresh
             && self.store.is_some()
@@ -566,6 +576,16 @@ impl Workspace {
                 list: store.list().file_name.clone(),
             });
         }
+        // A store of this person's own already in use is left as it is: what was written to
+        // it stays there (said, so it is not thought moved).
+        let left_behind = if fresh {
+            None
+        } else {
+            self.store
+                .as_ref()
+                .filter(|s| s.progress().last_id() > 0 && s.path() != path.as_path())
+                .map(|s| s.path().to_path_buf())
+        };
         let mut setup_left_out = false;
         if store.progress().settings().is_some() {
             let before = self.pending.len();
@@ -588,13 +608,26 @@ impl Workspace {
         {
             return Err(e.clone());
         }
-        Ok(setup_left_out)
+        Ok(Moved {
+            setup_left_out,
+            left_behind,
+        })
     }
 
-    /// When the store last changed a step (a tick, an untick, also one undone since), for a
-    /// merge to tell whether a returned sheet could have seen it.
+    /// When a step last changed (a tick, an untick, an undo of one; a change not yet written
+    /// too), for a merge to tell whether a returned sheet could have seen it.
     pub fn last_change(&self, step: &StepKey) -> Option<NaiveDateTime> {
-        self.history_of(step).ok()?.iter().map(|(e, _)| e.at).max()
+        let stored = self
+            .store
+            .as_ref()
+            .and_then(|s| s.last_change(step).ok().flatten());
+        let pending = self
+            .pending
+            .iter()
+            .filter(|p| p.change.step() == Some(step))
+            .map(|p| p.at)
+            .max();
+        stored.max(pending)
     }
 
     /// The decisions as stored, for the exports.

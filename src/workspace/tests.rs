@@ -262,7 +262,10 @@ fn undo_takes_back_this_workers_changes_one_by_one() {
         .unwrap();
     a.refresh();
     assert_eq!(done_total(&a), 3);
-    assert!(matches!(a.undo(now()).unwrap(), Some(Change::Tick { .. })));
+    assert!(matches!(
+        a.undo(now()).unwrap(),
+        Some((Change::Tick { .. }, false))
+    ));
     assert_eq!(done_total(&a), 2);
     a.undo(now()).unwrap();
     assert_eq!(done_total(&a), 1, "only b's tick is left");
@@ -319,10 +322,12 @@ fn a_read_only_place_keeps_changes_pending_until_a_place_is_chosen() {
         .unwrap();
     ws.toggle(citizen(&ws, "140694"), 0, d(2026, 4, 1), now())
         .unwrap();
+    let moved = unsaved.move_store(ws.store_path().to_path_buf()).unwrap();
     assert!(
-        unsaved.move_store(ws.store_path().to_path_buf()).unwrap(),
+        moved.setup_left_out,
         "the set-up made here is left out: the store has its own"
     );
+    assert_eq!(moved.left_behind, None, "nothing was written before");
     assert!(unsaved.all_saved());
     assert_eq!(
         done_total(&unsaved),

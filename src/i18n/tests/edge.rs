@@ -54,6 +54,7 @@ fn every_error_at_the_edge_in_both_languages() {
     let usage = every!(UsageProblem {
         UsageProblem::FileWithCommand => UsageProblem::FileWithCommand,
         UsageProblem::UiFlagWithCommand => UsageProblem::UiFlagWithCommand,
+        UsageProblem::MergeWithoutInitials => UsageProblem::MergeWithoutInitials,
     });
     t.localized(&usage);
     t.localized(&every!(BundleError {

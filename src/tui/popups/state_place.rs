@@ -30,24 +30,28 @@ impl App {
             }
             Control::Back => {
                 self.popups.pop();
+                // The store stays where it is; only work not written is said (the status and
+                // hint lines go on saying it until it is).
                 let n = self
                     .ws
                     .as_ref()
                     .map_or(0, crate::workspace::Workspace::unsaved);
-                self.status = Some((
-                    format!(
-                        "{}: {} ({n})",
-                        T::NotSavedYet.get(lang),
-                        T::SaveFailed.get(lang)
-                    ),
-                    true,
-                ));
+                if n > 0 {
+                    self.status = Some((
+                        format!(
+                            "{}: {} ({n})",
+                            T::NotSavedYet.get(lang),
+                            T::SaveFailed.get(lang)
+                        ),
+                        true,
+                    ));
+                }
             }
             Control::Confirm => {
                 let path = self.cfg.cwd.join(input.trim());
                 if let Some(ws) = self.ws.as_mut() {
                     match ws.move_store(path.clone()) {
-                        Ok(setup_left_out) => {
+                        Ok(moved) => {
                             self.popups.pop();
                             let list = ws.list_path().to_path_buf();
                             self.status = Some(match self.cfg.user.remember_place(&list, &path) {
@@ -67,11 +71,19 @@ impl App {
                             });
                             self.plan_rebuilt();
                             self.after_store_moved();
-                            if setup_left_out {
-                                self.error(
-                                    T::NoticeTitle,
-                                    vec![T::StoreSetupKept.get(lang).to_string()],
-                                );
+                            let mut lines = Vec::new();
+                            if moved.setup_left_out {
+                                lines.push(T::StoreSetupKept.get(lang).to_string());
+                            }
+                            if let Some(old) = &moved.left_behind {
+                                lines.push(format!(
+                                    "{} {}",
+                                    T::StoreLeftBehind.get(lang),
+                                    old.display()
+                                ));
+                            }
+                            if !lines.is_empty() {
+                                self.error(T::NoticeTitle, lines);
                             }
                         }
                         Err(e) => *error = Some(e.localize(lang)),
