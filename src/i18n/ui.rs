@@ -122,7 +122,7 @@ texts! {
     MergeTitle => "Udført fra returnerede handlingsark", "Done from returned action sheets";
     MergePrompt => "Læs kolonnerne Udført og Udført af fra handlingsark, som folk har udfyldt i Excel. Intet gemmes, før du har set ændringerne og sagt ja.", "Read the Done and Done by columns (Udført in a Danish sheet) from action sheets people filled in in Excel. Nothing is saved until you have seen the changes and said yes.";
     MergePaths => "Flere ark adskilles med ;", "Separate several sheets with ;";
-    MergeApply => "j: gem ændringerne i lageret (på én gang)   n: gem intet", "y: record the changes in the store (all at once)   n: record nothing";
+    MergeApply => "j/y: gem ændringerne i lageret (på én gang)   n: gem intet", "y/j: record the changes in the store (all at once)   n: record nothing";
     MergeNothing => "Intet at gemme.", "Nothing to record.";
     MergeCancelled => "Intet fra arkene er gemt.", "Nothing from the sheets was recorded.";
     SinceLastList => "Siden sidste liste", "Since the last list";
@@ -140,7 +140,7 @@ texts! {
     QuitUnsavedTitle => "Ændringer er ikke gemt", "Changes are not saved";
     QuitUnsavedCount => "Ikke gemte ændringer:", "Changes not saved:";
     QuitUnsavedHint => "Afslut alligevel og mist dem? Nej: vælg et andet sted at gemme, eller prøv igen.", "Quit anyway and lose them? No: choose another place to save, or try again.";
-    AskYesNo => "j: ja   n/Esc: nej", "y: yes   n/Esc: no";
+    AskYesNo => "j/y: ja   n/Esc: nej", "y/j: yes   n/Esc: no";
     InputEnterEsc => "Enter: gem   Esc: fortryd", "Enter: save   Esc: cancel";
     InputEnterRead => "Enter: læs arkene (intet gemmes endnu)   Esc: fortryd", "Enter: read the sheets (nothing is saved yet)   Esc: cancel";
     ListReplacedShort => "NYERE LISTE ÅBNET AF EN KOLLEGA – åbn listen igen", "NEWER LIST OPENED BY A COLLEAGUE – open the list again";

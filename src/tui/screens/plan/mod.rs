@@ -359,6 +359,8 @@ impl App {
             _ => {}
         }
         if changed && let Some(r) = saved {
+            // A message about something earlier does not stay under a new tick.
+            self.status = None;
             self.note_saved(r);
         }
     }
