@@ -173,16 +173,8 @@ pub fn report_lines(report: &MergeReport, lang: Lang, show_cpr: bool) -> Vec<Str
             lang,
         ));
         for dis in &report.disagreements {
-            let marks: Vec<String> = dis
-                .marks
-                .iter()
-                .map(|(p, m)| format!("{}: {}", place(p, lang), mark(m, lang)))
-                .collect();
-            out.push(format!(
-                "  {}: {}",
-                step(&dis.step, show_cpr, lang),
-                marks.join("; ")
-            ));
+            let marks = marks_text(&dis.marks, lang);
+            out.push(format!("  {}: {}", step(&dis.step, show_cpr, lang), marks));
         }
     }
     if !report.changed_since.is_empty() {
@@ -206,17 +198,13 @@ pub fn report_lines(report: &MergeReport, lang: Lang, show_cpr: bool) -> Vec<Str
                     .pick("lageret: ikke udført", "the store: not done")
                     .to_string(),
             };
-            let marks: Vec<String> = c
-                .marks
-                .iter()
-                .map(|(p, m)| format!("{}: {}", place(p, lang), mark(m, lang)))
-                .collect();
+            let marks = marks_text(&c.marks, lang);
             out.push(format!(
                 "  {}: {now} ({} {}); {}",
                 step(&c.step, show_cpr, lang),
                 lang.pick("ændret", "changed"),
                 c.changed.format("%d-%m-%Y %H:%M"),
-                marks.join("; ")
+                marks
             ));
         }
     }
@@ -315,6 +303,15 @@ pub fn apply_hint(report: &MergeReport, lang: Lang) -> &'static str {
     } else {
         lang.pick("Intet at gemme.", "Nothing to record.")
     }
+}
+
+/// Each sheet's mark for a step, where it stands: "a.xlsx Handlinger række 2: ikke udført; …".
+fn marks_text(marks: &[(crate::merge::Place, Mark)], lang: Lang) -> String {
+    marks
+        .iter()
+        .map(|(p, m)| format!("{}: {}", place(p, lang), mark(m, lang)))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// "Gemt i lageret: 4 ændringer (liste.skifteplan.db)."

@@ -102,10 +102,7 @@ pub struct Workspace {
 impl Workspace {
     /// The progress: as stored, with changes not yet written on top.
     pub fn progress(&self) -> &Progress {
-        self.overlay
-            .as_ref()
-            .or(self.store.as_ref().map(Store::progress))
-            .unwrap_or(&self.empty)
+        current(&self.overlay, self.store.as_ref(), &self.empty)
     }
 
     pub fn saved_settings(&self) -> Option<&SavedSettings> {
@@ -364,11 +361,7 @@ impl Workspace {
             _ => false,
         };
         if same {
-            let progress = self
-                .overlay
-                .as_ref()
-                .or(self.store.as_ref().map(Store::progress))
-                .unwrap_or(&self.empty);
+            let progress = current(&self.overlay, self.store.as_ref(), &self.empty);
             if let Some(plan) = self.plan.as_mut() {
                 plan.apply_ticks(progress);
             }
@@ -484,11 +477,7 @@ impl Workspace {
             now,
         );
         let list = self.list.clone();
-        let progress = self
-            .overlay
-            .as_ref()
-            .or(self.store.as_ref().map(Store::progress))
-            .unwrap_or(&self.empty);
+        let progress = current(&self.overlay, self.store.as_ref(), &self.empty);
         if let Some(plan) = self.plan.as_mut() {
             plan.settings.decisions.insert(cpr, decision);
             plan.replan_one(citizen, &list.citizens[citizen], progress);
@@ -634,6 +623,19 @@ impl Workspace {
     pub fn decisions(&self) -> &BTreeMap<String, Decision> {
         self.progress().decisions()
     }
+}
+
+/// The progress shown: the overlay of changes not yet written, else the store's, else none. A
+/// function of the fields, so the plan can be changed while it is read.
+fn current<'a>(
+    overlay: &'a Option<Progress>,
+    store: Option<&'a Store>,
+    empty: &'a Progress,
+) -> &'a Progress {
+    overlay
+        .as_ref()
+        .or(store.map(Store::progress))
+        .unwrap_or(empty)
 }
 
 /// The plan settings of a progress: its set-up and decisions.
