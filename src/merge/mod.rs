@@ -203,10 +203,34 @@ impl MergeReport {
 /// Finds the action of the plan a row names: the citizen by full CPR, or by masked CPR (and
 /// name) preferring the one at the row's Borger nr; then the action with the same system, form,
 /// kind, date, case and detail.
-fn find<'p>(plan: &'p Plan, row: &Row) -> Option<(&'p CitizenPlan, &'p Action)> {
+/// The plan's citizens by full CPR and by masked CPR, to find a row's citizen at once.
+struct Index {
+    by_cpr: HashMap<Cpr, usize>,
+    by_masked: HashMap<String, Vec<usize>>,
+}
+
+impl Index {
+    fn of(plan: &Plan) -> Index {
+        let mut by_masked: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, c) in plan.citizens.iter().enumerate() {
+            by_masked.entry(c.cpr.masked()).or_default().push(i);
+        }
+        Index {
+            by_cpr: plan
+                .citizens
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.cpr, i))
+                .collect(),
+            by_masked,
+        }
+    }
+}
+
+fn find<'p>(plan: &'p Plan, index: &Index, row: &Row) -> Option<(&'p CitizenPlan, &'p Action)> {
     let shown = row.cpr.trim();
     let citizen = match Cpr::parse(shown) {
-        Ok((cpr, _)) if !shown.contains('x') => plan.citizens.iter().find(|c| c.cpr == cpr),
+        Ok((cpr, _)) if !shown.contains('x') => index.by_cpr.get(&cpr).map(|&i| &plan.citizens[i]),
         _ => {
             let fits = |c: &&CitizenPlan| {
                 c.cpr.masked() == shown
@@ -220,7 +244,8 @@ fn find<'p>(plan: &'p Plan, row: &Row) -> Option<(&'p CitizenPlan, &'p Action)> 
                 .and_then(|i| plan.citizens.get(i))
                 .filter(fits);
             at_number.or_else(|| {
-                let mut all = plan.citizens.iter().filter(fits);
+                let same_masked = index.by_masked.get(shown).map_or(&[][..], Vec::as_slice);
+                let mut all = same_masked.iter().map(|&i| &plan.citizens[i]).filter(fits);
                 let one = all.next();
                 // Two citizens with the same masked CPR and name: the row is not guessed.
                 if all.next().is_some() { None } else { one }
@@ -257,6 +282,9 @@ pub fn compare_since(
     changed: &dyn Fn(&StepKey) -> Option<NaiveDateTime>,
     today: Option<NaiveDate>,
 ) -> MergeReport {
+    // Each row's citizen is found at once, by full or masked CPR (a national plan has 100,000
+    // citizens and 650,000 rows; a newer list orders them otherwise).
+    let index = Index::of(plan);
     let written: HashMap<&str, NaiveDateTime> = sheets
         .iter()
         .filter_map(|s| Some((s.file.as_str(), s.written?)))
@@ -284,7 +312,7 @@ pub fn compare_since(
                 at: row.at.clone(),
             };
             let mark = Mark::of(row);
-            let Some((citizen, action)) = find(plan, row) else {
+            let Some((citizen, action)) = find(plan, &index, row) else {
                 match mark {
                     Some(mark) => report.unmatched.push(Unmatched {
                         place,
