@@ -442,3 +442,46 @@ fn an_unreadable_plan_is_a_plain_error_with_exit_code_2() {
     }
     assert_eq!(listing(dir.path()), vec!["plan.xlsx".to_string()]);
 }
+
+#[test]
+fn a_lost_terminal_ends_the_ui_instead_of_spinning() {
+    // A pty of its own, with no reader holding the terminal open: closing it is the window
+    // going away.
+    let dir = tempfile::tempdir().unwrap();
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_skifteplan"));
+    cmd.arg(sample());
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_CONFIG_HOME", dir.path());
+    let mut child = pty.slave.spawn_command(cmd).expect("spawn skifteplan");
+    drop(pty.slave);
+    // The UI is up (the list is small): then the terminal goes.
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(matches!(child.try_wait(), Ok(None)), "the UI started");
+    drop(pty.master);
+    let started = Instant::now();
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => {
+                assert_ne!(status.exit_code(), 0, "a lost terminal is not a clean quit");
+                break;
+            }
+            Ok(None) if started.elapsed() < Duration::from_secs(10) => {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Ok(None) => {
+                let _ = child.kill();
+                panic!("the UI went on running without its terminal");
+            }
+            Err(e) => panic!("waiting for the UI: {e}"),
+        }
+    }
+}

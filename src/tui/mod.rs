@@ -97,6 +97,7 @@ pub fn run(options: TuiOptions) -> Result<(), Error> {
     }
     let stop = StopSignals::register();
     let mut terminal = ratatui::init();
+    TerminalWatch::start();
     let guard = MouseGuard::enable();
     let result = event_loop(&mut terminal, &mut app, &stop);
     // However the loop ended (q, a stop signal, a failed terminal), an export still running is
@@ -190,6 +191,31 @@ impl StopSignals {
     }
 }
 
+/// Ends the program when its terminal goes away (the window closed, an ssh connection lost).
+/// The event reader then reads an endless end of input inside one call that never returns, so
+/// the UI would spin on at full speed, unseen, holding its store open. Every change is written
+/// to the store as it is made, so nothing saved is lost by ending here; what could not be
+/// written was already said on the screen that is gone.
+struct TerminalWatch;
+
+impl TerminalWatch {
+    const EVERY: Duration = Duration::from_millis(500);
+
+    fn start() {
+        let _ = std::thread::Builder::new()
+            .name("terminal-watch".into())
+            .spawn(|| {
+                use std::io::IsTerminal;
+                loop {
+                    std::thread::sleep(Self::EVERY);
+                    if !std::io::stdin().is_terminal() {
+                        std::process::exit(2);
+                    }
+                }
+            });
+    }
+}
+
 /// Mouse capture on while alive. `ratatui::restore` (also run by its panic hook) does not turn
 /// it off, so this guard does on drop, and a panic hook does it before ratatui's.
 ///
@@ -241,6 +267,7 @@ fn event_loop(
             let ev = event::read()?;
             dirty |= app.handle_event(&ev);
         }
+
         dirty |= app.poll();
         dirty |= app.poll_verify();
         dirty |= app.poll_export();
