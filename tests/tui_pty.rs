@@ -294,7 +294,7 @@ fn ticks_quits_cleanly_and_restores_the_terminal() {
 
 #[test]
 fn a_stop_signal_restores_the_terminal_and_keeps_the_ticks() {
-    for signal in ["TERM", "HUP"] {
+    for signal in ["TERM", "HUP", "USR1", "ALRM"] {
         let dir = tempfile::tempdir().unwrap();
         let state = dir.path().join("lille.skifteplan.json");
         let mut s = ticked_plan(dir.path(), &state);

@@ -150,9 +150,9 @@ impl Drop for ReadingNote {
     }
 }
 
-/// SIGTERM, SIGHUP, SIGINT and SIGQUIT end the event loop like `q` does, so the terminal is
-/// restored (raw mode off, the alternate screen left, mouse capture off) instead of the
-/// process dying in raw mode. In raw mode Ctrl-C is a key, not SIGINT; the signals come from
+/// SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1/2, SIGALRM and SIGABRT end the event loop like `q`
+/// does, so the terminal is restored (raw mode off, the alternate screen left, mouse capture
+/// off) instead of the process dying in raw mode. In raw mode Ctrl-C is a key, not SIGINT; the signals come from
 /// `kill`, a closed terminal window or a logout.
 struct StopSignals {
     received: std::sync::Arc<std::sync::atomic::AtomicUsize>,
@@ -160,11 +160,17 @@ struct StopSignals {
 
 impl StopSignals {
     #[cfg(unix)]
-    const SIGNALS: [(i32, &'static str); 4] = [
+    // USR1, USR2, ALRM and ABRT end a process by default too: without a handler they would
+    // leave the terminal in raw mode, on the alternate screen, with mouse reporting on.
+    const SIGNALS: [(i32, &'static str); 8] = [
         (signal_hook::consts::SIGTERM, "SIGTERM"),
         (signal_hook::consts::SIGHUP, "SIGHUP"),
         (signal_hook::consts::SIGINT, "SIGINT"),
         (signal_hook::consts::SIGQUIT, "SIGQUIT"),
+        (signal_hook::consts::SIGUSR1, "SIGUSR1"),
+        (signal_hook::consts::SIGUSR2, "SIGUSR2"),
+        (signal_hook::consts::SIGALRM, "SIGALRM"),
+        (signal_hook::consts::SIGABRT, "SIGABRT"),
     ];
     #[cfg(not(unix))]
     const SIGNALS: [(i32, &'static str); 0] = [];
