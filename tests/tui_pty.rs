@@ -485,3 +485,40 @@ fn a_lost_terminal_ends_the_ui_instead_of_spinning() {
         }
     }
 }
+
+/// The state letter of a process (`T`: stopped), from /proc.
+fn state_of(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit_once(") ")?.1.chars().next()
+}
+
+#[test]
+fn a_suspend_gives_the_terminal_back_and_fg_takes_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("lille.skifteplan.json");
+    let mut s = ticked_plan(dir.path(), &state);
+    let pid = s.child.process_id().expect("the child's pid");
+    let before = s.bytes().len();
+    let kill = |sig: &str| {
+        std::process::Command::new("kill")
+            .args([format!("-{sig}"), pid.to_string()])
+            .status()
+            .expect("kill runs")
+    };
+    assert!(kill("TSTP").success());
+    s.wait_until("the UI did not stop", || state_of(pid) == Some('T'));
+    let since: String = String::from_utf8_lossy(&s.bytes()[before..]).into_owned();
+    assert!(
+        since.contains(LEAVE_ALT_SCREEN),
+        "stopped without giving the terminal back: {since:?}"
+    );
+    assert!(kill("CONT").success());
+    let output = Arc::clone(&s.output);
+    s.wait_until("the UI did not take the terminal again", || {
+        String::from_utf8_lossy(&output.lock().unwrap()[before..]).contains(ENTER_ALT_SCREEN)
+    });
+    s.wait_for("Udført 1/");
+    s.key("q");
+    assert_eq!(s.finish(), 0, "screen:\n{}", s.screen());
+    assert_eq!(stored_ticks(&state), Some(1), "the tick is kept");
+}

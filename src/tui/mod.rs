@@ -156,6 +156,8 @@ impl Drop for ReadingNote {
 /// `kill`, a closed terminal window or a logout.
 struct StopSignals {
     received: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    /// SIGTSTP (`kill -TSTP`; Ctrl-Z is a key in raw mode): suspend with the terminal restored.
+    suspend: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl StopSignals {
@@ -182,7 +184,18 @@ impl StopSignals {
             // A registration that fails leaves that signal's default: the process ends as before.
             let _ = signal_hook::flag::register_usize(signal, received.clone(), signal as usize);
         }
-        StopSignals { received }
+        let suspend = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        #[cfg(unix)]
+        {
+            let _ = signal_hook::flag::register(signal_hook::consts::SIGTSTP, suspend.clone());
+        }
+        StopSignals { received, suspend }
+    }
+
+    /// Whether a suspend was asked for since the last call.
+    fn take_suspend(&self) -> bool {
+        self.suspend
+            .swap(false, std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The name of the signal that asked the UI to stop, if one did.
@@ -252,6 +265,36 @@ impl Drop for MouseGuard {
     }
 }
 
+fn is_ctrl_z(ev: &event::Event) -> bool {
+    use event::{KeyCode, KeyEventKind, KeyModifiers};
+    matches!(ev, event::Event::Key(k)
+        if k.kind == KeyEventKind::Press
+            && k.code == KeyCode::Char('z')
+            && k.modifiers.contains(KeyModifiers::CONTROL))
+}
+
+/// Suspends the UI as a shell's job control expects (Ctrl-Z, `kill -TSTP`): the terminal is
+/// given back as it was (mouse, raw mode and the alternate screen off), the process stops, and
+/// on SIGCONT (`fg`) the UI takes the terminal again and draws afresh.
+#[cfg(unix)]
+fn suspend(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+    use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    enable_raw_mode()?;
+    execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    // Cleared and drawn whole on the next frame; `clear` would ask the terminal where its
+    // cursor is, which the screen does not need.
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+}
+
+#[cfg(not(unix))]
+fn suspend(_: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+    Ok(())
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
@@ -271,7 +314,16 @@ fn event_loop(
         };
         if event::poll(timeout)? {
             let ev = event::read()?;
-            dirty |= app.handle_event(&ev);
+            if is_ctrl_z(&ev) {
+                stop.suspend
+                    .store(true, std::sync::atomic::Ordering::Relaxed);
+            } else {
+                dirty |= app.handle_event(&ev);
+            }
+        }
+        if stop.take_suspend() {
+            suspend(terminal)?;
+            dirty = true;
         }
 
         dirty |= app.poll();
