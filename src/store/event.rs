@@ -100,6 +100,34 @@ impl Change {
             _ => None,
         }
     }
+
+    /// The CPR digits of the citizen the change concerns (a step or a decision), if any: kept
+    /// in its own column, so a citizen's events are found without reading every body.
+    pub fn cpr(&self) -> Option<&str> {
+        match self {
+            Change::Tick { step, .. } | Change::Untick { step } => Some(&step.cpr),
+            Change::Decision { cpr, .. } => Some(cpr),
+            _ => None,
+        }
+    }
+
+    /// The event an undo takes back.
+    pub fn undoes(&self) -> Option<i64> {
+        match self {
+            Change::Undo { target } => Some(*target),
+            _ => None,
+        }
+    }
+
+    /// Whether a later change `self` is about the same thing as `earlier`: the same step, the
+    /// same citizen's decision, the set-up, the column mappings.
+    pub fn same_subject(&self, earlier: &Change) -> bool {
+        match (self, earlier) {
+            (Change::Decision { cpr: a, .. }, Change::Decision { cpr: b, .. }) => a == b,
+            (a, b) if a.step().is_some() => a.step() == b.step(),
+            (a, b) => a.kind() == b.kind(),
+        }
+    }
 }
 
 /// An event as stored: the change, who made it, when, and the plan it was made under.

@@ -62,13 +62,7 @@ pub fn read_columns(path: &Path) -> Option<Vec<(String, String)>> {
         .into_iter()
         .filter_map(|(id, b)| serde_json::from_str(&b).ok().map(|c| (id, c)))
         .collect();
-    let undone: std::collections::HashSet<i64> = changes
-        .iter()
-        .filter_map(|(_, c)| match c {
-            Change::Undo { target } => Some(*target),
-            _ => None,
-        })
-        .collect();
+    let undone: HashSet<i64> = changes.iter().filter_map(|(_, c)| c.undoes()).collect();
     changes.into_iter().rev().find_map(|(id, c)| match c {
         Change::Columns { columns } if !undone.contains(&id) => Some(columns),
         _ => None,
@@ -333,11 +327,7 @@ impl Store {
                     path: path.clone(),
                     detail: e.to_string(),
                 })?;
-                let cpr = match change {
-                    Change::Tick { step, .. } | Change::Untick { step } => Some(step.cpr.as_str()),
-                    Change::Decision { cpr, .. } => Some(cpr.as_str()),
-                    _ => None,
-                };
+                let cpr = change.cpr();
                 insert
                     .execute(params![
                         fmt_at(now),
@@ -392,15 +382,20 @@ impl Store {
     }
 
     fn events_after(&self, after: i64) -> Result<Vec<Event>, StoreError> {
-        self.query(
-            "SELECT id, at, worker, model, switch_date, body FROM events WHERE id > ?1 ORDER BY id",
-            params![after],
-        )
+        self.events_where("id > ?1 ORDER BY id", params![after])
     }
 
-    fn query(&self, sql: &str, args: impl rusqlite::Params) -> Result<Vec<Event>, StoreError> {
+    /// The events `condition` (an SQL `WHERE` clause with its `ORDER BY`) selects.
+    fn events_where(
+        &self,
+        condition: &str,
+        args: impl rusqlite::Params,
+    ) -> Result<Vec<Event>, StoreError> {
         let db_err = |e: rusqlite::Error| StoreError::of(&self.path, &e);
-        let mut stmt = self.conn.prepare_cached(sql).map_err(db_err)?;
+        let sql = format!(
+            "SELECT id, at, worker, model, switch_date, body FROM events WHERE {condition}"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(db_err)?;
         let rows = stmt
             .query_map(args, |r| {
                 Ok((
@@ -438,16 +433,8 @@ impl Store {
     /// is nothing left.
     pub fn undo_last(&mut self, now: NaiveDateTime) -> Result<Option<(Event, bool)>, StoreError> {
         self.refresh()?;
-        let mine = self.query(
-            "SELECT id, at, worker, model, switch_date, body FROM events
-             WHERE worker = ?1 ORDER BY id DESC",
-            params![self.worker],
-        )?;
-        let undos = self.query(
-            "SELECT id, at, worker, model, switch_date, body FROM events
-             WHERE kind = 'undo' ORDER BY id",
-            [],
-        )?;
+        let mine = self.events_where("worker = ?1 ORDER BY id DESC", params![self.worker])?;
+        let undos = self.events_where("kind = 'undo' ORDER BY id", [])?;
         let undone = progress::undone_ids(&undos);
         let Some(target) = mine
             .into_iter()
@@ -568,66 +555,48 @@ impl Store {
     /// Whether a later change that still counts (by anyone) is about the same thing as `e`: the
     /// same step, the same citizen's decision, the set-up, the column mappings.
     fn superseded(&self, e: &Event, undone: &HashSet<i64>) -> Result<bool, StoreError> {
-        const COLS: &str = "SELECT id, at, worker, model, switch_date, body FROM events";
-        let later = match &e.change {
-            Change::Tick { step, .. } | Change::Untick { step } => self.query(
-                &format!("{COLS} WHERE id > ?1 AND cpr = ?2 ORDER BY id"),
-                params![e.id, step.cpr],
-            )?,
-            Change::Decision { cpr, .. } => self.query(
-                &format!("{COLS} WHERE id > ?1 AND cpr = ?2 ORDER BY id"),
-                params![e.id, cpr],
-            )?,
-            Change::Settings { .. } | Change::Columns { .. } => self.query(
-                &format!("{COLS} WHERE id > ?1 AND kind = ?2 ORDER BY id"),
-                params![e.id, e.change.kind()],
-            )?,
-            Change::Undo { .. } => return Ok(false),
+        let later = match (&e.change, e.change.cpr()) {
+            (Change::Undo { .. }, _) => return Ok(false),
+            (_, Some(cpr)) => {
+                self.events_where("id > ?1 AND cpr = ?2 ORDER BY id", params![e.id, cpr])?
+            }
+            (c, None) => {
+                self.events_where("id > ?1 AND kind = ?2 ORDER BY id", params![e.id, c.kind()])?
+            }
         };
-        Ok(later.iter().any(|l| {
-            !undone.contains(&l.id)
-                && match (&l.change, &e.change) {
-                    (Change::Decision { cpr: a, .. }, Change::Decision { cpr: b, .. }) => a == b,
-                    (a, b) if a.step().is_some() => a.step() == b.step(),
-                    (a, b) => a.kind() == b.kind(),
-                }
-        }))
+        Ok(later
+            .iter()
+            .any(|l| !undone.contains(&l.id) && l.change.same_subject(&e.change)))
+    }
+
+    /// The ticks and unticks of one step, oldest first, and every undo (which may take one of
+    /// them back).
+    fn step_events(&self, step: &StepKey) -> Result<(Vec<Event>, Vec<Event>), StoreError> {
+        let events =
+            self.events_where("cpr = ?1 OR kind = 'undo' ORDER BY id", params![step.cpr])?;
+        Ok(events
+            .into_iter()
+            .filter(|e| e.change.step() == Some(step) || e.change.undoes().is_some())
+            .partition(|e| e.change.undoes().is_none()))
     }
 
     /// When the step last changed: its latest tick or untick, or the latest undo of one of
     /// them (an undo changes the step as much as an untick does).
     pub fn last_change(&self, step: &StepKey) -> Result<Option<NaiveDateTime>, StoreError> {
-        let events = self.query(
-            "SELECT id, at, worker, model, switch_date, body FROM events
-             WHERE cpr = ?1 OR kind = 'undo' ORDER BY id",
-            params![step.cpr],
-        )?;
-        let ids: HashSet<i64> = events
+        let (events, undos) = self.step_events(step)?;
+        let ids: HashSet<i64> = events.iter().map(|e| e.id).collect();
+        let undone_at = undos
             .iter()
-            .filter(|e| e.change.step() == Some(step))
-            .map(|e| e.id)
-            .collect();
-        Ok(events
-            .iter()
-            .filter(|e| match e.change {
-                Change::Undo { target } => ids.contains(&target),
-                _ => ids.contains(&e.id),
-            })
-            .map(|e| e.at)
-            .max())
+            .filter(|u| u.change.undoes().is_some_and(|t| ids.contains(&t)));
+        Ok(events.iter().chain(undone_at).map(|e| e.at).max())
     }
 
     /// Every tick and untick of one step, oldest first, each with whether it was undone.
     pub fn history(&self, step: &StepKey) -> Result<Vec<(Event, bool)>, StoreError> {
-        let events = self.query(
-            "SELECT id, at, worker, model, switch_date, body FROM events
-             WHERE cpr = ?1 OR kind = 'undo' ORDER BY id",
-            params![step.cpr],
-        )?;
-        let undone = progress::undone_ids(&events);
+        let (events, undos) = self.step_events(step)?;
+        let undone = progress::undone_ids(&undos);
         Ok(events
             .into_iter()
-            .filter(|e| e.change.step() == Some(step))
             .map(|e| {
                 let was_undone = undone.contains(&e.id);
                 (e, was_undone)

@@ -24,13 +24,7 @@ pub struct Recorded {
 
 /// The events that an undo among `events` took back.
 pub(super) fn undone_ids(events: &[Event]) -> HashSet<i64> {
-    events
-        .iter()
-        .filter_map(|e| match e.change {
-            Change::Undo { target } => Some(target),
-            _ => None,
-        })
-        .collect()
+    events.iter().filter_map(|e| e.change.undoes()).collect()
 }
 
 /// The current progress.
