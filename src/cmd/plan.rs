@@ -181,14 +181,8 @@ fn stored(
     let list_ref = crate::progress::list_ref(list_path).unwrap_or_default();
     let why = match Store::open(path, &list_ref, "?") {
         Ok(s) if s.list().file_name == list_ref.file_name => {
-            let current: std::collections::HashSet<&str> =
-                list.citizens.iter().map(|c| c.cpr.digits()).collect();
-            let gone: Vec<String> = s
-                .known_citizens()
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|d| !current.contains(d.as_str()))
-                .collect();
+            let known = s.known_citizens().unwrap_or_default();
+            let gone = crate::workspace::compare_with(list, &known).gone;
             return Some(Stored {
                 ticks: s.progress().ticks().clone(),
                 gone: s.citizens(&gone).unwrap_or_default(),

@@ -11,7 +11,7 @@
 mod open;
 mod tracked;
 
-pub use open::{Prepared, Question, store_place};
+pub use open::{Prepared, Question, compare_with, store_place};
 pub use tracked::{EarlierTick, Mark, StepGroup, TrackedPlan};
 
 use std::collections::BTreeMap;

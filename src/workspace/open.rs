@@ -2,7 +2,6 @@
 //! finds what must be asked first (a store made for another list, a list that lost many
 //! citizens at once) without writing anything; [`Prepared::open`] then makes the workspace.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -52,8 +51,11 @@ pub struct Prepared {
     store: Option<Store>,
     worker: String,
     notices: Vec<Notice>,
-    /// CPR digits of the citizens the store has seen on earlier lists.
-    known: Vec<String>,
+    /// The store has seen citizens on earlier lists.
+    knows_citizens: bool,
+    /// Compared with the citizens the store has seen: CPR digits of those new on this list,
+    /// and of those no longer on it.
+    changes: ListChanges,
     questions: Vec<Question>,
     had_events: bool,
     /// The list differs from the one the store last kept the citizens of: new and gone
@@ -72,6 +74,7 @@ impl Prepared {
         let mut notices = Vec::new();
         let mut questions = Vec::new();
         let mut known = Vec::new();
+        let mut changes = ListChanges::default();
         let existed = store_path.exists();
         let store = if !existed && !progress::folder_writable(&store_path) {
             notices.push(Notice::ReadOnly);
@@ -105,11 +108,8 @@ impl Prepared {
                     store_list: other.clone(),
                 });
             }
-            let current: HashSet<&str> = list.citizens.iter().map(|c| c.cpr.digits()).collect();
-            let gone = known
-                .iter()
-                .filter(|d| !current.contains(d.as_str()))
-                .count();
+            changes = compare_with(&list, &known);
+            let gone = changes.gone.len();
             if newly_seen && gone >= 3 && gone * 4 >= known.len() {
                 questions.push(Question::ManyGone {
                     gone,
@@ -125,7 +125,8 @@ impl Prepared {
             store,
             worker: worker.to_string(),
             notices,
-            known,
+            knows_citizens: !known.is_empty(),
+            changes,
             questions,
             had_events,
             newly_seen,
@@ -159,7 +160,8 @@ impl Prepared {
             mut store,
             worker,
             mut notices,
-            known,
+            knows_citizens,
+            changes: list_changes,
             questions: _,
             had_events,
             newly_seen,
@@ -167,7 +169,7 @@ impl Prepared {
         if let Some(s) = store.as_mut()
             && write
             && !had_events
-            && known.is_empty()
+            && !knows_citizens
             && let Ok(ReadOutcome::Loaded(state)) = progress::read(&json_path)
         {
             let dates = step_dates(&list, &state);
@@ -184,34 +186,16 @@ impl Prepared {
         let list_len = list.citizens.len();
         let mut changes = None;
         if let Some(s) = store.as_mut() {
-            let current: HashSet<&str> = list.citizens.iter().map(|c| c.cpr.digits()).collect();
-            let known_set: HashSet<&str> = known.iter().map(String::as_str).collect();
-            let gone: Vec<String> = known
-                .iter()
-                .filter(|d| !current.contains(d.as_str()))
-                .cloned()
-                .collect();
-            let new: Vec<String> = if known.is_empty() {
-                Vec::new()
-            } else {
-                list.citizens
-                    .iter()
-                    .map(|c| c.cpr.digits())
-                    .filter(|d| !known_set.contains(d))
-                    .map(str::to_string)
-                    .collect()
-            };
-            match s.citizens(&gone) {
+            match s.citizens(&list_changes.gone) {
                 Ok(kept) => list.citizens.extend(kept),
                 Err(e) => notices.push(Notice::StoreProblem(e)),
             }
             if write && let Err(e) = s.remember_list(&list_ref, &list.citizens[..list_len]) {
                 notices.push(Notice::StoreProblem(e));
             }
-            if newly_seen && (!new.is_empty() || !gone.is_empty()) {
-                let ch = ListChanges { new, gone };
-                changes = Some(ch.clone());
-                notices.push(Notice::Changes(ch));
+            if newly_seen && !list_changes.is_empty() {
+                changes = Some(list_changes.clone());
+                notices.push(Notice::Changes(list_changes));
             }
         }
         let mut ws = Workspace {
@@ -237,6 +221,21 @@ impl Prepared {
         ws.replan();
         (ws, notices)
     }
+}
+
+/// The citizens of `list` new to the store, and those the store knows (`known`, CPR digits)
+/// that are not on it. Nothing is new to a store that knows no citizens yet.
+pub fn compare_with(list: &Aktivliste, known: &[String]) -> ListChanges {
+    let current: Vec<String> = list
+        .citizens
+        .iter()
+        .map(|c| c.cpr.digits().to_string())
+        .collect();
+    let mut changes = ListChanges::between(known, &current);
+    if known.is_empty() {
+        changes.new.clear();
+    }
+    changes
 }
 
 /// The date of the step each tick of an earlier progress file belongs to, under the file's own
