@@ -79,6 +79,17 @@ pub struct SavedSettings {
 }
 
 impl SavedSettings {
+    /// The plan's settings under this set-up, with these forgotten-case decisions.
+    pub fn plan_settings(&self, decisions: &BTreeMap<String, Decision>) -> crate::plan::Settings {
+        let mut settings = crate::plan::Settings::new(self.model, self.switch_date);
+        settings.reason_text.clone_from(&self.reason_text);
+        settings.decisions = decisions
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        settings
+    }
+
     /// The switch's facts as set up, names left blank as not given.
     pub fn facts(&self) -> crate::facts::SwitchFacts {
         let given = |s: &str| Some(s.trim()).filter(|t| !t.is_empty()).map(str::to_string);

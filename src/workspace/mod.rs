@@ -14,7 +14,6 @@ mod tracked;
 pub use open::{Prepared, Question, compare_with, store_place};
 pub use tracked::{EarlierTick, Mark, StepGroup, TrackedPlan};
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -109,11 +108,6 @@ impl Workspace {
         self.progress().settings()
     }
 
-    /// The plan settings from the saved set-up and decisions.
-    pub fn settings(&self) -> Option<Settings> {
-        settings_of(self.progress())
-    }
-
     /// The plan, once the set-up is known.
     pub fn plan(&self) -> Option<&TrackedPlan> {
         self.plan.as_ref()
@@ -191,25 +185,12 @@ impl Workspace {
     /// Records changes: written at once when possible, else kept pending (and the error
     /// returned). Either way the progress and the plan show them.
     fn record(&mut self, changes: Vec<Change>, now: NaiveDateTime) -> Result<(), StoreError> {
-        let worker = self.worker.clone();
-        self.record_by(
-            changes.into_iter().map(|c| (worker.clone(), c)).collect(),
-            now,
-        )
-    }
-
-    /// Records changes, each under the initials given with it.
-    fn record_by(
-        &mut self,
-        changes: Vec<(String, Change)>,
-        now: NaiveDateTime,
-    ) -> Result<(), StoreError> {
         let plan = self.plan_key();
         let before = self.store.as_ref().map(|s| s.progress().last_id());
         if self.pending.is_empty()
             && let Some(store) = self.store.as_mut()
         {
-            match store.record_by(changes.clone(), plan, now) {
+            match store.record_all(changes.clone(), plan, now) {
                 Ok(ids) => {
                     self.problem = None;
                     // Others' changes came in with ours: the plan is read again.
@@ -229,9 +210,9 @@ impl Workspace {
             .overlay
             .take()
             .unwrap_or_else(|| self.progress().clone());
-        for (worker, change) in changes {
+        for change in changes {
             let p = Pending {
-                worker,
+                worker: self.worker.clone(),
                 change,
                 plan,
                 at: now,
@@ -301,16 +282,14 @@ impl Workspace {
                 return false;
             }
         }
-        let Some(store) = self.store.as_mut() else {
-            return false;
-        };
-        let replaced = store
-            .citizens_of()
-            .ok()
-            .flatten()
+        let replaced = self
+            .store_list()
             .is_some_and(|f| Some(&f) != self.store_list_at_open.as_ref());
         let newly_replaced = replaced && !self.list_replaced;
         self.list_replaced = replaced;
+        let Some(store) = self.store.as_mut() else {
+            return false;
+        };
         match store.refresh() {
             Ok(0) => had_pending || newly_replaced,
             Ok(_) => {
@@ -331,17 +310,13 @@ impl Workspace {
         if self.overlay.is_none()
             && let (Some(store), Some(plan)) = (self.store.as_ref(), self.plan.as_mut())
             && let store::Folded::Events(events) = store.last_folded()
+            && events.iter().all(|e| {
+                e.change
+                    .step()
+                    .is_some_and(|step| plan.apply_step(step, store.progress()))
+            })
         {
-            let mut applied = 0;
-            for e in events {
-                if !plan.apply_event(e) {
-                    break;
-                }
-                applied += 1;
-            }
-            if applied == events.len() {
-                return;
-            }
+            return;
         }
         self.after_outside_change();
     }
@@ -350,17 +325,7 @@ impl Workspace {
     /// when the set-up or a decision changed, else only its ticks).
     fn after_outside_change(&mut self) {
         let settings = settings_of(self.progress());
-        let same = match (&self.plan, &settings) {
-            (Some(p), Some(s)) => {
-                p.settings.model == s.model
-                    && p.settings.switch_date == s.switch_date
-                    && p.settings.reason_text == s.reason_text
-                    && p.settings.decisions == s.decisions
-            }
-            (None, None) => true,
-            _ => false,
-        };
-        if same {
+        if self.plan.as_ref().map(|p| &p.settings) == settings.as_ref() {
             let progress = current(&self.overlay, self.store.as_ref(), &self.empty);
             if let Some(plan) = self.plan.as_mut() {
                 plan.apply_ticks(progress);
@@ -375,9 +340,7 @@ impl Workspace {
         let Some(plan) = &self.plan else {
             return Vec::new();
         };
-        let mut settings = Settings::new(saved.model, saved.switch_date);
-        settings.reason_text.clone_from(&saved.reason_text);
-        settings.decisions = plan.settings.decisions.clone();
+        let settings = saved.plan_settings(self.progress().decisions());
         plan.ticks_lost_under(&self.list.citizens, &settings, self.progress())
     }
 
@@ -618,11 +581,6 @@ impl Workspace {
             .max();
         stored.max(pending)
     }
-
-    /// The decisions as stored, for the exports.
-    pub fn decisions(&self) -> &BTreeMap<String, Decision> {
-        self.progress().decisions()
-    }
 }
 
 /// The progress shown: the overlay of changes not yet written, else the store's, else none. A
@@ -640,15 +598,7 @@ fn current<'a>(
 
 /// The plan settings of a progress: its set-up and decisions.
 fn settings_of(progress: &Progress) -> Option<Settings> {
-    let s = progress.settings()?;
-    let mut settings = Settings::new(s.model, s.switch_date);
-    settings.reason_text.clone_from(&s.reason_text);
-    settings.decisions = progress
-        .decisions()
-        .iter()
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    Some(settings)
+    Some(progress.settings()?.plan_settings(progress.decisions()))
 }
 
 /// Copies a store to a new place, owner-only.

@@ -9,7 +9,6 @@ use chrono::NaiveDateTime;
 
 use super::{Notice, Workspace};
 use crate::aktivliste::Aktivliste;
-use crate::plan::Settings;
 use crate::progress::{self, ListChanges, ListRef, ReadOutcome, StateFile, TickKey};
 use crate::store::{self, Progress, Store};
 
@@ -214,10 +213,7 @@ impl Prepared {
             list_replaced: false,
             store_list_at_open: None,
         };
-        ws.store_list_at_open = ws
-            .store
-            .as_ref()
-            .and_then(|s| s.citizens_of().ok().flatten());
+        ws.store_list_at_open = ws.store_list();
         ws.replan();
         (ws, notices)
     }
@@ -246,14 +242,7 @@ fn step_dates(
 ) -> impl Fn(&TickKey) -> Option<chrono::NaiveDate> + use<> {
     let mut dates = std::collections::HashMap::new();
     if let Some(s) = &state.settings {
-        let mut settings = Settings::new(s.model, s.switch_date);
-        settings.reason_text.clone_from(&s.reason_text);
-        settings.decisions = state
-            .decisions
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        let plan = crate::plan::plan(&list.citizens, &settings);
+        let plan = crate::plan::plan(&list.citizens, &s.plan_settings(&state.decisions));
         for c in &plan.citizens {
             for a in &c.actions {
                 dates.insert(TickKey::of(&c.cpr, a), a.date);
@@ -283,10 +272,14 @@ impl Workspace {
         {
             self.problem = Some(e);
         }
-        self.store_list_at_open = self
-            .store
-            .as_ref()
-            .and_then(|s| s.citizens_of().ok().flatten());
+        self.store_list_at_open = self.store_list();
         self.list_replaced = false;
+    }
+
+    /// The list the store now keeps the citizens of (its fingerprint).
+    pub(super) fn store_list(&self) -> Option<String> {
+        self.store
+            .as_ref()
+            .and_then(|s| s.citizens_of().ok().flatten())
     }
 }

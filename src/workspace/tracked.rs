@@ -66,8 +66,6 @@ pub struct TrackedPlan {
     done: Vec<Vec<Option<Mark>>>,
     /// Per citizen (by index): ticks that match none of its actions now.
     earlier: HashMap<usize, Vec<EarlierTick>>,
-    /// Ticks of citizens not in the plan at all.
-    earlier_elsewhere: usize,
     /// Citizens from this index on are no longer on the list (kept for the steps left).
     gone_from: usize,
     by_cpr: HashMap<Cpr, usize>,
@@ -113,7 +111,6 @@ impl TrackedPlan {
         let mut tracked = TrackedPlan {
             done: Vec::new(),
             earlier: HashMap::new(),
-            earlier_elsewhere: 0,
             gone_from,
             by_cpr: index,
             done_count: Vec::new(),
@@ -138,11 +135,10 @@ impl TrackedPlan {
             .map(|c| vec![None; c.actions.len()])
             .collect();
         self.earlier.clear();
-        self.earlier_elsewhere = 0;
         let mut workers = HashMap::new();
         for (step, r) in progress.ticks() {
-            let Some(i) = self.index_of(&step.cpr) else {
-                self.earlier_elsewhere += 1;
+            // A tick of a citizen not in the plan at all stays in the store, shown nowhere.
+            let Some(i) = self.citizen_index(&step.cpr) else {
                 continue;
             };
             let cp = &self.plan.citizens[i];
@@ -165,24 +161,11 @@ impl TrackedPlan {
         self.recount();
     }
 
-    /// Applies one tick or untick that follows the progress the marks were made from, in
-    /// place; false when it cannot be (another kind of change, a step of no action of the
-    /// plan): then the marks must be set again from the whole progress.
-    pub fn apply_event(&mut self, e: &crate::store::Event) -> bool {
-        use crate::store::Change;
-        let (step, mark) = match &e.change {
-            Change::Tick { step, done, by } => (
-                step,
-                Some(Mark {
-                    date: *done,
-                    by: Arc::from(by.as_deref().unwrap_or(&e.worker)),
-                    at: e.at,
-                }),
-            ),
-            Change::Untick { step } => (step, None),
-            _ => return false,
-        };
-        let Some(i) = self.index_of(&step.cpr) else {
+    /// Sets one step's mark from the progress, in place (a tick or untick read from the
+    /// store); false when the step is no action of the plan: then the marks must be set again
+    /// from the whole progress.
+    pub fn apply_step(&mut self, step: &StepKey, progress: &Progress) -> bool {
+        let Some(i) = self.citizen_index(&step.cpr) else {
             return false;
         };
         let Some(a) = self.plan.citizens[i]
@@ -192,18 +175,17 @@ impl TrackedPlan {
         else {
             return false;
         };
+        let mark = progress
+            .tick(step)
+            .map(|r| Mark::of(r, &mut HashMap::new()));
         self.set_mark(i, a, mark);
         true
     }
 
-    fn index_of(&self, digits: &str) -> Option<usize> {
-        let (cpr, _) = Cpr::parse(digits).ok()?;
-        self.by_cpr.get(&cpr).copied()
-    }
-
     /// The index of the citizen with these CPR digits.
     pub fn citizen_index(&self, digits: &str) -> Option<usize> {
-        self.index_of(digits)
+        let (cpr, _) = Cpr::parse(digits).ok()?;
+        self.by_cpr.get(&cpr).copied()
     }
 
     /// The ticks in `progress` that count for this plan but would not count under `settings`
@@ -303,11 +285,6 @@ impl TrackedPlan {
     /// The citizen's ticks that match none of its actions now (done under an earlier plan).
     pub fn earlier_of(&self, citizen: usize) -> &[EarlierTick] {
         self.earlier.get(&citizen).map_or(&[], Vec::as_slice)
-    }
-
-    /// Ticks under an earlier plan, over the whole plan (citizens not in it included).
-    pub fn earlier_count(&self) -> usize {
-        self.earlier.values().map(Vec::len).sum::<usize>() + self.earlier_elsewhere
     }
 
     /// Whether the citizen is no longer on the list (kept for the steps not yet done).
