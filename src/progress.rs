@@ -1,22 +1,22 @@
-//! What has been ticked off: the state file saved beside the list as `<name>.skifteplan.json`.
+//! The earlier progress file, `<name>.skifteplan.json` beside the list: read once, to be
+//! imported into the progress store (`crate::store`), which keeps the progress since. Also the
+//! pieces the store took over from it: which list a progress belongs to ([`ListRef`], with the
+//! list's fingerprint), the set-up ([`SavedSettings`]), and the citizens new on a list and gone
+//! from it ([`ListChanges`]).
 //!
-//! The file is JSON with a `format` tag and a `version`, so a foreign or newer file is recognised
-//! and never overwritten silently: it is kept aside and the user is told.
-//!
-//! It holds CPR digits (the keys of decisions and ticks, and the list of citizens seen). That is
-//! deliberate: the file lives beside the Aktivliste, which already holds the same numbers, and a
-//! tick must survive re-planning, so it is keyed by the citizen and the form, never by a step
-//! number. Treat the file with the same care as the list itself.
+//! The file is JSON with a `format` tag and a `version`, so a foreign or newer file is
+//! recognised and never imported or touched. It holds CPR digits (the keys of decisions and
+//! ticks), as the list beside it does.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Cpr, Decision, Form};
-use crate::plan::{Action, ActionKind, Model, System};
+use crate::domain::{Decision, Form};
+use crate::plan::{ActionKind, Model, System};
 
 /// The value of the `format` field: anything else is a foreign file.
 pub const FORMAT: &str = "skifteplan-state";
@@ -118,46 +118,6 @@ pub struct Tick {
     pub done: NaiveDate,
 }
 
-impl Tick {
-    /// The action this tick is for.
-    pub fn key(&self) -> TickKey {
-        TickKey {
-            cpr: self.cpr.clone(),
-            system: self.system,
-            form: self.form,
-            action: self.action,
-            case_id: self.case_id.clone(),
-            detail: self.detail.clone(),
-        }
-    }
-}
-
-/// What identifies an action across re-planning: the citizen, the system, the form, the kind of
-/// action and the case (ID and offer/ydelse). Step numbers and dates are not part of it, so a
-/// tick survives a change of D, and of the model where the same action still applies.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct TickKey {
-    pub cpr: String,
-    pub system: System,
-    pub form: Form,
-    pub action: ActionKind,
-    pub case_id: Option<String>,
-    pub detail: Option<String>,
-}
-
-impl TickKey {
-    pub fn of(cpr: &Cpr, action: &Action) -> TickKey {
-        TickKey {
-            cpr: cpr.digits().to_string(),
-            system: action.system,
-            form: action.form,
-            action: action.action,
-            case_id: action.case_id.as_deref().map(String::from),
-            detail: action.detail.as_deref().map(String::from),
-        }
-    }
-}
-
 impl StateFile {
     /// A fresh state for a list.
     pub fn new(list: ListRef) -> StateFile {
@@ -172,41 +132,6 @@ impl StateFile {
             decisions: BTreeMap::new(),
             ticks: Vec::new(),
         }
-    }
-
-    /// The ticks as a map for the UI.
-    pub fn tick_map(&self) -> HashMap<TickKey, NaiveDate> {
-        self.ticks.iter().map(|t| (t.key(), t.done)).collect()
-    }
-
-    /// Replaces the ticks from a map, sorted so that the file diffs calmly.
-    pub fn set_ticks(&mut self, ticks: &HashMap<TickKey, NaiveDate>) {
-        let mut v: Vec<(&TickKey, &NaiveDate)> = ticks.iter().collect();
-        v.sort_by(|(a, _), (b, _)| {
-            let key = |k: &'_ TickKey| {
-                (
-                    k.cpr.clone(),
-                    k.system == System::Nyt,
-                    k.form,
-                    k.action,
-                    k.case_id.clone(),
-                    k.detail.clone(),
-                )
-            };
-            key(a).cmp(&key(b))
-        });
-        self.ticks = v
-            .into_iter()
-            .map(|(k, d)| Tick {
-                cpr: k.cpr.clone(),
-                system: k.system,
-                form: k.form,
-                action: k.action,
-                case_id: k.case_id.clone(),
-                detail: k.detail.clone(),
-                done: *d,
-            })
-            .collect();
     }
 }
 
@@ -271,7 +196,7 @@ pub fn default_path(list: &Path) -> PathBuf {
 }
 
 /// Reads a state file. An unreadable (I/O) file is an error; a file that is not ours is
-/// `Unusable`, and the caller keeps it aside with [`set_aside`] before writing a new one.
+/// `Unusable`, and is left as it is.
 pub fn read(path: &Path) -> io::Result<ReadOutcome> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
@@ -303,24 +228,6 @@ pub fn parse(text: &str) -> ReadOutcome {
         Ok(s) => ReadOutcome::Loaded(Box::new(s)),
         Err(e) => ReadOutcome::Unusable(Unusable::Corrupt(e.to_string())),
     }
-}
-
-/// Moves an unusable state file aside as `<file>.kept-<timestamp>` (never deleting it) and
-/// returns where it went.
-pub fn set_aside(path: &Path, now: NaiveDateTime) -> io::Result<PathBuf> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stamp = now.format("%Y%m%d-%H%M%S");
-    let mut target = path.with_file_name(format!("{name}.kept-{stamp}"));
-    let mut n = 1;
-    while target.exists() {
-        n += 1;
-        target = path.with_file_name(format!("{name}.kept-{stamp}-{n}"));
-    }
-    std::fs::rename(path, &target)?;
-    Ok(target)
 }
 
 /// Writes the state atomically: a temporary file in the same folder, then a rename.
@@ -388,14 +295,15 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
-    fn key(cpr: &str, form: Form) -> TickKey {
-        TickKey {
+    fn tick(cpr: &str, form: Form, done: NaiveDate) -> Tick {
+        Tick {
             cpr: cpr.into(),
             system: System::Smdb,
             form,
             action: ActionKind::Afslut,
             case_id: Some("A1".into()),
             detail: None,
+            done,
         }
     }
 
@@ -417,10 +325,10 @@ mod tests {
             go_live: Some(d(2026, 4, 1)),
             deadline: Some(d(2026, 6, 30)),
         });
-        let mut ticks = HashMap::new();
-        ticks.insert(key("0101902000", Form::Behandling), d(2026, 3, 31));
-        ticks.insert(key("0101902000", Form::Ydelse), d(2026, 3, 30));
-        s.set_ticks(&ticks);
+        s.ticks = vec![
+            tick("0101902000", Form::Behandling, d(2026, 3, 31)),
+            tick("0101902000", Form::Ydelse, d(2026, 3, 30)),
+        ];
         s.decisions.insert(
             "0101902000".into(),
             Decision {
@@ -433,7 +341,6 @@ mod tests {
             panic!("not loaded")
         };
         assert_eq!(*back, s);
-        assert_eq!(back.tick_map(), ticks);
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("\"format\": \"skifteplan-state\""));
         assert!(text.contains("\"model\": \"2\""));
@@ -457,18 +364,6 @@ mod tests {
             parse("{\"format\": \"skifteplan-state\", \"version\": 1}"),
             ReadOutcome::Unusable(Unusable::Corrupt(_))
         ));
-    }
-
-    #[test]
-    fn set_aside_keeps_the_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("x.skifteplan.json");
-        std::fs::write(&path, "garbage").unwrap();
-        let now = d(2026, 3, 1).and_hms_opt(12, 0, 0).unwrap();
-        let kept = set_aside(&path, now).unwrap();
-        assert!(!path.exists());
-        assert_eq!(std::fs::read_to_string(&kept).unwrap(), "garbage");
-        assert!(kept.to_string_lossy().ends_with(".kept-20260301-120000"));
     }
 
     #[test]

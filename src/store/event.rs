@@ -42,6 +42,12 @@ impl StepKey {
         }
     }
 
+    /// The key without its date: what an earlier progress file kept of a step.
+    pub fn undated(mut self) -> StepKey {
+        self.date = None;
+        self
+    }
+
     /// Whether this is the key of `action` (of the key's citizen), without building a key.
     pub fn is(&self, action: &Action) -> bool {
         self.system == action.system

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{Change, StepKey, Store, StoreError};
-use crate::progress::{StateFile, TickKey};
+use crate::progress::StateFile;
 
 /// Where an imported progress file is kept: `liste.skifteplan.json` →
 /// `liste.skifteplan.imported.json`.
@@ -17,7 +17,8 @@ pub fn json_backup_path(json: &Path) -> PathBuf {
 
 impl Store {
     /// Imports an earlier progress file, once: its ticks carried no date, so `date_of` gives
-    /// the date of the step each tick belongs to under the file's own set-up (None where the
+    /// the date of the step each tick belongs to (its key without a date, see
+    /// [`StepKey::undated`]) under the file's own set-up (None where the
     /// plan has no such step: the tick is imported with no date and matches no current step,
     /// but stays in the history). Returns how many events were written; the file is renamed to
     /// [`json_backup_path`] after the import has committed.
@@ -25,7 +26,7 @@ impl Store {
         &mut self,
         json: &Path,
         state: &StateFile,
-        date_of: &dyn Fn(&TickKey) -> Option<NaiveDate>,
+        date_of: &dyn Fn(&StepKey) -> Option<NaiveDate>,
         now: NaiveDateTime,
     ) -> Result<usize, StoreError> {
         let mut changes = Vec::new();
@@ -47,18 +48,18 @@ impl Store {
             });
         }
         for tick in &state.ticks {
-            let key = tick.key();
-            let date = date_of(&key);
+            let mut step = StepKey {
+                cpr: tick.cpr.clone(),
+                system: tick.system,
+                form: tick.form,
+                action: tick.action,
+                case_id: tick.case_id.clone(),
+                detail: tick.detail.clone(),
+                date: None,
+            };
+            step.date = date_of(&step);
             changes.push(Change::Tick {
-                step: StepKey {
-                    cpr: key.cpr,
-                    system: key.system,
-                    form: key.form,
-                    action: key.action,
-                    case_id: key.case_id,
-                    detail: key.detail,
-                    date,
-                },
+                step,
                 done: tick.done,
                 by: None,
             });

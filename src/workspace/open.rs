@@ -9,8 +9,8 @@ use chrono::NaiveDateTime;
 
 use super::{Notice, Workspace};
 use crate::aktivliste::Aktivliste;
-use crate::progress::{self, ListChanges, ListRef, ReadOutcome, StateFile, TickKey};
-use crate::store::{self, Progress, Store};
+use crate::progress::{self, ListChanges, ListRef, ReadOutcome, StateFile};
+use crate::store::{self, Progress, StepKey, Store};
 
 /// Where a list's progress is kept, and the earlier progress file to import into it when there
 /// is no store yet: `--state PATH` (a `.json` path names the earlier file, the store goes beside
@@ -239,17 +239,17 @@ pub fn compare_with(list: &Aktivliste, known: &[String]) -> ListChanges {
 fn step_dates(
     list: &Aktivliste,
     state: &StateFile,
-) -> impl Fn(&TickKey) -> Option<chrono::NaiveDate> + use<> {
+) -> impl Fn(&StepKey) -> Option<chrono::NaiveDate> + use<> {
     let mut dates = std::collections::HashMap::new();
     if let Some(s) = &state.settings {
         let plan = crate::plan::plan(&list.citizens, &s.plan_settings(&state.decisions));
         for c in &plan.citizens {
             for a in &c.actions {
-                dates.insert(TickKey::of(&c.cpr, a), a.date);
+                dates.insert(StepKey::of(&c.cpr, a).undated(), a.date);
             }
         }
     }
-    move |k: &TickKey| dates.get(k).copied().flatten()
+    move |k: &StepKey| dates.get(k).copied().flatten()
 }
 
 impl Workspace {
