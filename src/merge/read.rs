@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 use super::{Place, SheetMarks, UnknownMark};
 use crate::error::{Error, FileProblem};
-use crate::review::check::{Column, FindingKind};
 
 /// Reads every sheet; the first that cannot be read is the error, named with its path.
 pub fn read_sheets(paths: &[PathBuf]) -> Result<Vec<SheetMarks>, Error> {
@@ -24,21 +23,14 @@ fn read_sheet(path: &Path) -> Result<SheetMarks, Error> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
     let unknown = plan
-        .problems
-        .iter()
-        .filter_map(|f| match &f.kind {
-            FindingKind::Unreadable {
-                column: Column::Done,
-                value,
-            } => Some(UnknownMark {
-                place: Place {
-                    file: file.clone(),
-                    at: f.at.clone(),
-                },
-                cpr: f.cpr.as_deref().map(crate::domain::cpr::mask_in_text),
-                value: value.clone(),
-            }),
-            _ => None,
+        .unclear_done()
+        .map(|(f, value)| UnknownMark {
+            place: Place {
+                file: file.clone(),
+                at: f.at.clone(),
+            },
+            cpr: f.cpr.as_deref().map(crate::domain::cpr::mask_in_text),
+            value: value.to_string(),
         })
         .collect();
     Ok(SheetMarks {

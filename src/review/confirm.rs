@@ -8,7 +8,6 @@
 
 use chrono::NaiveDate;
 
-use super::check::{Column, FindingKind};
 use super::{Location, PlanRows, Row};
 use crate::domain::Form;
 use crate::plan::{ActionKind, Model, System};
@@ -74,17 +73,7 @@ pub fn confirmation(plan: &PlanRows) -> Result<Confirmation, Model> {
         excluded: Vec::new(),
     };
     // The Udført cells the reader could not read as done or not done.
-    let unclear: Vec<(&Location, &str)> = plan
-        .problems
-        .iter()
-        .filter_map(|f| match &f.kind {
-            FindingKind::Unreadable {
-                column: Column::Done,
-                value,
-            } => Some((&f.at, value.as_str())),
-            _ => None,
-        })
-        .collect();
+    let unclear: Vec<(&Location, &str)> = plan.unclear_done().map(|(f, v)| (&f.at, v)).collect();
     for (citizen, rows) in plan.by_citizen() {
         let cpr = rows.first().map(|r| r.cpr.clone()).unwrap_or_default();
         if rows.iter().any(|r| r.forgotten) {

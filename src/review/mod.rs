@@ -138,6 +138,18 @@ pub struct PlanRows {
 }
 
 impl PlanRows {
+    /// The Udført cells the reader could read as neither done nor not done: each finding, with
+    /// the value as written.
+    pub fn unclear_done(&self) -> impl Iterator<Item = (&check::Finding, &str)> {
+        self.problems.iter().filter_map(|f| match &f.kind {
+            check::FindingKind::Unreadable {
+                column: check::Column::Done,
+                value,
+            } => Some((f, value.as_str())),
+            _ => None,
+        })
+    }
+
     /// The rows grouped by citizen number, each group in file order.
     pub fn by_citizen(&self) -> std::collections::BTreeMap<u32, Vec<&Row>> {
         let mut out: std::collections::BTreeMap<u32, Vec<&Row>> = Default::default();
