@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::domain::{action_label, form_label, model_label, system_label};
+use super::domain::model_label;
 use super::review::location;
 use super::review_check::done_values;
 use crate::domain::cpr::mask_in_text;
@@ -23,21 +23,11 @@ fn places(ps: &[Place], lang: Lang) -> String {
 
 /// "260170-xxxx Registrér Indskrivning (Nyt system) 01-04-2026 Rusmiddelcenter".
 fn step(s: &PlanStep, show_cpr: bool, lang: Lang) -> String {
-    let k = &s.key;
-    let mut out = format!(
-        "{} {} {} ({})",
+    format!(
+        "{} {}",
         s.cpr.display(show_cpr),
-        action_label(k.action, lang),
-        form_label(k.form, lang),
-        system_label(k.system, lang)
-    );
-    if let Some(d) = k.date {
-        out.push_str(&format!(" {}", fmt_dk(d)));
-    }
-    if let Some(detail) = &k.detail {
-        out.push_str(&format!(" {}", mask_in_text(detail)));
-    }
-    out
+        super::progress::step_label(&s.key, lang)
+    )
 }
 
 fn by(who: Option<&str>, lang: Lang) -> String {

@@ -1,59 +1,48 @@
 //! The words of the progress as people read it: a step, a tick and who made it, a step's
 //! history, a change taken back, the questions asked before a list is opened.
 
-use super::domain::{action_label as action_word, form_label, system_label};
+use super::domain::{action_label, form_label, model_label, system_label};
 use super::ui::T;
 use crate::domain::Cpr;
+use crate::domain::cpr::mask_in_text;
 use crate::domain::date::fmt_dk;
 use crate::lang::Lang;
-use crate::plan::{Action, Model};
+use crate::plan::Model;
 use crate::store::{Change, Event, StepKey};
 use crate::workspace::{EarlierTick, Question};
 
-fn model_word(m: Model, lang: Lang) -> &'static str {
-    super::domain::model_label(m, lang)
-}
-
-/// "Afslut anmodning i SMDB 31-03-2026".
-pub fn action_label(a: &Action, lang: Lang) -> String {
-    words(a.system, a.form, a.action, a.date, lang)
-}
-
-fn words(
-    system: crate::plan::System,
-    form: crate::domain::Form,
-    action: crate::plan::ActionKind,
-    date: Option<chrono::NaiveDate>,
-    lang: Lang,
-) -> String {
-    let date = date.map(fmt_dk).unwrap_or_else(|| "?".into());
-    let on = match lang {
-        Lang::Da => "i",
-        Lang::En => "in",
-    };
-    format!(
-        "{} {} {on} {} {date}",
-        action_word(action, lang),
-        form_label(form, lang).to_lowercase(),
-        system_label(system, lang)
-    )
-}
-
-/// A step as it was ticked: "Afslut anmodning i SMDB 31-03-2026".
+/// A step as it is done: "Registrér Indskrivning (Nyt system) 01-04-2026 Rusmiddelcenter"
+/// (the offer or ydelse last, where the plan names one). The progress, the history and the
+/// merge report all name a step so.
 pub fn step_label(step: &StepKey, lang: Lang) -> String {
-    words(step.system, step.form, step.action, step.date, lang)
+    let mut out = format!(
+        "{} {} ({})",
+        action_label(step.action, lang),
+        form_label(step.form, lang),
+        system_label(step.system, lang)
+    );
+    if let Some(d) = step.date {
+        out.push_str(&format!(" {}", fmt_dk(d)));
+    }
+    if let Some(detail) = &step.detail {
+        out.push_str(&format!(" {}", mask_in_text(detail)));
+    }
+    out
 }
 
-fn cpr_of(digits: &str, show: bool) -> String {
+/// CPR digits as shown: masked unless full CPR is shown; anything that is not a CPR number
+/// shows as a mask only.
+pub fn cpr_of(digits: &str, show: bool) -> String {
     match Cpr::parse(digits) {
         Ok((cpr, _)) => cpr.display(show),
         Err(_) => "??????-xxxx".to_string(),
     }
 }
 
-fn plan_words(model: Option<Model>, d: Option<chrono::NaiveDate>, lang: Lang) -> String {
+/// "Model 2 (uden historik), D 31-03-2026", or "ingen opsætning".
+pub fn plan_words(model: Option<Model>, d: Option<chrono::NaiveDate>, lang: Lang) -> String {
     match (model, d) {
-        (Some(m), Some(d)) => format!("{}, D {}", model_word(m, lang), fmt_dk(d)),
+        (Some(m), Some(d)) => format!("{}, D {}", model_label(m, lang), fmt_dk(d)),
         _ => T::NoPlanWord.get(lang).to_string(),
     }
 }

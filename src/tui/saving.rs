@@ -14,6 +14,20 @@ use crate::i18n::ui::T;
 use crate::progress::SavedSettings;
 use crate::store::StoreError;
 
+/// "Opsætning gemt: Model 2 (uden historik), D 31-03-2026".
+fn setup_line(
+    label: T,
+    setup: Option<(crate::plan::Model, NaiveDate)>,
+    lang: crate::lang::Lang,
+) -> String {
+    let (model, d) = setup.unzip();
+    format!(
+        "{}: {}",
+        label.get(lang),
+        crate::i18n::progress::plan_words(model, d, lang)
+    )
+}
+
 /// How often others' changes are read from the store.
 pub const REFRESH_EVERY: Duration = Duration::from_secs(2);
 
@@ -77,21 +91,10 @@ impl App {
         if was_unsaved > 0 && ws.unsaved() == 0 {
             self.status = Some((T::SavedNow.get(lang).to_string(), false));
         }
-        if setup_before.is_some()
-            && setup_now != setup_before
-            && let Some((model, d)) = setup_now
-        {
+        if setup_before.is_some() && setup_now != setup_before {
             // A colleague changed model or D: said, so a plan that changes under someone is
             // never a surprise.
-            self.status = Some((
-                format!(
-                    "{}: {}, D {}",
-                    T::SetupChangedElsewhere.get(lang),
-                    crate::i18n::domain::model_label(model, lang),
-                    crate::domain::date::fmt_dk(d)
-                ),
-                false,
-            ));
+            self.status = Some((setup_line(T::SetupChangedElsewhere, setup_now, lang), false));
         }
         if changed {
             self.plan_rebuilt();
@@ -226,12 +229,12 @@ impl App {
         };
         let title = ws
             .plan()
-            .and_then(|p| p.citizen(citizen).actions.get(action))
-            .map(|a| {
+            .and_then(|p| p.step_key(citizen, action))
+            .map(|step| {
                 format!(
                     "{}: {}",
                     T::HistoryTitle.get(lang),
-                    crate::i18n::progress::action_label(a, lang)
+                    crate::i18n::progress::step_label(&step, lang)
                 )
             })
             .unwrap_or_else(|| T::HistoryTitle.get(lang).to_string());
@@ -283,23 +286,11 @@ impl App {
         } else {
             Ok(())
         };
-        self.plan_view = ws
-            .plan()
-            .map(|p| PlanView::rebuilt(self.plan_view.as_ref(), p));
+        let setup = ws.saved_settings().map(|s| (s.model, s.switch_date));
         self.screen = Screen::Plan;
-        if r.is_ok()
-            && let Some(s) = self.ws.as_ref().and_then(|w| w.saved_settings())
-        {
-            let lang = self.lang();
-            self.status = Some((
-                format!(
-                    "{}: {}, D {}",
-                    T::SetupSaved.get(lang),
-                    crate::i18n::domain::model_label(s.model, lang),
-                    crate::domain::date::fmt_dk(s.switch_date)
-                ),
-                false,
-            ));
+        self.plan_rebuilt();
+        if r.is_ok() {
+            self.status = Some((setup_line(T::SetupSaved, setup, self.lang()), false));
         }
         self.note_saved(r);
     }

@@ -226,7 +226,7 @@ impl App {
                     for d in digits {
                         lines.push(format!(
                             "  {}  {}",
-                            mask_digits(d, show),
+                            crate::i18n::progress::cpr_of(d, show),
                             names.get(d.as_str()).unwrap_or(&"")
                         ));
                     }
@@ -280,14 +280,6 @@ pub(crate) fn read_list(path: &Path, options: &LoadOptions, lang: Lang) -> LoadR
     let list = aktivliste::load(path, options).map_err(|e| e.message(lang))?;
     let list_ref = progress::list_ref(path).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok((list, list_ref))
-}
-
-/// CPR digits from the state file, shown masked unless full CPR is shown.
-fn mask_digits(digits: &str, show: bool) -> String {
-    match crate::domain::Cpr::parse(digits) {
-        Ok((cpr, _)) => cpr.display(show),
-        Err(_) => "??????-xxxx".to_string(),
-    }
 }
 
 /// Draws the loading screen: the file, its size and the seconds so far.
