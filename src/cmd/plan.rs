@@ -1,7 +1,8 @@
 //! `skifteplan plan FILE --model … --switch-date …`: read the list, plan, write the action sheet
 //! and/or JSON, and print a short summary on stderr.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 
@@ -86,9 +87,13 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
     };
 
     // A step counts as done when it was ticked as exactly this action (same date, same case),
-    // never moved onto another.
+    // never moved onto another. The ticks that are steps of this plan are noted as the rows are
+    // written (the action sheet and the JSON both ask), so the plan is not gone through again
+    // to count them.
+    let matched: RefCell<HashSet<&StepKey>> = RefCell::new(HashSet::new());
     let done = |c: &plan::CitizenPlan, a: &plan::Action| {
-        let t = ticks?.get(&StepKey::of(&c.cpr, a))?;
+        let (key, t) = ticks?.get_key_value(&StepKey::of(&c.cpr, a))?;
+        matched.borrow_mut().insert(key);
         Some(DoneMark {
             date: t.done,
             by: Some(t.worker.clone()),
@@ -122,28 +127,11 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
     if gone > 0 {
         let _ = writeln!(err, "  {}", crate::i18n::cli::gone_from_store(gone, lang));
     }
-    if let Some(t) = ticks {
+    // Said of what was written: with nothing written there is no Udført to speak of.
+    if let Some(t) = ticks.filter(|_| !written.is_empty()) {
         // How many of the store's ticks are steps of this plan (the rest were made under
         // another model or D, and are not written as done).
-        let matched: usize = list
-            .citizens
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let actions = if outline {
-                    replan(i)
-                } else {
-                    plan.citizens
-                        .get(i)
-                        .map(|p| p.actions.clone())
-                        .unwrap_or_default()
-                };
-                actions
-                    .iter()
-                    .filter(|a| t.contains_key(&StepKey::of(&c.cpr, a)))
-                    .count()
-            })
-            .sum();
+        let matched = matched.borrow().len();
         let _ = writeln!(
             err,
             "  {}",
