@@ -69,12 +69,7 @@ fn setup() -> Setup {
             Local::now().naive_local(),
         )
         .unwrap();
-    skifteplan()
-        .arg("plan")
-        .arg(s.list())
-        .args(["--model", "2", "--switch-date", "2026-03-31", "--xlsx"])
-        .arg(s.path("a.xlsx"))
-        .run()
+    plan_sheet(&s, "2026-03-31", "a.xlsx")
         .assert_code(1) // the sample has conflicts
         .assert_stderr_has("  Udført: 0 afkrydsninger fra");
     s
@@ -122,6 +117,16 @@ fn merge(s: &Setup, sheets: &[&Path], extra: &[&str]) -> util::Run {
         .run();
     run.assert_no_full_cpr().assert_no_panic();
     run
+}
+
+/// `plan` of the list for model 2 with D `switch` (yyyy-mm-dd), writing the action sheet `name`.
+fn plan_sheet(s: &Setup, switch: &str, name: &str) -> util::Run {
+    skifteplan()
+        .arg("plan")
+        .arg(s.list())
+        .args(["--model", "2", "--switch-date", switch, "--xlsx"])
+        .arg(s.path(name))
+        .run()
 }
 
 /// The rows of `a.xlsx`'s Handlinger as text, for looking up cells.
@@ -226,13 +231,7 @@ fn two_edited_sheets_are_reported_then_recorded_and_plan_writes_the_ticks_back()
 
     // A sheet written now: an explicit "ikke endnu" takes a tick back; a date changes the done
     // date.
-    skifteplan()
-        .arg("plan")
-        .arg(s.list())
-        .args(["--model", "2", "--switch-date", "2026-03-31", "--xlsx"])
-        .arg(s.path("a.xlsx"))
-        .run()
-        .assert_code(1);
+    plan_sheet(&s, "2026-03-31", "a.xlsx").assert_code(1);
     let b = edited(
         &s,
         "b.xlsx",
@@ -259,12 +258,7 @@ fn two_edited_sheets_are_reported_then_recorded_and_plan_writes_the_ticks_back()
         .assert_stdout_has("Intet at gemme.");
 
     // `plan` writes the ticks back: Udført on the row ticked, Udført af beside it.
-    skifteplan()
-        .arg("plan")
-        .arg(s.list())
-        .args(["--model", "2", "--switch-date", "2026-03-31", "--xlsx"])
-        .arg(s.path("igen.xlsx"))
-        .run()
+    plan_sheet(&s, "2026-03-31", "igen.xlsx")
         .assert_code(1)
         .assert_stderr_has("Udført: 2 afkrydsninger fra");
     let grid = rows_of(&s.path("igen.xlsx"));
@@ -282,13 +276,7 @@ fn two_edited_sheets_are_reported_then_recorded_and_plan_writes_the_ticks_back()
     assert_eq!(grid[2][c_by], Data::String("KO".into()));
     assert_eq!(grid[6][c_by], Data::String("CD".into()));
     // Under another D nothing matches: no tick is moved onto another action.
-    skifteplan()
-        .arg("plan")
-        .arg(s.list())
-        .args(["--model", "2", "--switch-date", "2026-04-30", "--xlsx"])
-        .arg(s.path("andet-d.xlsx"))
-        .run()
-        .assert_code(1);
+    plan_sheet(&s, "2026-04-30", "andet-d.xlsx").assert_code(1);
     let grid = rows_of(&s.path("andet-d.xlsx"));
     let c_done = col(&grid, "Udført");
     assert!((1..grid.len()).all(|i| matches!(grid[i].get(c_done), None | Some(Data::Empty))));
