@@ -39,30 +39,40 @@ struct PtyRun {
     _master: Box<dyn MasterPty + Send>,
 }
 
+/// The program started with `args` in a new pty of [`ROWS`]×[`COLS`]; the caller holds the
+/// pty's master, the child alone its slave.
+fn spawn_in_pty(
+    args: &[&str],
+    config_home: &Path,
+) -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_skifteplan"));
+    cmd.args(args);
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("LANG", "C.UTF-8");
+    // Recently opened files go here, not into the real home.
+    cmd.env("XDG_CONFIG_HOME", config_home);
+    cmd.env_remove("NO_COLOR");
+    let child = pty.slave.spawn_command(cmd).expect("spawn skifteplan");
+    // Only the child holds the slave now, so the reader sees the end when it exits.
+    drop(pty.slave);
+    (pty.master, child)
+}
+
 impl PtyRun {
     fn spawn(args: &[&str], config_home: &Path) -> PtyRun {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_skifteplan"));
-        cmd.args(args);
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("LANG", "C.UTF-8");
-        // Recently opened files go here, not into the real home.
-        cmd.env("XDG_CONFIG_HOME", config_home);
-        cmd.env_remove("NO_COLOR");
-        let child = pty.slave.spawn_command(cmd).expect("spawn skifteplan");
-        // Only the child holds the slave now, so the reader sees the end when it exits.
-        drop(pty.slave);
+        let (master, child) = spawn_in_pty(args, config_home);
 
-        let mut reader = pty.master.try_clone_reader().expect("pty reader");
-        let writer = pty.master.take_writer().expect("pty writer");
+        let mut reader = master.try_clone_reader().expect("pty reader");
+        let writer = master.take_writer().expect("pty writer");
         let output = Arc::new(Mutex::new(Vec::new()));
         let (tx, eof) = mpsc::channel();
         let sink = Arc::clone(&output);
@@ -82,7 +92,7 @@ impl PtyRun {
             output,
             eof,
             started: Instant::now(),
-            _master: pty.master,
+            _master: master,
         }
     }
 
@@ -448,25 +458,12 @@ fn a_lost_terminal_ends_the_ui_instead_of_spinning() {
     // A pty of its own, with no reader holding the terminal open: closing it is the window
     // going away.
     let dir = tempfile::tempdir().unwrap();
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("open a pty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_skifteplan"));
-    cmd.arg(sample());
-    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("XDG_CONFIG_HOME", dir.path());
-    let mut child = pty.slave.spawn_command(cmd).expect("spawn skifteplan");
-    drop(pty.slave);
+    let list = sample();
+    let (master, mut child) = spawn_in_pty(&[list.to_str().unwrap()], dir.path());
     // The UI is up (the list is small): then the terminal goes.
     std::thread::sleep(Duration::from_millis(1500));
     assert!(matches!(child.try_wait(), Ok(None)), "the UI started");
-    drop(pty.master);
+    drop(master);
     let started = Instant::now();
     loop {
         match child.try_wait() {
