@@ -57,8 +57,24 @@ pub fn mark(m: &Mark, lang: Lang) -> String {
     }
 }
 
-fn heading(text: (&str, &str), n: usize, lang: Lang) -> String {
-    format!("{} ({n}):", lang.pick(text.0, text.1))
+/// A section of the report: its heading with the count, then a line per item; nothing when
+/// there are none.
+fn section<T>(
+    out: &mut Vec<String>,
+    title: (&str, &str),
+    items: &[T],
+    lang: Lang,
+    line: impl Fn(&T) -> String,
+) {
+    if items.is_empty() {
+        return;
+    }
+    out.push(format!(
+        "{} ({}):",
+        lang.pick(title.0, title.1),
+        items.len()
+    ));
+    out.extend(items.iter().map(|i| format!("  {}", line(i))));
 }
 
 /// The report, one line each: the set-up compared under, the new ticks, the changed dates,
@@ -93,25 +109,27 @@ pub fn report_lines(report: &MergeReport, lang: Lang, show_cpr: bool) -> Vec<Str
     }
     let new: Vec<_> = report.ticks.iter().filter(|t| t.was.is_none()).collect();
     let redated: Vec<_> = report.ticks.iter().filter(|t| t.was.is_some()).collect();
-    if !new.is_empty() {
-        out.push(heading(("Nye afkrydsninger", "New ticks"), new.len(), lang));
-        for t in &new {
-            out.push(format!(
-                "  {}: {}{} {}",
+    section(
+        &mut out,
+        ("Nye afkrydsninger", "New ticks"),
+        &new,
+        lang,
+        |t| {
+            format!(
+                "{}: {}{} {}",
                 step(&t.step, show_cpr, lang),
                 done_on(t.date, lang),
                 by(t.by.as_deref(), lang),
                 places(&t.from, lang)
-            ));
-        }
-    }
-    if !redated.is_empty() {
-        out.push(heading(
-            ("Ny udført-dato", "New done date"),
-            redated.len(),
-            lang,
-        ));
-        for t in &redated {
+            )
+        },
+    );
+    section(
+        &mut out,
+        ("Ny udført-dato", "New done date"),
+        &redated,
+        lang,
+        |t| {
             let was = t
                 .was
                 .as_ref()
@@ -124,59 +142,59 @@ pub fn report_lines(report: &MergeReport, lang: Lang, show_cpr: bool) -> Vec<Str
                     )
                 })
                 .unwrap_or_default();
-            out.push(format!(
-                "  {}: {}{}{was} {}",
+            format!(
+                "{}: {}{}{was} {}",
                 step(&t.step, show_cpr, lang),
                 done_on(t.date, lang),
                 by(t.by.as_deref(), lang),
                 places(&t.from, lang)
-            ));
-        }
-    }
-    if !report.unticks.is_empty() {
-        out.push(heading(
-            (
-                "Afkrydsninger der tages tilbage (arket siger ikke udført)",
-                "Ticks taken back (the sheet says not done)",
-            ),
-            report.unticks.len(),
-            lang,
-        ));
-        for u in &report.unticks {
-            out.push(format!(
-                "  {}: {} {}{} {}",
+            )
+        },
+    );
+    section(
+        &mut out,
+        (
+            "Afkrydsninger der tages tilbage (arket siger ikke udført)",
+            "Ticks taken back (the sheet says not done)",
+        ),
+        &report.unticks,
+        lang,
+        |u| {
+            format!(
+                "{}: {} {}{} {}",
                 step(&u.step, show_cpr, lang),
                 lang.pick("stod som udført", "was done"),
                 fmt_dk(u.was.0),
                 by(Some(&u.was.1), lang),
                 places(&u.from, lang)
-            ));
-        }
-    }
-    if !report.disagreements.is_empty() {
-        out.push(heading(
-            (
-                "Arkene er uenige – intet ændret for disse",
-                "The sheets disagree – nothing changed for these",
-            ),
-            report.disagreements.len(),
-            lang,
-        ));
-        for dis in &report.disagreements {
-            let marks = marks_text(&dis.marks, lang);
-            out.push(format!("  {}: {}", step(&dis.step, show_cpr, lang), marks));
-        }
-    }
-    if !report.changed_since.is_empty() {
-        out.push(heading(
-            (
-                "Ændret i lageret efter arket blev skrevet – ikke brugt (arket har ikke set ændringen; eksportér et nyt ark)",
-                "Changed in the store after the sheet was written – not used (the sheet has not seen the change; export a new sheet)",
-            ),
-            report.changed_since.len(),
-            lang,
-        ));
-        for c in &report.changed_since {
+            )
+        },
+    );
+    section(
+        &mut out,
+        (
+            "Arkene er uenige – intet ændret for disse",
+            "The sheets disagree – nothing changed for these",
+        ),
+        &report.disagreements,
+        lang,
+        |dis| {
+            format!(
+                "{}: {}",
+                step(&dis.step, show_cpr, lang),
+                marks_text(&dis.marks, lang)
+            )
+        },
+    );
+    section(
+        &mut out,
+        (
+            "Ændret i lageret efter arket blev skrevet – ikke brugt (arket har ikke set ændringen; eksportér et nyt ark)",
+            "Changed in the store after the sheet was written – not used (the sheet has not seen the change; export a new sheet)",
+        ),
+        &report.changed_since,
+        lang,
+        |c| {
             let now = match &c.store {
                 Some((d, w)) => format!(
                     "{} {}{}",
@@ -188,55 +206,50 @@ pub fn report_lines(report: &MergeReport, lang: Lang, show_cpr: bool) -> Vec<Str
                     .pick("lageret: ikke udført", "the store: not done")
                     .to_string(),
             };
-            let marks = marks_text(&c.marks, lang);
-            out.push(format!(
-                "  {}: {now} ({} {}); {}",
+            format!(
+                "{}: {now} ({} {}); {}",
                 step(&c.step, show_cpr, lang),
                 lang.pick("ændret", "changed"),
                 c.changed.format("%d-%m-%Y %H:%M"),
-                marks
-            ));
-        }
-    }
-    if !report.unmatched.is_empty() {
-        out.push(heading(
-            (
-                "Rækker uden handling i den nuværende plan – ikke brugt",
-                "Rows of no action of the current plan – not used",
-            ),
-            report.unmatched.len(),
-            lang,
-        ));
-        for u in &report.unmatched {
-            out.push(format!(
-                "  {} {}: {}",
+                marks_text(&c.marks, lang)
+            )
+        },
+    );
+    section(
+        &mut out,
+        (
+            "Rækker uden handling i den nuværende plan – ikke brugt",
+            "Rows of no action of the current plan – not used",
+        ),
+        &report.unmatched,
+        lang,
+        |u| {
+            format!(
+                "{} {}: {}",
                 place(&u.place, lang),
                 mask_in_text(&u.cpr),
                 mark(&u.mark, lang)
-            ));
-        }
-    }
-    if !report.unknown.is_empty() {
-        out.push(heading(
-            (
-                "Udført kan ikke læses – ikke brugt",
-                "Done cannot be read – not used",
-            ),
-            report.unknown.len(),
-            lang,
-        ));
-        for u in &report.unknown {
+            )
+        },
+    );
+    section(
+        &mut out,
+        (
+            "Udført kan ikke læses – ikke brugt",
+            "Done cannot be read – not used",
+        ),
+        &report.unknown,
+        lang,
+        |u| {
             let whose = u
                 .cpr
                 .as_deref()
                 .map(|c| format!(" {}", mask_in_text(c)))
                 .unwrap_or_default();
-            out.push(format!(
-                "  {}{whose}: \"{}\"",
-                place(&u.place, lang),
-                u.value
-            ));
-        }
+            format!("{}{whose}: \"{}\"", place(&u.place, lang), u.value)
+        },
+    );
+    if !report.unknown.is_empty() {
         out.push(format!(
             "  {}: {}",
             lang.pick("Skriv", "Write"),
