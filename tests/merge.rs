@@ -226,7 +226,8 @@ fn two_edited_sheets_are_reported_then_recorded_and_plan_writes_the_ticks_back()
     merge(&s, &[&stale], &["--apply"])
         .assert_code(1)
         .assert_stdout_has("Ændret i lageret efter arket blev skrevet – ikke brugt")
-        .assert_stdout_has("0 tages tilbage");
+        .assert_stdout_has("0 tages tilbage")
+        .assert_stdout_has("0 ulæselige, 2 ændret i lageret efter arket;");
     assert_eq!(s.ticks().len(), 3);
 
     // A sheet written now: an explicit "ikke endnu" takes a tick back; a date changes the done

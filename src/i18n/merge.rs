@@ -271,10 +271,21 @@ fn summary(r: &MergeReport, lang: Lang) -> String {
         (r.unmatched.len(), ("uden handling", "of no action")),
         (r.unknown.len(), ("ulæselige", "unreadable")),
     ];
-    let said: Vec<String> = parts
+    let mut said: Vec<String> = parts
         .iter()
         .map(|(n, w)| format!("{n} {}", lang.pick(w.0, w.1)))
         .collect();
+    // Said only when there are any, so a report without them reads as before.
+    if !r.changed_since.is_empty() {
+        said.push(format!(
+            "{} {}",
+            r.changed_since.len(),
+            lang.pick(
+                "ændret i lageret efter arket",
+                "changed in the store after the sheet"
+            )
+        ));
+    }
     let mut line = format!(
         "{} {}; {} {}",
         lang.pick("I alt:", "In all:"),
