@@ -27,14 +27,20 @@ pub struct UserConfig {
     data: Data,
 }
 
-/// Where the config goes on this machine, if there is a home folder.
-pub fn default_path() -> Option<PathBuf> {
+/// skifteplan's folder of the user's own settings, if there is a home folder:
+/// `$XDG_CONFIG_HOME/skifteplan`, else `~/.config/skifteplan` (`%APPDATA%\skifteplan`).
+pub fn config_dir() -> Option<PathBuf> {
     let base = std::env::var_os("XDG_CONFIG_HOME")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
         .or_else(|| std::env::var_os("APPDATA").map(PathBuf::from))?;
-    Some(base.join("skifteplan").join("config.json"))
+    Some(base.join("skifteplan"))
+}
+
+/// Where the config goes on this machine, if there is a home folder.
+pub fn default_path() -> Option<PathBuf> {
+    Some(config_dir()?.join("config.json"))
 }
 
 /// The OS user name, the initials suggested until the worker gives theirs.

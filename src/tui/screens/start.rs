@@ -173,11 +173,7 @@ fn is_output(path: &Path) -> bool {
 /// Where recent files are remembered: `$XDG_CONFIG_HOME/skifteplan/recent.json` or
 /// `~/.config/skifteplan/recent.json`. Holds paths only.
 pub fn default_recent_file() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(base.join("skifteplan").join("recent.json"))
+    Some(crate::userconf::config_dir()?.join("recent.json"))
 }
 
 pub fn read_recent(file: Option<&Path>) -> Vec<PathBuf> {
