@@ -234,20 +234,7 @@ pub fn parse(text: &str) -> ReadOutcome {
 pub fn save(path: &Path, state: &StateFile) -> io::Result<()> {
     let mut bytes = serde_json::to_vec_pretty(state).map_err(io::Error::other)?;
     bytes.push(b'\n');
-    write_atomic(path, &bytes)
-}
-
-/// The exports' atomic writer, with the underlying I/O error kept (a read-only folder must be
-/// told apart from other failures).
-fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    use crate::export::ExportError;
-    crate::export::write_atomic(path, |w| w.write_all(bytes)).map_err(|e| match e {
-        ExportError::CreateTemp { source, .. }
-        | ExportError::Write { source, .. }
-        | ExportError::Persist { source, .. }
-        | ExportError::Io(source) => source,
-        other => io::Error::other(other.to_string()),
-    })
+    crate::export::write_bytes_atomic(path, &bytes)
 }
 
 /// Whether a file can be created in the folder that would hold `path`.

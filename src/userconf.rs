@@ -120,8 +120,7 @@ impl UserConfig {
             std::fs::create_dir_all(dir)?;
         }
         let text = serde_json::to_string_pretty(&self.data).map_err(io::Error::other)?;
-        crate::export::write_atomic(path, |w| std::io::Write::write_all(w, text.as_bytes()))
-            .map_err(|e| io::Error::other(e.to_string()))
+        crate::export::write_bytes_atomic(path, text.as_bytes())
     }
 }
 

@@ -101,6 +101,18 @@ pub fn write_atomic(
 
 /// Refuses to write `out` when it is the list being read (`input`): the same path after
 /// resolving links and `..` when both exist, or the same path as written otherwise.
+/// Writes `bytes` to `path` atomically, with the underlying I/O error kept (a read-only folder
+/// must be told apart from other failures): small files of settings and state.
+pub fn write_bytes_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic(path, |w| w.write_all(bytes)).map_err(|e| match e {
+        ExportError::CreateTemp { source, .. }
+        | ExportError::Write { source, .. }
+        | ExportError::Persist { source, .. }
+        | ExportError::Io(source) => source,
+        other => io::Error::other(other.to_string()),
+    })
+}
+
 pub fn refuse_input(out: &Path, input: &Path) -> Result<(), ExportError> {
     let same = match (out.canonicalize(), input.canonicalize()) {
         (Ok(a), Ok(b)) => a == b || same_file(out, input),
