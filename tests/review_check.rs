@@ -348,6 +348,47 @@ fn the_json_plan_is_checked_too() {
 }
 
 #[test]
+fn a_json_plan_with_a_byte_order_mark_or_a_date_no_case_can_have() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let list = load(&dir.join("aktivliste-lille.xlsx"), &LoadOptions::default()).unwrap();
+    let plan = plan::plan(&list.citizens, &Settings::new(Model::One, switch()));
+    let none = |_: &CitizenPlan, _: &Action| None;
+    let input = ExportInput {
+        plan: &plan,
+        list: &list,
+        show_cpr: false,
+        lang: Lang::Da,
+        generated_at: Local::now().naive_local(),
+        done: &none,
+    };
+    let mut dto = skifteplan::export::build_json(&input);
+    // Saved again by an editor that writes a byte order mark: the same plan.
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend(serde_json::to_vec(&dto).unwrap());
+    assert_eq!(check(&with_bom), vec![]);
+    // A registration moved to 2204: the date is no date of a plan.
+    let (i, j) = dto
+        .citizens
+        .iter()
+        .enumerate()
+        .find_map(|(i, c)| {
+            c.actions
+                .iter()
+                .position(|a| a.date.is_some() && a.original_date.is_some())
+                .map(|j| (i, j))
+        })
+        .expect("a model 1 registration with its original date");
+    dto.citizens[i].actions[j].date = Some(d(2204, 3, 1));
+    let findings = check(&serde_json::to_vec(&dto).unwrap());
+    let at = format!("citizens[{i}].actions[{j}]");
+    assert!(
+        findings.iter().any(|f| f.at.sheet == at
+            && matches!(&f.kind, FindingKind::Unreadable { value, .. } if value == "01-03-2204")),
+        "{findings:#?}"
+    );
+}
+
+#[test]
 fn unreadable_inputs_are_errors_not_panics() {
     for bytes in [&b""[..], b"PK\x03\x04garbage", b"{\"format\":1}", b"hello"] {
         assert!(review::read_plan(bytes).is_err());

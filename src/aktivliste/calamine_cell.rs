@@ -22,10 +22,12 @@ fn error_text(e: &CellErrorType) -> &'static str {
     }
 }
 
-/// A date cell: its date, or its number when it is a time or duration only.
+/// A date cell: its date, or its number when it is a time or duration only, or when it is no
+/// day Excel has (NaN, past 31-12-9999, its 29-02-1900): calamine would show those as the
+/// nearest day it can, and the number is refused by the one range check instead.
 fn date_time(dt: &ExcelDateTime) -> Cell<'static> {
     let v = dt.as_f64();
-    if dt.is_duration() || v < 1.0 {
+    if dt.is_duration() || !(1.0..2_958_466.0).contains(&v) {
         return Cell::Number(v);
     }
     let (y, m, d, ..) = dt.to_ymd_hms_milli();
@@ -80,5 +82,31 @@ pub(super) fn from_data_ref<'a>(d: &'a DataRef<'_>) -> Cell<'a> {
         DataRef::DateTimeIso(s) => iso(s),
         DataRef::DurationIso(s) => Cell::text(s),
         DataRef::Error(e) => Cell::Error(error_text(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::ExcelDateTimeType;
+
+    fn date_cell(v: f64, is_1904: bool) -> Cell<'static> {
+        date_time(&ExcelDateTime::new(v, ExcelDateTimeType::DateTime, is_1904))
+    }
+
+    #[test]
+    fn date_cells_that_are_no_day_stay_numbers() {
+        // calamine shows these as the nearest day it can; the range check refuses the number.
+        assert!(matches!(date_cell(f64::NAN, false), Cell::Number(n) if n.is_nan()));
+        assert_eq!(date_cell(3_000_000.0, false), Cell::Number(3_000_000.0));
+        assert_eq!(date_cell(60.0, false), Cell::Number(60.0));
+        assert_eq!(
+            date_cell(45717.0, false),
+            Cell::Date(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap())
+        );
+        assert_eq!(
+            date_cell(44255.0, true),
+            Cell::Date(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap())
+        );
     }
 }

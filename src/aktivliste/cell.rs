@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 
 use crate::domain::cpr::mask_in_text;
-use crate::domain::date::{DateError, fmt_dk, from_excel_serial, parse_date_text};
+use crate::domain::date::{
+    DateError, DateSystem, accepted, fmt_dk, from_excel_serial, parse_date_text,
+};
 use crate::domain::{Cpr, CprClass, CprError, KvalHep};
 
 /// One cell of a row, borrowing its text from the source.
@@ -68,18 +70,23 @@ pub(crate) fn text_value(cell: &Cell<'_>) -> Option<String> {
     }
 }
 
-/// A date cell: a real date, an Excel serial in a number cell, or date text.
-pub(crate) fn date_value(cell: &Cell<'_>) -> Result<Option<NaiveDate>, DateError> {
-    match *cell {
-        Cell::Empty => Ok(None),
-        Cell::Date(d) => Ok(Some(d)),
-        Cell::Number(n) => from_excel_serial(n).map(Some),
+/// A date cell: a real date, an Excel serial in a number cell (counted in the workbook's date
+/// system), or date text. Whatever the cell held, the date passes the one range check.
+pub(crate) fn date_value(
+    cell: &Cell<'_>,
+    system: DateSystem,
+) -> Result<Option<NaiveDate>, DateError> {
+    let date = match *cell {
+        Cell::Empty => return Ok(None),
+        Cell::Date(d) => d,
+        Cell::Number(n) => from_excel_serial(n, system)?,
         Cell::Text(t) => match quick_date(t) {
-            Some(d) => Ok(Some(d)),
-            None => parse_date_text(t).map(Some),
+            Some(d) => d,
+            None => parse_date_text(t)?,
         },
-        Cell::Bool(_) | Cell::Error(_) => Err(DateError::Unrecognised),
-    }
+        Cell::Bool(_) | Cell::Error(_) => return Err(DateError::Unrecognised),
+    };
+    accepted(date).map(Some)
 }
 
 /// The two most common date texts, `dd-mm-yyyy` and `yyyy-mm-dd`, read without allocating.
@@ -155,22 +162,24 @@ pub(crate) enum KvalHepProblem {
 
 /// A KvalHep cell: a date (present with date), a yes (present without date), a no or empty
 /// (absent).
-pub(crate) fn kvalhep_value(cell: &Cell<'_>) -> Result<Option<KvalHep>, KvalHepProblem> {
+pub(crate) fn kvalhep_value(
+    cell: &Cell<'_>,
+    system: DateSystem,
+) -> Result<Option<KvalHep>, KvalHepProblem> {
+    let dated = || {
+        date_value(cell, system)
+            .map(|d| d.map(|d| KvalHep { dato: Some(d) }))
+            .map_err(KvalHepProblem::Date)
+    };
     match *cell {
-        Cell::Empty => Ok(None),
-        Cell::Date(d) => Ok(Some(KvalHep { dato: Some(d) })),
+        Cell::Empty | Cell::Number(0.0) => Ok(None),
         Cell::Bool(b) => Ok(b.then_some(KvalHep { dato: None })),
-        Cell::Number(0.0) => Ok(None),
         Cell::Number(1.0) => Ok(Some(KvalHep { dato: None })),
-        Cell::Number(n) => from_excel_serial(n)
-            .map(|d| Some(KvalHep { dato: Some(d) }))
-            .map_err(KvalHepProblem::Date),
+        Cell::Date(_) | Cell::Number(_) => dated(),
         Cell::Text(t) => match flag_word(t) {
             Some(true) => Ok(Some(KvalHep { dato: None })),
             Some(false) => Ok(None),
-            None if t.chars().any(|c| c.is_ascii_digit()) => parse_date_text(t)
-                .map(|d| Some(KvalHep { dato: Some(d) }))
-                .map_err(KvalHepProblem::Date),
+            None if t.chars().any(|c| c.is_ascii_digit()) => dated(),
             None => Err(KvalHepProblem::NotYesNo),
         },
         Cell::Error(_) => Err(KvalHepProblem::NotYesNo),
@@ -225,6 +234,12 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
+    const E1900: DateSystem = DateSystem::Excel1900;
+
+    fn date1900(cell: &Cell<'_>) -> Result<Option<NaiveDate>, DateError> {
+        date_value(cell, DateSystem::Excel1900)
+    }
+
     #[test]
     fn whitespace_text_is_empty() {
         assert_eq!(Cell::text("  \t"), Cell::Empty);
@@ -244,9 +259,9 @@ mod tests {
     #[test]
     fn every_date_form() {
         let want = Ok(Some(d(2025, 3, 1)));
-        assert_eq!(date_value(&Cell::Date(d(2025, 3, 1))), want);
-        assert_eq!(date_value(&Cell::Number(45717.0)), want);
-        assert_eq!(date_value(&Cell::Number(45717.5)), want);
+        assert_eq!(date1900(&Cell::Date(d(2025, 3, 1))), want);
+        assert_eq!(date1900(&Cell::Number(45717.0)), want);
+        assert_eq!(date1900(&Cell::Number(45717.5)), want);
         for t in [
             "2025-03-01",
             "01-03-2025",
@@ -256,9 +271,9 @@ mod tests {
             "01-03-2025 10:15",
             "2025-03-01T00:00:00",
         ] {
-            assert_eq!(date_value(&Cell::Text(t)), want, "{t}");
+            assert_eq!(date1900(&Cell::Text(t)), want, "{t}");
         }
-        assert_eq!(date_value(&Cell::Empty), Ok(None));
+        assert_eq!(date1900(&Cell::Empty), Ok(None));
         // The quick path agrees with the full parser.
         for t in [
             "28-02-2024",
@@ -269,20 +284,67 @@ mod tests {
             "2a-02-2025",
         ] {
             assert_eq!(
-                date_value(&Cell::Text(t)),
+                date1900(&Cell::Text(t)),
                 parse_date_text(t).map(Some),
                 "{t}"
             );
         }
         assert!(matches!(
-            date_value(&Cell::Text("31-02-2025")),
+            date1900(&Cell::Text("31-02-2025")),
             Err(DateError::Impossible { .. })
         ));
         assert_eq!(
-            date_value(&Cell::Text("01-03-25")),
+            date1900(&Cell::Text("01-03-25")),
             Err(DateError::TwoDigitYear)
         );
-        assert_eq!(date_value(&Cell::Bool(true)), Err(DateError::Unrecognised));
+        assert_eq!(date1900(&Cell::Bool(true)), Err(DateError::Unrecognised));
+    }
+
+    #[test]
+    fn a_date_cell_passes_the_same_range_check() {
+        // A date cell typed as year 2204, Excel's largest date, and the serial of 29-02-1900.
+        assert_eq!(
+            date1900(&Cell::Date(d(2204, 5, 1))),
+            Err(DateError::YearOutOfRange { year: 2204 })
+        );
+        assert_eq!(
+            date1900(&Cell::Date(d(9999, 12, 31))),
+            Err(DateError::YearOutOfRange { year: 9999 })
+        );
+        assert!(matches!(
+            date1900(&Cell::Number(60.0)),
+            Err(DateError::Impossible { .. })
+        ));
+        assert_eq!(
+            kvalhep_value(&Cell::Date(d(2204, 5, 1)), DateSystem::Excel1900),
+            Err(KvalHepProblem::Date(DateError::YearOutOfRange {
+                year: 2204
+            }))
+        );
+    }
+
+    #[test]
+    fn plain_serials_follow_the_workbooks_date_system() {
+        let want = Ok(Some(d(2025, 3, 1)));
+        assert_eq!(
+            date_value(&Cell::Number(44255.0), DateSystem::Excel1904),
+            want
+        );
+        assert_eq!(
+            date_value(&Cell::Number(45717.0), DateSystem::Excel1900),
+            want
+        );
+        // A real date cell already carries its date.
+        assert_eq!(
+            date_value(&Cell::Date(d(2025, 3, 1)), DateSystem::Excel1904),
+            want
+        );
+        assert_eq!(
+            kvalhep_value(&Cell::Number(44255.0), DateSystem::Excel1904),
+            Ok(Some(KvalHep {
+                dato: Some(d(2025, 3, 1))
+            }))
+        );
     }
 
     // Fictitious numbers only.
@@ -320,21 +382,21 @@ mod tests {
             dato: Some(d(2025, 3, 1)),
         }));
         let undated = Ok(Some(KvalHep { dato: None }));
-        assert_eq!(kvalhep_value(&Cell::Date(d(2025, 3, 1))), dated);
-        assert_eq!(kvalhep_value(&Cell::Text("01-03-2025")), dated);
-        assert_eq!(kvalhep_value(&Cell::Number(45717.0)), dated);
-        assert_eq!(kvalhep_value(&Cell::Text("Ja")), undated);
-        assert_eq!(kvalhep_value(&Cell::Text("x")), undated);
-        assert_eq!(kvalhep_value(&Cell::Number(1.0)), undated);
-        assert_eq!(kvalhep_value(&Cell::Text("Nej")), Ok(None));
-        assert_eq!(kvalhep_value(&Cell::Empty), Ok(None));
-        assert_eq!(kvalhep_value(&Cell::Number(0.0)), Ok(None));
+        assert_eq!(kvalhep_value(&Cell::Date(d(2025, 3, 1)), E1900), dated);
+        assert_eq!(kvalhep_value(&Cell::Text("01-03-2025"), E1900), dated);
+        assert_eq!(kvalhep_value(&Cell::Number(45717.0), E1900), dated);
+        assert_eq!(kvalhep_value(&Cell::Text("Ja"), E1900), undated);
+        assert_eq!(kvalhep_value(&Cell::Text("x"), E1900), undated);
+        assert_eq!(kvalhep_value(&Cell::Number(1.0), E1900), undated);
+        assert_eq!(kvalhep_value(&Cell::Text("Nej"), E1900), Ok(None));
+        assert_eq!(kvalhep_value(&Cell::Empty, E1900), Ok(None));
+        assert_eq!(kvalhep_value(&Cell::Number(0.0), E1900), Ok(None));
         assert_eq!(
-            kvalhep_value(&Cell::Text("måske")),
+            kvalhep_value(&Cell::Text("måske"), E1900),
             Err(KvalHepProblem::NotYesNo)
         );
         assert!(matches!(
-            kvalhep_value(&Cell::Text("31-02-2025")),
+            kvalhep_value(&Cell::Text("31-02-2025"), E1900),
             Err(KvalHepProblem::Date(_))
         ));
     }

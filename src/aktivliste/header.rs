@@ -3,6 +3,7 @@
 
 use super::Field;
 use super::cell::Cell;
+use crate::domain::date::DateSystem;
 
 /// How many rows from the top of a sheet the header may be in.
 pub(crate) const HEADER_SEARCH_ROWS: u32 = 30;
@@ -94,6 +95,8 @@ pub(crate) struct Header {
     pub(crate) mapping: Vec<(Field, String)>,
     /// Header cells that are not used.
     pub(crate) unused: Vec<String>,
+    /// The workbook's date system, for the serial numbers in its date columns.
+    pub(crate) dates: DateSystem,
 }
 
 impl Header {
@@ -124,6 +127,7 @@ impl Header {
             names,
             mapping,
             unused,
+            dates: DateSystem::default(),
         }
     }
 

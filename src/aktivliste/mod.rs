@@ -133,7 +133,7 @@ fn read_sheet(
     purpose: Purpose,
     on_row: &mut dyn FnMut(Fed) -> bool,
 ) -> Result<SheetOutcome, LoadError> {
-    let mut parser = SheetParser::new(name, matcher, purpose);
+    let mut parser = SheetParser::new(name, matcher, purpose).with_dates(workbook.date_system());
     let result = workbook.read_sheet(name, &mut |row, cells| match parser.feed(row, cells) {
         Fed::Stop => false,
         fed => on_row(fed),

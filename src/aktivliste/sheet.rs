@@ -4,6 +4,7 @@
 use arcstr::ArcStr;
 use std::collections::HashSet;
 
+use crate::domain::date::DateSystem;
 use chrono::NaiveDate;
 
 use crate::domain::cpr::mask_in_text;
@@ -80,6 +81,8 @@ pub(crate) struct SheetParser<'m> {
     pub(crate) state: State,
     /// Offer and ydelse names seen in this sheet: a list repeats a few of them on every row.
     names: Interner,
+    /// The workbook's date system, handed to the header when it is found.
+    dates: DateSystem,
 }
 
 /// Shares repeated texts: the same name read twice becomes one `ArcStr`.
@@ -127,7 +130,14 @@ impl<'m> SheetParser<'m> {
             first_row: None,
             state: State::Searching,
             names: Interner::default(),
+            dates: DateSystem::default(),
         }
+    }
+
+    /// The parser for a workbook whose serial dates count in `dates`.
+    pub(crate) fn with_dates(mut self, dates: DateSystem) -> SheetParser<'m> {
+        self.dates = dates;
+        self
     }
 
     /// Whether the sheet held any non-empty row.
@@ -147,9 +157,10 @@ impl<'m> SheetParser<'m> {
                 if row.saturating_sub(first) >= HEADER_SEARCH_ROWS {
                     return Fed::Stop;
                 }
-                let Some(header) = self.matcher.header(row, cells) else {
+                let Some(mut header) = self.matcher.header(row, cells) else {
                     return Fed::Nothing;
                 };
+                header.dates = self.dates;
                 self.state = self.decide(header);
                 match self.state {
                     State::Unusable(_) => Fed::Stop,
@@ -281,7 +292,7 @@ fn optional_date(
     field: Field,
 ) -> Result<Option<NaiveDate>, RejectReason> {
     let cell = header.cell(cells, field);
-    date_value(&cell).map_err(|problem| RejectReason::BadDate {
+    date_value(&cell, header.dates).map_err(|problem| RejectReason::BadDate {
         column: header.name_of(field),
         text: quote(&cell),
         problem,
@@ -349,7 +360,7 @@ fn parse_list_row(
     let ydelse_startdato = optional_date(header, cells, Field::YdelseStartdato)?;
     let slutdato = optional_date(header, cells, Field::Slutdato)?;
     let kvalhep_cell = header.cell(cells, Field::KvalHep);
-    let kvalhep = kvalhep_value(&kvalhep_cell).map_err(|p| match p {
+    let kvalhep = kvalhep_value(&kvalhep_cell, header.dates).map_err(|p| match p {
         KvalHepProblem::Date(problem) => RejectReason::BadDate {
             column: header.name_of(Field::KvalHep),
             text: quote(&kvalhep_cell),

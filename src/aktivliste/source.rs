@@ -9,6 +9,7 @@ use std::path::Path;
 use calamine::{DataRef, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
 
 use crate::domain::cpr::mask_in_text;
+use crate::domain::date::DateSystem;
 
 use super::calamine_cell::{from_data, from_data_ref};
 use super::cell::Cell;
@@ -192,6 +193,26 @@ impl Workbook {
         Err(not_sheet(SpreadsheetProblem::Damaged(
             first_error.unwrap_or_default(),
         )))
+    }
+
+    /// The workbook's date system: plain serial numbers in a date column count from it.
+    pub(crate) fn date_system(&self) -> DateSystem {
+        let is_1904 = match self {
+            Workbook::Xlsx(w) => w.has_1904_epoch(),
+            Workbook::Other(w) => match w.as_ref() {
+                Sheets::Xls(x) => x.has_1904_epoch(),
+                Sheets::Xlsb(x) => x.has_1904_epoch(),
+                // OpenDocument stores dates as dates; a CSV has text.
+                Sheets::Xlsx(x) => x.has_1904_epoch(),
+                Sheets::Ods(_) => false,
+            },
+            Workbook::Csv { .. } => false,
+        };
+        if is_1904 {
+            DateSystem::Excel1904
+        } else {
+            DateSystem::Excel1900
+        }
     }
 
     pub(crate) fn sheet_names(&self) -> Vec<String> {

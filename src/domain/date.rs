@@ -14,6 +14,21 @@ pub enum DateError {
     Impossible { day: u32, month: u32, year: i32 },
     #[error("Excel date number out of range")]
     SerialOutOfRange,
+    /// A date outside the years a case can have (a date cell typed as year 2204, or Excel's
+    /// largest date 31-12-9999).
+    #[error("the year {year} is outside 1900-2100")]
+    YearOutOfRange { year: i32 },
+}
+
+/// Which day an Excel serial number counts from: a workbook says so once for all its cells
+/// (Excel for Mac used to save in the 1904 system).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DateSystem {
+    /// Serial 1 is 01-01-1900, and serial 60 is Excel's 29-02-1900, which never existed.
+    #[default]
+    Excel1900,
+    /// Serial 0 is 01-01-1904.
+    Excel1904,
 }
 
 /// Earliest and latest year accepted: anything outside is a typing error, not a case date.
@@ -23,6 +38,15 @@ const MAX_YEAR: i32 = 2100;
 /// Whether a date lies in the years accepted for a case date (1900 to 2100).
 pub fn in_accepted_years(date: NaiveDate) -> bool {
     (MIN_YEAR..=MAX_YEAR).contains(&date.year())
+}
+
+/// The one range check every date read from a file passes, whatever the cell held.
+pub fn accepted(date: NaiveDate) -> Result<NaiveDate, DateError> {
+    if in_accepted_years(date) {
+        Ok(date)
+    } else {
+        Err(DateError::YearOutOfRange { year: date.year() })
+    }
 }
 
 /// Danish month names and common abbreviations, for text such as `1. marts 2025`.
@@ -142,26 +166,42 @@ fn parse_month_name(lower: &str) -> Result<NaiveDate, DateError> {
 }
 
 fn make_date(day: u32, month: u32, year: i32) -> Result<NaiveDate, DateError> {
-    if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
-        return Err(DateError::Impossible { day, month, year });
-    }
-    NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::Impossible { day, month, year })
+    let date = NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::Impossible {
+        day,
+        month,
+        year,
+    })?;
+    accepted(date)
 }
 
-/// An Excel serial day number (1900 date system; the fractional part is a time of day).
-pub fn from_excel_serial(serial: f64) -> Result<NaiveDate, DateError> {
-    if !serial.is_finite() || serial < 1.0 {
+/// Excel's first serial past its largest date, 31-12-9999 (in the 1900 system).
+const SERIAL_END: f64 = 2_958_466.0;
+
+/// An Excel serial day number in the workbook's date system (the fractional part is a time of
+/// day). Serial 60 of the 1900 system is Excel's 29-02-1900, a day that never existed.
+pub fn from_excel_serial(serial: f64, system: DateSystem) -> Result<NaiveDate, DateError> {
+    if !(1.0..SERIAL_END).contains(&serial) {
         return Err(DateError::SerialOutOfRange);
     }
-    // Excel counts 1900-02-29, which did not exist; serial 60 is that day. Day 0 is 1899-12-31,
-    // so from serial 61 on, 1899-12-30 + serial is right.
     let days = serial.floor() as i64;
-    let base = NaiveDate::from_ymd_opt(1899, 12, 30).expect("constant date");
-    let offset = if days < 61 { days + 1 } else { days };
+    let (base, offset) = match system {
+        // Day 0 is 31-12-1899; from serial 61 on, 30-12-1899 + serial is right.
+        DateSystem::Excel1900 if days == 60 => {
+            return Err(DateError::Impossible {
+                day: 29,
+                month: 2,
+                year: 1900,
+            });
+        }
+        DateSystem::Excel1900 => ((1899, 12, 30), if days < 60 { days + 1 } else { days }),
+        DateSystem::Excel1904 => ((1904, 1, 1), days),
+    };
+    let base =
+        NaiveDate::from_ymd_opt(base.0, base.1, base.2).ok_or(DateError::SerialOutOfRange)?;
     let date = base
         .checked_add_signed(chrono::Duration::try_days(offset).ok_or(DateError::SerialOutOfRange)?)
         .ok_or(DateError::SerialOutOfRange)?;
-    if !(MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
+    if !in_accepted_years(date) {
         return Err(DateError::SerialOutOfRange);
     }
     Ok(date)
@@ -234,13 +274,66 @@ mod tests {
 
     #[test]
     fn excel_serials() {
-        assert_eq!(from_excel_serial(45717.0), Ok(d(2025, 3, 1)));
-        assert_eq!(from_excel_serial(45717.75), Ok(d(2025, 3, 1)));
-        assert_eq!(from_excel_serial(1.0), Ok(d(1900, 1, 1)));
-        assert_eq!(from_excel_serial(61.0), Ok(d(1900, 3, 1)));
-        assert!(from_excel_serial(0.0).is_err());
-        assert!(from_excel_serial(f64::NAN).is_err());
-        assert!(from_excel_serial(9.9e9).is_err());
+        let e1900 = |n| from_excel_serial(n, DateSystem::Excel1900);
+        assert_eq!(e1900(45717.0), Ok(d(2025, 3, 1)));
+        assert_eq!(e1900(45717.75), Ok(d(2025, 3, 1)));
+        assert_eq!(e1900(1.0), Ok(d(1900, 1, 1)));
+        assert_eq!(e1900(59.0), Ok(d(1900, 2, 28)));
+        assert_eq!(e1900(61.0), Ok(d(1900, 3, 1)));
+        assert!(e1900(0.0).is_err());
+        assert!(e1900(f64::NAN).is_err());
+        assert!(e1900(f64::INFINITY).is_err());
+        assert!(e1900(9.9e9).is_err());
+        // Past 31-12-2100, and past Excel's own last day.
+        assert_eq!(e1900(73415.0), Ok(d(2100, 12, 31)));
+        assert_eq!(e1900(73416.0), Err(DateError::SerialOutOfRange));
+        assert_eq!(e1900(2_958_466.0), Err(DateError::SerialOutOfRange));
+    }
+
+    #[test]
+    fn serial_60_is_a_day_that_never_existed() {
+        assert_eq!(
+            from_excel_serial(60.0, DateSystem::Excel1900),
+            Err(DateError::Impossible {
+                day: 29,
+                month: 2,
+                year: 1900
+            })
+        );
+        assert_eq!(
+            from_excel_serial(60.5, DateSystem::Excel1900),
+            from_excel_serial(60.0, DateSystem::Excel1900)
+        );
+    }
+
+    #[test]
+    fn serials_of_the_1904_system() {
+        let e1904 = |n| from_excel_serial(n, DateSystem::Excel1904);
+        // 1462 days apart: 01-03-2025 is 45717 in the 1900 system, 44255 in the 1904 one.
+        assert_eq!(e1904(44255.0), Ok(d(2025, 3, 1)));
+        assert_eq!(e1904(1.0), Ok(d(1904, 1, 2)));
+        assert_eq!(e1904(60.0), Ok(d(1904, 3, 1)));
+    }
+
+    #[test]
+    fn one_range_for_every_date() {
+        assert_eq!(accepted(d(2026, 3, 31)), Ok(d(2026, 3, 31)));
+        assert_eq!(
+            accepted(d(2204, 1, 1)),
+            Err(DateError::YearOutOfRange { year: 2204 })
+        );
+        assert_eq!(
+            accepted(d(9999, 12, 31)),
+            Err(DateError::YearOutOfRange { year: 9999 })
+        );
+        assert_eq!(
+            accepted(d(1899, 12, 31)),
+            Err(DateError::YearOutOfRange { year: 1899 })
+        );
+        assert_eq!(
+            parse_date_text("01-01-2204"),
+            Err(DateError::YearOutOfRange { year: 2204 })
+        );
     }
 
     #[test]

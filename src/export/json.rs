@@ -322,6 +322,8 @@ pub fn from_slice(bytes: &[u8]) -> Result<PlanJson, ExportError> {
         format: Option<serde_json::Value>,
         version: Option<serde_json::Value>,
     }
+    // A plan saved again by an editor on Windows may start with a byte order mark.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let json = |e: serde_json::Error| ExportError::Json(e.to_string());
     let probe: Probe = match serde_json::from_slice(bytes) {
         Ok(p) => p,

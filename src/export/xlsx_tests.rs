@@ -5,7 +5,7 @@ use std::path::Path;
 use calamine::{Data, Range, Reader, Xlsx, open_workbook};
 
 use super::*;
-use crate::domain::date::from_excel_serial;
+use crate::domain::date::{DateSystem, from_excel_serial};
 use crate::export::fixture::{self, CPR_A, CPR_B, CPR_C};
 use crate::export::{DoneMark, write_xlsx};
 use crate::plan::{Action, CitizenPlan, Model, Plan};
@@ -29,7 +29,7 @@ impl Book {
 
 fn cell_text(c: &Data) -> String {
     match c {
-        Data::DateTime(x) => from_excel_serial(x.as_f64())
+        Data::DateTime(x) => from_excel_serial(x.as_f64(), DateSystem::Excel1900)
             .map(fmt_dk)
             .unwrap_or_default(),
         other => other.to_string(),
@@ -38,7 +38,7 @@ fn cell_text(c: &Data) -> String {
 
 fn as_date(c: &Data) -> Option<NaiveDate> {
     match c {
-        Data::DateTime(x) => from_excel_serial(x.as_f64()).ok(),
+        Data::DateTime(x) => from_excel_serial(x.as_f64(), DateSystem::Excel1900).ok(),
         _ => None,
     }
 }

@@ -51,8 +51,12 @@ pub fn date_problem(e: &DateError, lang: Lang) -> &'static str {
         ),
         DateError::Impossible { .. } => lang.pick("umulig dato", "impossible date"),
         DateError::SerialOutOfRange => lang.pick(
-            "Excel-datotal uden for gyldigt område",
-            "Excel date number out of range",
+            "Excel-datotal uden for gyldigt område (1900-2100)",
+            "Excel date number out of range (1900-2100)",
+        ),
+        DateError::YearOutOfRange { .. } => lang.pick(
+            "årstallet ligger uden for 1900-2100",
+            "the year is outside 1900-2100",
         ),
     }
 }

@@ -18,7 +18,7 @@ use crate::aktivliste::cell::{Cell, date_value};
 use crate::aktivliste::{ZipProblem, from_data};
 use crate::domain::Form;
 use crate::domain::cpr::mask_in_text;
-use crate::domain::date::in_accepted_years;
+use crate::domain::date::DateSystem;
 use crate::i18n::domain;
 use crate::lang::Lang;
 use crate::plan::{ActionKind, Model, System};
@@ -97,12 +97,9 @@ fn number(c: &Cell<'_>) -> Option<u32> {
 }
 
 /// A date cell, a serial number or a date text; Err for anything else that is not empty, and
-/// for a date outside the years a plan holds.
+/// for a date outside the years a plan holds. The action sheet is written in the 1900 system.
 fn date_of_cell(c: &Cell<'_>) -> Result<Option<NaiveDate>, ()> {
-    match *c {
-        Cell::Date(d) if !in_accepted_years(d) => Err(()),
-        _ => date_value(c).map_err(|_| ()),
-    }
+    date_value(c, DateSystem::Excel1900).map_err(|_| ())
 }
 
 /// The text of a text cell only (the Detalje column holds names, never numbers).

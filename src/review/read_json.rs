@@ -1,9 +1,13 @@
 //! The JSON plan read back into the neutral [`PlanRows`]; locations name the place in the JSON
 //! (`citizens[2].actions[4]`).
 
+use chrono::NaiveDate;
+
+use super::check::{Column, Finding, FindingKind};
 use super::read::ReadError;
 use super::{Counted, Header, Location, PlanConflict, PlanFormat, PlanRows, Row};
 use crate::domain::cpr::mask_in_text;
+use crate::domain::date::{fmt_dk, in_accepted_years};
 use crate::export::{self, ExportError, PlanJson};
 use crate::plan::Status;
 
@@ -19,10 +23,31 @@ pub(super) fn read_json(bytes: &[u8]) -> Result<PlanRows, ReadError> {
 pub fn from_json(dto: &PlanJson) -> PlanRows {
     let top = |what: &str| Location::sheet(what);
     let mut rows = Vec::new();
+    let mut problems = Vec::new();
     for (i, c) in dto.citizens.iter().enumerate() {
         for (j, a) in c.actions.iter().enumerate() {
+            let at = top(&format!("citizens[{i}].actions[{j}]"));
+            // The one range check of every date read from a file: a date no case can have is
+            // not a date of the plan (as in the action sheet, where such a cell is unreadable).
+            let mut dated = |column: Column, d: Option<NaiveDate>| match d {
+                Some(d) if !in_accepted_years(d) => {
+                    problems.push(Finding {
+                        at: at.clone(),
+                        cpr: Some(c.cpr.clone()),
+                        kind: FindingKind::Unreadable {
+                            column,
+                            value: fmt_dk(d),
+                        },
+                    });
+                    None
+                }
+                d => d,
+            };
+            let date = dated(Column::Date, a.date);
+            let original_date = dated(Column::OriginalDate, a.original_date);
+            let done_date = dated(Column::Done, a.done);
             rows.push(Row {
-                at: top(&format!("citizens[{i}].actions[{j}]")),
+                at,
                 citizen: u32::try_from(i + 1).unwrap_or(u32::MAX),
                 cpr: c.cpr.clone(),
                 name: c.name.clone(),
@@ -30,8 +55,8 @@ pub fn from_json(dto: &PlanJson) -> PlanRows {
                 system: Some(a.system),
                 form: Some(a.form),
                 action: Some(a.action),
-                date: a.date,
-                original_date: a.original_date,
+                date,
+                original_date,
                 reason: a.reason.clone(),
                 reason_text: a.reason_text.clone(),
                 case_id: a.case_id.clone(),
@@ -42,7 +67,7 @@ pub fn from_json(dto: &PlanJson) -> PlanRows {
                     .filter(|d| !d.is_empty())
                     .map(String::from),
                 done: a.done.is_some(),
-                done_date: a.done,
+                done_date,
                 not_done: false,
                 done_by: a.done_by.as_deref().map(mask_in_text),
                 forgotten: c.status == Status::Glemt,
@@ -85,6 +110,6 @@ pub fn from_json(dto: &PlanJson) -> PlanRows {
                 kind: c.kind.clone(),
             })
             .collect(),
-        problems: Vec::new(),
+        problems,
     }
 }

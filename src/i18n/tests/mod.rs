@@ -211,6 +211,7 @@ fn every_message_about_reading_a_list_in_both_languages() {
         DateError::TwoDigitYear => DateError::TwoDigitYear,
         DateError::Impossible { .. } => DateError::Impossible { day: 31, month: 2, year: 2025 },
         DateError::SerialOutOfRange => DateError::SerialOutOfRange,
+        DateError::YearOutOfRange { .. } => DateError::YearOutOfRange { year: 2204 },
     });
     t.localized(&cpr_errors);
     t.localized(&date_errors);

@@ -280,6 +280,7 @@ fn date_error(e: &DateError, lang: Lang) -> String {
             T::DateNoSuchDate.get(lang).into()
         }
         DateError::Unrecognised => T::DateNotADate.get(lang).into(),
+        DateError::YearOutOfRange { .. } => crate::i18n::list::date_problem(e, lang).into(),
     }
 }
 
