@@ -136,6 +136,9 @@ fn messy_list_each_model() {
 fn small_list_each_model_with_decisions_file() {
     let list = load(&sample("aktivliste-lille.xlsx"), &LoadOptions::default()).unwrap();
     let decisions = load_decisions(&sample("beslutninger.csv")).unwrap();
+    // Every decision of the bundled file is a citizen of the small list.
+    assert_eq!(decisions.matching_nobody(&list.citizens), vec![]);
+    let decisions = decisions.by_cpr;
     for (model, name) in [
         (Model::One, "plan_lille_model_1"),
         (Model::Two, "plan_lille_model_2"),

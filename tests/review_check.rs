@@ -32,7 +32,9 @@ fn product_xlsx(sample: &str, model: Model, lang: Lang) -> Vec<u8> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
     let list = load(&dir.join(sample), &LoadOptions::default()).unwrap();
     let mut settings = Settings::new(model, switch());
-    settings.decisions = load_decisions(&dir.join("beslutninger.csv")).unwrap();
+    settings.decisions = load_decisions(&dir.join("beslutninger.csv"))
+        .unwrap()
+        .by_cpr;
     if sample != "aktivliste-lille.xlsx" {
         settings.decisions.clear();
     }
@@ -453,7 +455,9 @@ fn the_action_sheet_written_citizen_by_citizen_is_the_same_as_from_the_whole_pla
         for model in Model::ALL {
             let mut settings = Settings::new(model, switch());
             if sample == "aktivliste-lille.xlsx" {
-                settings.decisions = load_decisions(&dir.join("beslutninger.csv")).unwrap();
+                settings.decisions = load_decisions(&dir.join("beslutninger.csv"))
+                    .unwrap()
+                    .by_cpr;
             }
             let full = plan::plan(&list.citizens, &settings);
             let outline = plan::plan_outline(&list.citizens, &settings);

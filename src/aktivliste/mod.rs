@@ -272,14 +272,45 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<Aktivliste, LoadError>
     })
 }
 
+/// A decisions file as read: each citizen's decision, and the row it came from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Decisions {
+    /// Keyed by [`crate::domain::Cpr::digits`].
+    pub by_cpr: HashMap<String, Decision>,
+    /// Where each decision stands in the file, with the row's cells (CPR masked).
+    rows: HashMap<String, (SourceRef, Vec<String>)>,
+}
+
+impl Decisions {
+    /// The decisions whose CPR is none of `citizens`', as rejected rows at their sheet and row
+    /// in file order: a case meant as forgotten under a mistyped CPR must not pass unseen.
+    pub fn matching_nobody(&self, citizens: &[Citizen]) -> Vec<RejectedRow> {
+        let known: std::collections::HashSet<&str> =
+            citizens.iter().map(|c| c.cpr.digits()).collect();
+        let mut out: Vec<RejectedRow> = self
+            .rows
+            .iter()
+            .filter(|(cpr, _)| !known.contains(cpr.as_str()))
+            .map(|(_, (source, values))| RejectedRow {
+                source: source.clone(),
+                reason: RejectReason::DecisionMatchesNobody,
+                values: values.clone(),
+            })
+            .collect();
+        out.sort_by(|a, b| (&a.source.sheet, a.source.row).cmp(&(&b.source.sheet, b.source.row)));
+        out
+    }
+}
+
 /// Reads a decisions file (CSV or any spreadsheet) with columns CPR, Glemt and/or Slutdato
-/// (same aliases and header detection as a list), keyed by [`crate::domain::Cpr::digits`]. The
-/// first sheet with such a header is read; any row that cannot be read is an error naming the
-/// sheet and row, since a decision must never be dropped silently.
-pub fn load_decisions(path: &Path) -> Result<HashMap<String, Decision>, LoadError> {
+/// (same aliases and header detection as a list). The first sheet with such a header is read;
+/// any row that cannot be read is an error naming the sheet and row, since a decision must never
+/// be dropped silently.
+pub fn load_decisions(path: &Path) -> Result<Decisions, LoadError> {
     let matcher = Matcher::default();
     let mut workbook = Workbook::open(path, &matcher)?;
     let mut decisions: HashMap<String, (Decision, u32)> = HashMap::new();
+    let mut rows: HashMap<String, (SourceRef, Vec<String>)> = HashMap::new();
     let mut ignored = Vec::new();
     let mut any_data = false;
 
@@ -292,7 +323,12 @@ pub fn load_decisions(path: &Path) -> Result<HashMap<String, Decision>, LoadErro
             &matcher,
             Purpose::Decisions,
             &mut |fed| match fed {
-                Fed::Decision { cpr, decision, row } => match decisions.get(cpr.digits()) {
+                Fed::Decision {
+                    cpr,
+                    decision,
+                    row,
+                    values,
+                } => match decisions.get(cpr.digits()) {
                     Some((_, first_row)) => {
                         failure = Some(LoadError::BadDecision {
                             sheet: name.clone(),
@@ -305,6 +341,11 @@ pub fn load_decisions(path: &Path) -> Result<HashMap<String, Decision>, LoadErro
                     }
                     None => {
                         decisions.insert(cpr.digits().to_string(), (decision, row));
+                        let source = SourceRef {
+                            sheet: name.as_str().into(),
+                            row,
+                        };
+                        rows.insert(cpr.digits().to_string(), (source, values));
                         true
                     }
                 },
@@ -324,7 +365,10 @@ pub fn load_decisions(path: &Path) -> Result<HashMap<String, Decision>, LoadErro
         }
         any_data |= outcome.had_data;
         if matches!(outcome.state, State::Reading { .. }) {
-            return Ok(decisions.into_iter().map(|(k, (d, _))| (k, d)).collect());
+            return Ok(Decisions {
+                by_cpr: decisions.into_iter().map(|(k, (d, _))| (k, d)).collect(),
+                rows,
+            });
         }
         ignored.push(IgnoredSheet {
             name,

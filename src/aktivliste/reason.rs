@@ -49,6 +49,8 @@ pub enum RejectReason {
     NoteLine,
     /// The CPR is already in an earlier row (decisions file).
     DuplicateCpr { first_row: u32 },
+    /// A decisions file's row whose CPR is no citizen of the list.
+    DecisionMatchesNobody,
 }
 
 impl RejectReason {
@@ -63,6 +65,7 @@ impl RejectReason {
             RejectReason::RepeatedHeader => "repeated_header",
             RejectReason::NoteLine => "note_line",
             RejectReason::DuplicateCpr { .. } => "duplicate_cpr",
+            RejectReason::DecisionMatchesNobody => "decision_matches_nobody",
         }
     }
 

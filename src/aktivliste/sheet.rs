@@ -58,6 +58,8 @@ pub(crate) enum Fed {
         cpr: Cpr,
         decision: Decision,
         row: u32,
+        /// The row's cells as read (CPR masked), to show it when it matches no citizen.
+        values: Vec<String>,
     },
     Rejected(RejectedRow),
 }
@@ -172,19 +174,26 @@ impl<'m> SheetParser<'m> {
                     sheet: self.name.clone(),
                     row,
                 };
-                let parsed = match self.purpose {
-                    Purpose::List => parse_list_row(
-                        self.matcher,
-                        header,
-                        *kind,
-                        source.clone(),
-                        cells,
-                        &mut self.names,
-                    )
-                    .map(|r| Fed::Row(Box::new(r))),
-                    Purpose::Decisions => parse_decision_row(self.matcher, header, cells)
-                        .map(|(cpr, decision)| Fed::Decision { cpr, decision, row }),
-                };
+                let parsed =
+                    match self.purpose {
+                        Purpose::List => parse_list_row(
+                            self.matcher,
+                            header,
+                            *kind,
+                            source.clone(),
+                            cells,
+                            &mut self.names,
+                        )
+                        .map(|r| Fed::Row(Box::new(r))),
+                        Purpose::Decisions => parse_decision_row(self.matcher, header, cells).map(
+                            |(cpr, decision)| Fed::Decision {
+                                cpr,
+                                decision,
+                                row,
+                                values: row_values(header, cells),
+                            },
+                        ),
+                    };
                 parsed.unwrap_or_else(|reason| {
                     Fed::Rejected(RejectedRow {
                         source,

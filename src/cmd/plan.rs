@@ -68,7 +68,11 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
     settings.reason_text = args.reason_text.clone();
     if let Some(path) = &args.decisions {
         FileProblem::check(path).map_err(|p| Error::file(path, p))?;
-        settings.decisions = aktivliste::load_decisions(path)?;
+        let decisions = aktivliste::load_decisions(path)?;
+        // A decision for no citizen of the list is a rejected row of the decisions file.
+        list.rejected
+            .extend(decisions.matching_nobody(&list.citizens));
+        settings.decisions = decisions.by_cpr;
     }
     // Without JSON (which holds every action) the plan keeps only its counts and forgotten
     // cases, and the action sheet plans each citizen again as it writes its rows: a national

@@ -125,6 +125,12 @@ impl Localize for RejectReason {
                 "{} {first_row}",
                 lang.pick("samme CPR står også i række", "the same CPR is also in row")
             ),
+            RejectReason::DecisionMatchesNobody => lang
+                .pick(
+                    "beslutningsfilens CPR er ingen borger på listen (ret CPR, eller fjern rækken); beslutningen er ikke brugt",
+                    "the decisions file's CPR is no citizen on the list (correct the CPR, or remove the row); the decision is not used",
+                )
+                .to_string(),
         }
     }
 }

@@ -15,6 +15,7 @@ mod cells;
 mod claims;
 mod csv;
 mod dates;
+mod decisions;
 mod formulas;
 mod fuzz;
 mod grids;

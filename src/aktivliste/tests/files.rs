@@ -156,7 +156,7 @@ fn decisions_file() {
         "CPR;Glemt;Faktisk slutdato\n010190-2000;Ja;01-02-2025\n020190-3000;Nej;\n",
     )
     .unwrap();
-    let map = load_decisions(&path).unwrap();
+    let map = load_decisions(&path).unwrap().by_cpr;
     assert_eq!(map.len(), 2);
     let a = &map["0101902000"];
     assert!(a.glemt);
@@ -205,7 +205,7 @@ fn decisions_from_a_workbook() {
             ],
         )],
     );
-    let map = load_decisions(&path).unwrap();
+    let map = load_decisions(&path).unwrap().by_cpr;
     assert_eq!(map["0101902000"].slutdato, Some(d(2025, 1, 31)));
 }
 

@@ -238,6 +238,7 @@ fn every_message_about_reading_a_list_in_both_languages() {
         RejectReason::RepeatedHeader => RejectReason::RepeatedHeader,
         RejectReason::NoteLine => RejectReason::NoteLine,
         RejectReason::DuplicateCpr { .. } => RejectReason::DuplicateCpr { first_row: 4 },
+        RejectReason::DecisionMatchesNobody => RejectReason::DecisionMatchesNobody,
     });
     reasons.extend(cpr_errors.iter().map(|e| RejectReason::InvalidCpr(*e)));
     reasons.extend(date_errors.iter().map(|e| RejectReason::BadDate {
