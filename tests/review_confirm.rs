@@ -75,7 +75,9 @@ fn plan_file(model: Model, format: Format, ticks: Ticks, show_cpr: bool) -> Vec<
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
     let list = load(&dir.join("aktivliste-lille.xlsx"), &LoadOptions::default()).unwrap();
     let mut settings = Settings::new(model, switch());
-    settings.decisions = load_decisions(&dir.join("beslutninger.csv")).unwrap().by_cpr;
+    settings.decisions = load_decisions(&dir.join("beslutninger.csv"))
+        .unwrap()
+        .by_cpr;
     let plan = plan::plan(&list.citizens, &settings);
     let done = move |c: &CitizenPlan, a: &Action| ticked(ticks, c, a);
     let input = ExportInput {

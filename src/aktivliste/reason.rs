@@ -100,6 +100,16 @@ pub enum IgnoreReason {
 }
 
 impl IgnoreReason {
+    /// Whether the sheet may hold citizens that were not read: it could not be read, or its
+    /// header names list columns but not the CPR or a date column. An empty sheet, a sheet
+    /// without any list header (a cover note) and a decisions file's later sheets do not.
+    pub fn needs_a_person(&self) -> bool {
+        matches!(
+            self,
+            IgnoreReason::Unreadable(_) | IgnoreReason::NoCprColumn | IgnoreReason::NoDateColumn
+        )
+    }
+
     pub fn key(&self) -> &'static str {
         match self {
             IgnoreReason::Empty => "empty",

@@ -143,11 +143,19 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
         );
     }
 
-    Ok(if plan.conflicts.is_empty() && list.rejected.is_empty() {
-        Outcome::Clean
-    } else {
-        Outcome::NeedsAttention
-    })
+    // A sheet that could not be read, or whose header lacks what a list needs, may hold
+    // citizens: a person must look at it, as at a rejected row.
+    let sheet_unread = list
+        .ignored_sheets
+        .iter()
+        .any(|s| s.reason.needs_a_person());
+    Ok(
+        if plan.conflicts.is_empty() && list.rejected.is_empty() && !sheet_unread {
+            Outcome::Clean
+        } else {
+            Outcome::NeedsAttention
+        },
+    )
 }
 
 /// What the list's store holds for `plan`: its ticks, and the citizens it saw on an earlier

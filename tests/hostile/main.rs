@@ -16,6 +16,7 @@ mod claims;
 mod csv;
 mod dates;
 mod decisions;
+mod exits;
 mod formulas;
 mod fuzz;
 mod grids;
