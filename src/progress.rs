@@ -46,6 +46,10 @@ pub struct StateFile {
     pub decisions: BTreeMap<String, Decision>,
     #[serde(default)]
     pub ticks: Vec<Tick>,
+    /// The parts of the file that could not be read and were left out (`ticks[3]`,
+    /// `settings`): the rest is kept. Never written.
+    #[serde(skip)]
+    pub unreadable: Vec<String>,
 }
 
 /// Which list the state belongs to.
@@ -131,6 +135,7 @@ impl StateFile {
             citizens: Vec::new(),
             decisions: BTreeMap::new(),
             ticks: Vec::new(),
+            unreadable: Vec::new(),
         }
     }
 }
@@ -224,10 +229,82 @@ pub fn parse(text: &str) -> ReadOutcome {
     if version > u64::from(VERSION) {
         return ReadOutcome::Unusable(Unusable::NewerVersion(version as u32));
     }
-    match serde_json::from_value::<StateFile>(value) {
+    match serde_json::from_value::<StateFile>(value.clone()) {
         Ok(s) => ReadOutcome::Loaded(Box::new(s)),
-        Err(e) => ReadOutcome::Unusable(Unusable::Corrupt(e.to_string())),
+        Err(e) => match part_by_part(&value) {
+            Some(s) => ReadOutcome::Loaded(Box::new(s)),
+            None => ReadOutcome::Unusable(Unusable::Corrupt(e.to_string())),
+        },
     }
+}
+
+/// A state file with a bad field read part by part: every setting, decision, tick and column
+/// that can be read is kept, and what cannot is named in [`StateFile::unreadable`]. Without
+/// the list it belongs to, nothing can be used (`None`).
+fn part_by_part(value: &serde_json::Value) -> Option<StateFile> {
+    use serde::de::DeserializeOwned;
+    use serde_json::Value;
+    let list: ListRef = serde_json::from_value(value.get("list")?.clone()).ok()?;
+    let mut state = StateFile::new(list);
+    let mut unreadable = Vec::new();
+    // One field: absent or null is its default, anything unreadable is named.
+    fn field<T: DeserializeOwned + Default>(
+        value: &Value,
+        key: &str,
+        unreadable: &mut Vec<String>,
+    ) -> T {
+        match value.get(key) {
+            None | Some(Value::Null) => T::default(),
+            Some(v) => serde_json::from_value(v.clone()).unwrap_or_else(|_| {
+                unreadable.push(key.to_string());
+                T::default()
+            }),
+        }
+    }
+    // A list field element by element.
+    fn each<T: DeserializeOwned>(value: &Value, key: &str, unreadable: &mut Vec<String>) -> Vec<T> {
+        match value.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| {
+                    serde_json::from_value(v.clone())
+                        .map_err(|_| unreadable.push(format!("{key}[{i}]")))
+                        .ok()
+                })
+                .collect(),
+            Some(_) => {
+                unreadable.push(key.to_string());
+                Vec::new()
+            }
+        }
+    }
+    state.saved_at = field(value, "saved_at", &mut unreadable);
+    state.settings = field(value, "settings", &mut unreadable);
+    state.columns = each(value, "columns", &mut unreadable);
+    state.citizens = each(value, "citizens", &mut unreadable);
+    state.ticks = each(value, "ticks", &mut unreadable);
+    match value.get("decisions") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(map)) => {
+            for (cpr, d) in map {
+                match serde_json::from_value::<Decision>(d.clone()) {
+                    Ok(d) => {
+                        state.decisions.insert(cpr.clone(), d);
+                    }
+                    // The key is CPR digits: the place is named by its position only.
+                    Err(_) => unreadable.push(format!(
+                        "decisions[{}]",
+                        map.keys().position(|k| k == cpr).unwrap_or(0)
+                    )),
+                }
+            }
+        }
+        Some(_) => unreadable.push("decisions".to_string()),
+    }
+    state.unreadable = unreadable;
+    Some(state)
 }
 
 /// Writes the state atomically: a temporary file in the same folder, then a rename.
@@ -349,6 +426,51 @@ mod tests {
         ));
         assert!(matches!(
             parse("{\"format\": \"skifteplan-state\", \"version\": 1}"),
+            ReadOutcome::Unusable(Unusable::Corrupt(_))
+        ));
+    }
+
+    #[test]
+    fn one_bad_field_leaves_the_rest_readable() {
+        let mut state = StateFile::new(ListRef::default());
+        state.ticks = vec![
+            tick("0101902000", Form::Anmodning, d(2026, 3, 30)),
+            tick("0201903000", Form::Anmodning, d(2026, 3, 30)),
+        ];
+        state.decisions.insert(
+            "0101902000".to_string(),
+            Decision {
+                glemt: true,
+                slutdato: Some(d(2025, 1, 31)),
+            },
+        );
+        state.decisions.insert(
+            "0201903000".to_string(),
+            Decision {
+                glemt: true,
+                slutdato: None,
+            },
+        );
+        let mut value = serde_json::to_value(&state).unwrap();
+        // A tick with an impossible date, a decision of another shape, a settings object
+        // without its model.
+        value["ticks"][1]["done"] = "31-02-2026".into();
+        value["decisions"]["0201903000"] = "ja".into();
+        value["settings"] = serde_json::json!({"switch_date": "2026-03-31"});
+        let ReadOutcome::Loaded(read) = parse(&value.to_string()) else {
+            panic!("the readable parts are kept");
+        };
+        assert_eq!(read.ticks, state.ticks[..1]);
+        assert_eq!(read.decisions.len(), 1);
+        assert!(read.decisions.contains_key("0101902000"));
+        assert_eq!(read.settings, None);
+        assert_eq!(read.unreadable, ["settings", "ticks[1]", "decisions[1]"]);
+        // Never a CPR in what is named.
+        assert!(read.unreadable.iter().all(|u| !u.contains("0201903000")));
+        // Without the list it belongs to, the file cannot be used.
+        value["list"] = 7.into();
+        assert!(matches!(
+            parse(&value.to_string()),
             ReadOutcome::Unusable(Unusable::Corrupt(_))
         ));
     }

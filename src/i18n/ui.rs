@@ -108,6 +108,7 @@ texts! {
     StatePlaceTitle => "Hvor skal fremdriften gemmes?", "Where should progress be saved?";
     StatePlacePrompt => "Fremdriften kan ikke gemmes ved listen (mappen er skrivebeskyttet, eller lageret kan ikke bruges). Skriv en anden sti til lageret; et lager, der findes dér, åbnes og erstattes aldrig:", "Progress cannot be saved beside the list (the folder is read-only, or the store cannot be used). Type another path for the store; a store already there is opened, never replaced:";
     StateRestored => "Fremdrift hentet fra", "Progress read from";
+    StateUnreadableParts => "Disse dele af filen kunne ikke læses og er ikke flyttet (de står stadig i filen):", "These parts of the file could not be read and were not moved (they are still in the file):";
     StateImported => "Den tidligere fremdriftsfil er flyttet ind i lageret (ændringer). Filen er gemt som", "The earlier progress file was moved into the store (changes). The file is kept as";
     SavedTo => "Gemmes i", "Saved in";
     SaveFailed => "Kunne ikke gemme fremdriften", "Could not save progress";

@@ -31,7 +31,12 @@ pub enum Notice {
     /// The store was opened and holds earlier progress.
     Restored(PathBuf),
     /// An earlier progress file was imported into a new store and kept under another name.
-    Imported { kept: PathBuf, events: usize },
+    /// `unreadable` names the parts of the file that could not be read (kept in the file).
+    Imported {
+        kept: PathBuf,
+        events: usize,
+        unreadable: Vec<String>,
+    },
     /// The list differs from the one the store last saw: citizens new, and gone (kept).
     Changes(ListChanges),
     /// The store cannot be used: work goes on unsaved until a place is chosen.

@@ -176,6 +176,7 @@ impl Prepared {
                 Ok(events) => notices.push(Notice::Imported {
                     kept: store::json_backup_path(&json_path),
                     events,
+                    unreadable: state.unreadable.clone(),
                 }),
                 Err(e) => notices.push(Notice::StoreProblem(e)),
             }

@@ -339,6 +339,48 @@ fn a_read_only_place_keeps_changes_pending_until_a_place_is_chosen() {
 }
 
 #[test]
+fn an_earlier_progress_file_with_a_bad_tick_keeps_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = write_list(dir.path(), &ROWS);
+    let l = aktivliste::load(&list, &LoadOptions::default()).unwrap();
+    let mut state = progress::StateFile::new(progress::list_ref(&list).unwrap());
+    state.settings = Some(set_up(Model::Two, d(2026, 3, 31)));
+    let plan = crate::plan::plan(
+        &l.citizens,
+        &crate::plan::Settings::new(Model::Two, d(2026, 3, 31)),
+    );
+    let c = &plan.citizens[0];
+    let tick = |done| progress::Tick {
+        cpr: c.cpr.digits().to_string(),
+        system: c.actions[0].system,
+        form: c.actions[0].form,
+        action: c.actions[0].action,
+        case_id: c.actions[0].case_id.as_deref().map(String::from),
+        detail: c.actions[0].detail.as_deref().map(String::from),
+        done,
+    };
+    state.ticks = vec![tick(d(2026, 3, 30)), tick(d(2026, 3, 29))];
+    let mut value = serde_json::to_value(&state).unwrap();
+    value["ticks"][1]["action"] = "someday".into();
+    let json = progress::default_path(&list);
+    std::fs::write(&json, value.to_string()).unwrap();
+    let (ws, notices) = open_as(&list, "AB");
+    let unreadable = notices.iter().find_map(|n| match n {
+        Notice::Imported { unreadable, .. } => Some(unreadable.clone()),
+        _ => None,
+    });
+    assert_eq!(
+        unreadable,
+        Some(vec!["ticks[1]".to_string()]),
+        "{notices:?}"
+    );
+    assert_eq!(done_total(&ws), 1, "the readable tick is imported");
+    // The file is kept whole beside the store, its unreadable part included.
+    let kept = std::fs::read_to_string(crate::store::json_backup_path(&json)).unwrap();
+    assert!(kept.contains("someday"));
+}
+
+#[test]
 fn an_earlier_progress_file_is_imported_once_and_kept() {
     let dir = tempfile::tempdir().unwrap();
     let list = write_list(dir.path(), &ROWS);

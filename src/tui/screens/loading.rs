@@ -196,13 +196,25 @@ impl App {
                     false,
                 ));
             }
-            Notice::Imported { kept, events } => self.error(
-                T::NoticeTitle,
-                vec![
+            Notice::Imported {
+                kept,
+                events,
+                unreadable,
+            } => {
+                let mut lines = vec![
                     format!("{} ({events})", T::StateImported.get(lang)),
                     format!("  {}", kept.display()),
-                ],
-            ),
+                ];
+                if !unreadable.is_empty() {
+                    lines.push(String::new());
+                    lines.push(format!(
+                        "{} {}",
+                        T::StateUnreadableParts.get(lang),
+                        unreadable.join(", ")
+                    ));
+                }
+                self.error(T::NoticeTitle, lines)
+            }
             Notice::StoreProblem(e) => {
                 self.error(T::ErrorTitle, vec![e.localize(lang)]);
                 self.ask_store_place();
