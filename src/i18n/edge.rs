@@ -34,8 +34,9 @@ impl Localize for FileProblem {
                 )
                 .into(),
             FileProblem::Unreadable(kind) => format!(
-                "{} ({kind})",
-                lang.pick("filen kan ikke læses", "the file cannot be read")
+                "{} ({})",
+                lang.pick("filen kan ikke læses", "the file cannot be read"),
+                super::io::cause(*kind, lang)
             ),
         }
     }
@@ -213,8 +214,9 @@ impl Localize for Error {
                 )
             ),
             Error::Output(kind) => format!(
-                "{} ({kind})",
-                lang.pick("kan ikke skrive udskriften", "cannot write the output")
+                "{} ({})",
+                lang.pick("kan ikke skrive udskriften", "cannot write the output"),
+                super::io::cause(*kind, lang)
             ),
         }
     }

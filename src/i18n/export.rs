@@ -171,7 +171,7 @@ impl Localize for ExportError {
                 "{} {}: {}",
                 p("kan ikke skrive", "cannot write"),
                 shown(path),
-                clean(source)
+                super::io::cause_of(source, lang)
             ),
             ExportError::Persist { path, source } => match lang {
                 Lang::Da => format!(
@@ -226,7 +226,7 @@ impl Localize for ExportError {
             ExportError::Io(source) => format!(
                 "{}: {}",
                 p("kan ikke skrive", "cannot write"),
-                clean(source)
+                super::io::cause_of(source, lang)
             ),
         }
     }

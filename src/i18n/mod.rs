@@ -36,6 +36,7 @@ pub mod cli;
 pub mod danish;
 pub mod domain;
 pub mod export;
+pub mod io;
 pub mod list;
 pub mod merge;
 pub mod progress;

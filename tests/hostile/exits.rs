@@ -128,3 +128,53 @@ fn a_sheet_that_cannot_be_read_is_exit_1() {
     o.assert_code(1).assert_no_panic();
     assert!(o.stderr().contains("'Skadet'"), "{}", o.stderr());
 }
+
+/// A report that cannot be written is a failure (exit 2 with a line on stderr), not a clean
+/// run: `check`, `verify` and `plan --json -` into a full disk.
+#[test]
+fn a_report_into_a_full_disk_is_exit_2() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("plan.json");
+    let list = util::sample("aktivliste-lille.xlsx");
+    let list = list.to_str().unwrap();
+    let planned = skifteplan()
+        .args(["plan", list, "--model", "2", "--switch-date", "2026-03-31"])
+        .args(["--json", json.to_str().unwrap()])
+        .run();
+    assert!(json.exists(), "{}", planned.stderr());
+    let json = json.to_str().unwrap();
+    let runs: [&[&str]; 3] = [
+        &["check", json],
+        &["verify", "--plan", json, "--after", list],
+        &[
+            "plan",
+            list,
+            "--model",
+            "2",
+            "--switch-date",
+            "2026-03-31",
+            "--json",
+            "-",
+        ],
+    ];
+    for args in runs {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_skifteplan"))
+            .args(args)
+            .stdout(full)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.starts_with("skifteplan: "), "{args:?}: {err}");
+        // In the user's language, not the system's.
+        assert!(err.contains("disken er fuld"), "{args:?}: {err}");
+    }
+}
