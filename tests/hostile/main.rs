@@ -14,6 +14,7 @@ mod build;
 mod cells;
 mod claims;
 mod csv;
+mod files;
 mod formulas;
 mod fuzz;
 mod grids;

@@ -298,6 +298,10 @@ fn every_message_about_reading_a_list_in_both_languages() {
             row: 3,
             reason: RejectReason::MissingCpr,
         },
+        LoadError::File { .. } => LoadError::File {
+            path: p(),
+            problem: crate::error::FileProblem::NotAFile,
+        },
         LoadError::Io(_) => LoadError::Io("list.xlsx: interrupted".into()),
     }));
     t.check();
