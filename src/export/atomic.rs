@@ -17,11 +17,22 @@ use crate::lang::Lang;
 /// [`crate::i18n::export`]; `Display` is English.
 #[derive(Debug)]
 pub enum ExportError {
-    CreateTemp { dir: PathBuf, source: io::Error },
-    Write { path: PathBuf, source: io::Error },
-    Persist { path: PathBuf, source: io::Error },
+    CreateTemp {
+        dir: PathBuf,
+        source: io::Error,
+    },
+    Write {
+        path: PathBuf,
+        source: io::Error,
+    },
+    Persist {
+        path: PathBuf,
+        source: io::Error,
+    },
     SameAsInput(PathBuf),
     IsADirectory(PathBuf),
+    /// A device, a FIFO or a socket where the output would go: never replaced.
+    NotARegularFile(PathBuf),
     Xlsx(String),
     NotAPlan,
     UnsupportedVersion(u32),
@@ -57,14 +68,17 @@ impl From<io::Error> for ExportError {
 /// Writes `path` atomically: `write` fills a temporary file in the same directory, which is
 /// flushed, synced and renamed over `path`. If `write` or any step fails, `path` is untouched and
 /// the temporary file is gone.
+///
+/// Only a regular file is ever replaced: a device, a FIFO or a socket at `path` is refused, and
+/// so is a folder. A symbolic link to a regular file is followed: the file it points to gets the
+/// new content (written beside it and renamed over it), and the link stays. A link to nothing
+/// is replaced by the file.
 pub fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut (dyn Write + Send)) -> io::Result<()>,
 ) -> Result<(), ExportError> {
-    if path.is_dir() {
-        return Err(ExportError::IsADirectory(path.to_path_buf()));
-    }
-    let dir = match path.parent() {
+    let target = target(path)?;
+    let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
@@ -87,7 +101,7 @@ pub fn write_atomic(
     }
     tmp.as_file().sync_all().map_err(write_err)?;
     // On failure the returned error holds the temporary file, which is removed when dropped.
-    tmp.persist(path).map_err(|e| ExportError::Persist {
+    tmp.persist(&target).map_err(|e| ExportError::Persist {
         path: path.to_path_buf(),
         source: e.error,
     })?;
@@ -97,6 +111,43 @@ pub fn write_atomic(
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// Refuses an output that [`write_atomic`] would refuse for what is at its place (a folder, a
+/// device, a FIFO, a socket), before anything is read or written.
+pub fn check_output(path: &Path) -> Result<(), ExportError> {
+    target(path).map(drop)
+}
+
+/// The file a write to `path` replaces: `path` itself, or the regular file a link at `path`
+/// points to. Anything else that is there is refused.
+fn target(path: &Path) -> Result<PathBuf, ExportError> {
+    let Ok(here) = std::fs::symlink_metadata(path) else {
+        // Nothing there (or nothing that can be looked at: creating the file will say why).
+        return Ok(path.to_path_buf());
+    };
+    let judged = if here.file_type().is_symlink() {
+        match std::fs::metadata(path) {
+            Ok(m) => m,
+            // A link to nothing: replaced by the file.
+            Err(_) => return Ok(path.to_path_buf()),
+        }
+    } else {
+        here.clone()
+    };
+    if judged.is_dir() {
+        return Err(ExportError::IsADirectory(path.to_path_buf()));
+    }
+    if !judged.is_file() {
+        return Err(ExportError::NotARegularFile(path.to_path_buf()));
+    }
+    if here.file_type().is_symlink() {
+        return std::fs::canonicalize(path).map_err(|source| ExportError::Write {
+            path: path.to_path_buf(),
+            source,
+        });
+    }
+    Ok(path.to_path_buf())
 }
 
 /// Refuses to write `out` when it is the list being read (`input`): the same path after

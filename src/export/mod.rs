@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveDateTime};
 
 pub use crate::i18n::export::SHEET_NAMES;
-pub use atomic::{ExportError, refuse_input, write_atomic, write_bytes_atomic};
+pub use atomic::{ExportError, check_output, refuse_input, write_atomic, write_bytes_atomic};
 pub use json::{
     ActionJson, CitizenJson, ConflictJson, CountsJson, FORMAT, IgnoredSheetJson, PlanJson,
     RejectedRowJson, SourceJson, VERSION, WarningJson, build_json, from_reader, from_slice,

@@ -194,6 +194,15 @@ impl Localize for ExportError {
                 shown(path)
             ),
             ExportError::IsADirectory(path) => crate::error::FileProblem::Folder.at(path, lang),
+            ExportError::NotARegularFile(path) => format!(
+                "{} {}: {}",
+                p("vil ikke skrive over", "refusing to write over"),
+                shown(path),
+                p(
+                    "det er ikke en almindelig fil (en pipe, en enhed eller en socket?); angiv en almindelig fil",
+                    "it is not a regular file (a pipe, a device or a socket?); name a regular file"
+                )
+            ),
             ExportError::Xlsx(detail) => format!(
                 "{}: {}",
                 p("kan ikke danne regnearket", "cannot build the spreadsheet"),

@@ -1,6 +1,9 @@
-//! Files that are not files: a FIFO, a device or a link to `/dev/zero` where a list or a
-//! decisions file is named, and a file larger than any list. Each is refused within seconds with
-//! one line.
+//! Files that are not files: a FIFO, a device or a link to `/dev/zero` where a list, a decisions
+//! file or an output is named, and a file larger than any list. Each is refused within seconds
+//! with one line.
+//!
+//! No test here touches a real device: a device node is made in a temporary folder (as root
+//! only), so a writer that wrongly replaced it replaces that copy.
 
 use super::*;
 
@@ -19,6 +22,16 @@ fn mkfifo(path: &Path) {
 fn is_fifo(path: &Path) -> bool {
     use std::os::unix::fs::FileTypeExt;
     std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_fifo())
+}
+
+/// The temporary files of atomic writes in `dir`.
+fn temp_files(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".skifteplan-") && n.ends_with(".tmp"))
+        .collect()
 }
 
 /// `plan` on `list` with `extra`, refused within seconds with one line naming `named`.
@@ -131,4 +144,71 @@ fn a_file_larger_than_any_list_is_refused_before_it_is_read() {
         .run_watched(QUICK)
         .assert_code(2)
         .assert_stderr_has("201 MB");
+}
+
+#[test]
+fn an_output_on_a_fifo_or_a_device_is_refused_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("plan.json");
+    mkfifo(&fifo);
+    let list = corpus("komma.csv");
+    for flag in ["--json", "--xlsx"] {
+        refused(&list, &[flag, fifo.to_str().unwrap()], "plan.json")
+            .assert_stderr_has("not a regular file");
+        assert!(is_fifo(&fifo), "{flag}: the FIFO was replaced");
+    }
+    // A link to the FIFO: the same.
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink(&fifo, &link).unwrap();
+    refused(&list, &["--json", link.to_str().unwrap()], "link.json");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    // A device like /dev/null, made here (mknod needs root).
+    let device = dir.path().join("null");
+    let made = Command::new("mknod")
+        .arg(&device)
+        .args(["c", "1", "3"])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if made {
+        use std::os::unix::fs::FileTypeExt;
+        refused(&list, &["--json", device.to_str().unwrap()], "null");
+        let kind = std::fs::symlink_metadata(&device).unwrap().file_type();
+        assert!(kind.is_char_device(), "the device was replaced");
+    } else {
+        eprintln!("note: cannot make a device node here (not root?): that part skipped");
+    }
+    assert!(temp_files(dir.path()).is_empty());
+}
+
+#[test]
+fn an_output_through_a_link_to_a_regular_file_replaces_that_file_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real_dir = dir.path().join("delt");
+    std::fs::create_dir(&real_dir).unwrap();
+    let real = real_dir.join("plan.json");
+    std::fs::write(&real, b"old").unwrap();
+    let link = dir.path().join("plan.json");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let run = skifteplan()
+        .arg("plan")
+        .arg(corpus("komma.csv"))
+        .args(ARGS)
+        .args(["--json", link.to_str().unwrap()])
+        .run_watched(QUICK);
+    assert_ne!(run.code(), 2, "{}", run.stderr());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let text = std::fs::read_to_string(&real).unwrap();
+    assert!(text.contains("skifteplan-plan"), "{text}");
+    assert!(temp_files(dir.path()).is_empty() && temp_files(&real_dir).is_empty());
 }

@@ -317,6 +317,7 @@ fn every_export_error_in_both_languages() {
         ExportError::Write { .. } => ExportError::Write { path: p(), source: io() },
         ExportError::Persist { .. } => ExportError::Persist { path: p(), source: io() },
         ExportError::SameAsInput(_) => ExportError::SameAsInput(p()),
+        ExportError::NotARegularFile(_) => ExportError::NotARegularFile(p()),
         ExportError::IsADirectory(_) => ExportError::IsADirectory(p()),
         ExportError::Xlsx(_) => ExportError::Xlsx("too many rows".into()),
         ExportError::NotAPlan => ExportError::NotAPlan,
