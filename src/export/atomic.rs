@@ -9,6 +9,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use super::temp::Unfinished;
 use crate::i18n::Localize;
 use crate::lang::Lang;
 
@@ -67,7 +68,8 @@ impl From<io::Error> for ExportError {
 
 /// Writes `path` atomically: `write` fills a temporary file in the same directory, which is
 /// flushed, synced and renamed over `path`. If `write` or any step fails, `path` is untouched and
-/// the temporary file is gone.
+/// the temporary file is gone; a signal that stops the program removes it too (see
+/// [`super::temp`]), and what a killed program left in the directory is swept first.
 ///
 /// Only a regular file is ever replaced: a device, a FIFO or a socket at `path` is refused, and
 /// so is a folder. A symbolic link to a regular file is followed: the file it points to gets the
@@ -82,14 +84,11 @@ pub fn write_atomic(
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".skifteplan-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(|source| ExportError::CreateTemp {
-            dir: dir.clone(),
-            source,
-        })?;
+    super::temp::sweep(&dir);
+    let mut tmp = Unfinished::create_in(&dir).map_err(|source| ExportError::CreateTemp {
+        dir: dir.clone(),
+        source,
+    })?;
     let write_err = |source| ExportError::Write {
         path: path.to_path_buf(),
         source,
@@ -99,12 +98,13 @@ pub fn write_atomic(
         write(&mut out).map_err(write_err)?;
         out.flush().map_err(write_err)?;
     }
-    tmp.as_file().sync_all().map_err(write_err)?;
-    // On failure the returned error holds the temporary file, which is removed when dropped.
-    tmp.persist(&target).map_err(|e| ExportError::Persist {
-        path: path.to_path_buf(),
-        source: e.error,
-    })?;
+    tmp.as_file_mut().sync_all().map_err(write_err)?;
+    // On failure the temporary file is removed when `tmp` is dropped.
+    tmp.persist(&target)
+        .map_err(|source| ExportError::Persist {
+            path: path.to_path_buf(),
+            source,
+        })?;
     // Make the rename itself durable where the platform allows it; best effort.
     #[cfg(unix)]
     if let Ok(d) = File::open(&dir) {

@@ -6,6 +6,7 @@
 mod atomic;
 pub mod bundle;
 mod json;
+pub mod temp;
 mod xlsx;
 
 use std::io::Write;

@@ -1,11 +1,14 @@
 //! Files that are not files: a FIFO, a device or a link to `/dev/zero` where a list, a decisions
-//! file or an output is named, and a file larger than any list. Each is refused within seconds
-//! with one line.
+//! file or an output is named, a file larger than any list, and a run stopped by a signal (or
+//! killed) in the middle of writing. Each is refused within seconds with one line, or leaves no
+//! temporary file behind.
 //!
 //! No test here touches a real device: a device node is made in a temporary folder (as root
 //! only), so a writer that wrongly replaced it replaces that copy.
 
 use super::*;
+
+use std::io::Read;
 
 use skifteplan::error::FileProblem;
 
@@ -211,4 +214,139 @@ fn an_output_through_a_link_to_a_regular_file_replaces_that_file_and_keeps_the_l
     let text = std::fs::read_to_string(&real).unwrap();
     assert!(text.contains("skifteplan-plan"), "{text}");
     assert!(temp_files(dir.path()).is_empty() && temp_files(&real_dir).is_empty());
+}
+
+/// A list of `n` fictitious citizens (one anmodning each, five actions in model 2) as CSV.
+fn big_csv(path: &Path, n: usize) {
+    let mut out = String::from(
+        "CPR;Navn;Anmodning ID;Anmodningsdato;Iværksættelsesdato;Tilbud;Tilknytningsdato\n",
+    );
+    for i in 0..n {
+        let (day, month, year) = (1 + i % 28, 1 + (i / 28) % 12, 50 + (i / 336) % 40);
+        out.push_str(&format!(
+            "{day:02}{month:02}{year:02}-{:04};Fiktiv Person;A{i};01-02-2025;03-02-2025;Tilbud Nord;05-02-2025\n",
+            1000 + i % 9000
+        ));
+    }
+    std::fs::write(path, out).unwrap();
+}
+
+/// Starts `plan LIST --xlsx OUT` (full CPR, as the audit's 55 MB leftover had) and waits until
+/// its temporary file is in `dir`.
+fn plan_writing(list: &Path, dir: &Path) -> std::process::Child {
+    let mut child = skifteplan()
+        .command()
+        .args(["--lang", "en", "plan"])
+        .arg(list)
+        .args(ARGS)
+        .args(["--show-cpr", "--xlsx"])
+        .arg(dir.join("handlinger.xlsx"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while temp_files(dir).is_empty() {
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("the plan ended before it wrote: {status}");
+        }
+        assert!(
+            started.elapsed() < PLAN_TIME_BOUND,
+            "no temporary file after {:?}",
+            started.elapsed()
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child
+}
+
+fn kill(child: &std::process::Child, signal: &str) {
+    let sent = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+    assert!(sent.success(), "kill -{signal}");
+}
+
+/// Waits for a child to end, within the time bound.
+fn ended(mut child: std::process::Child) -> (std::process::ExitStatus, String) {
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut err = String::new();
+            child
+                .stderr
+                .take()
+                .unwrap()
+                .read_to_string(&mut err)
+                .unwrap();
+            return (status, err);
+        }
+        if started.elapsed() > QUICK {
+            let _ = child.kill();
+            panic!("still running {QUICK:?} after the signal");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn a_signal_during_a_long_write_leaves_no_temporary_file_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("liste.csv");
+    big_csv(&list, 8_000);
+    let out = dir.path().join("ud");
+    std::fs::create_dir(&out).unwrap();
+    for signal in ["TERM", "INT", "HUP"] {
+        let child = plan_writing(&list, &out);
+        kill(&child, signal);
+        let (status, err) = ended(child);
+        assert_eq!(status.code(), Some(2), "SIG{signal}: {status}, {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(&format!("SIG{signal}")), "{err}");
+        assert!(err.contains("nothing is left half written"), "{err}");
+        let left: Vec<_> = std::fs::read_dir(&out).unwrap().collect();
+        assert!(left.is_empty(), "SIG{signal} left {left:?}");
+    }
+}
+
+#[test]
+fn a_leftover_of_a_killed_run_is_swept_by_the_next_write_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("liste.csv");
+    big_csv(&list, 8_000);
+    let out = dir.path().join("ud");
+    std::fs::create_dir(&out).unwrap();
+    // Killed outright: nothing can remove its temporary file then.
+    let child = plan_writing(&list, &out);
+    let leftover = temp_files(&out).remove(0);
+    kill(&child, "KILL");
+    let (status, _) = ended(child);
+    assert_eq!(status.code(), None, "{status}");
+    assert_eq!(temp_files(&out), std::slice::from_ref(&leftover));
+    // The host as the name tells it, for files of a process still running here, and of
+    // another host, which must stay.
+    let rest = &leftover[".skifteplan-".len()..leftover.len() - ".tmp".len()];
+    let host = rest.rsplitn(3, '-').nth(2).unwrap().to_string();
+    let running = format!(".skifteplan-{host}-{}-aaaaaa.tmp", std::process::id());
+    let colleague = ".skifteplan-kollegas-pc-4242-bbbbbb.tmp".to_string();
+    for name in [&running, &colleague] {
+        std::fs::write(out.join(name), b"in progress").unwrap();
+    }
+    skifteplan()
+        .arg("plan")
+        .arg(corpus("komma.csv"))
+        .args(ARGS)
+        .args(["--json"])
+        .arg(out.join("plan.json"))
+        .run_watched(QUICK)
+        .assert_no_panic();
+    let mut left = temp_files(&out);
+    left.sort();
+    let mut kept = vec![running, colleague];
+    kept.sort();
+    assert_eq!(left, kept, "{leftover} should be gone, the others kept");
+    assert!(out.join("plan.json").is_file());
 }
