@@ -34,6 +34,12 @@ pub enum ExportError {
     IsADirectory(PathBuf),
     /// A device, a FIFO or a socket where the output would go: never replaced.
     NotARegularFile(PathBuf),
+    /// A sheet of the action sheet would need more rows than Excel has (`rows` below its
+    /// header); found before anything is written.
+    TooManyRows {
+        sheet: &'static str,
+        rows: usize,
+    },
     Xlsx(String),
     NotAPlan,
     UnsupportedVersion(u32),

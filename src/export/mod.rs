@@ -21,7 +21,10 @@ pub use json::{
     RejectedRowJson, SourceJson, VERSION, WarningJson, build_json, from_reader, from_slice,
     to_writer,
 };
-pub use xlsx::{CONSTANT_MEMORY_ABOVE, Replan, RowProgress, xlsx_bytes, xlsx_bytes_replanned};
+pub use xlsx::{
+    CONSTANT_MEMORY_ABOVE, MAX_ROWS, Replan, RowProgress, check_rows, xlsx_bytes,
+    xlsx_bytes_replanned,
+};
 
 use crate::aktivliste::{Aktivliste, IgnoredSheet, RejectedRow, Warning};
 use crate::lang::Lang;
@@ -130,6 +133,8 @@ pub fn write_xlsx_with(
     replan: Option<&Replan<'_>>,
     progress: Option<RowProgress<'_>>,
 ) -> Result<(), ExportError> {
+    // A plan too large for a sheet is told before the temporary file is made.
+    check_rows(input)?;
     write_atomic(path, |w| xlsx::write_xlsx_to(w, input, replan, progress))
 }
 

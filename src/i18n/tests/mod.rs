@@ -318,6 +318,10 @@ fn every_export_error_in_both_languages() {
         ExportError::Persist { .. } => ExportError::Persist { path: p(), source: io() },
         ExportError::SameAsInput(_) => ExportError::SameAsInput(p()),
         ExportError::NotARegularFile(_) => ExportError::NotARegularFile(p()),
+        ExportError::TooManyRows { .. } => ExportError::TooManyRows {
+            sheet: "Handlinger",
+            rows: 3_712_345,
+        },
         ExportError::IsADirectory(_) => ExportError::IsADirectory(p()),
         ExportError::Xlsx(_) => ExportError::Xlsx("too many rows".into()),
         ExportError::NotAPlan => ExportError::NotAPlan,
