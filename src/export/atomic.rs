@@ -156,8 +156,6 @@ fn target(path: &Path) -> Result<PathBuf, ExportError> {
     Ok(path.to_path_buf())
 }
 
-/// Refuses to write `out` when it is the list being read (`input`): the same path after
-/// resolving links and `..` when both exist, or the same path as written otherwise.
 /// Writes `bytes` to `path` atomically, with the underlying I/O error kept (a read-only folder
 /// must be told apart from other failures): small files of settings and state.
 pub fn write_bytes_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -170,6 +168,8 @@ pub fn write_bytes_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     })
 }
 
+/// Refuses to write `out` when it is the list being read (`input`): the same path after
+/// resolving links and `..` when both exist, or the same path as written otherwise.
 pub fn refuse_input(out: &Path, input: &Path) -> Result<(), ExportError> {
     let same = match (out.canonicalize(), input.canonicalize()) {
         (Ok(a), Ok(b)) => a == b || same_file(out, input),
