@@ -25,19 +25,17 @@ pub enum FileProblem {
     NotAFile,
     /// The file exists but may not be read (permissions).
     NoAccess,
+    /// Larger than any real list ([`crate::input::MAX_BYTES`]): refused before it is read.
+    TooLarge { bytes: u64 },
     /// Reading failed otherwise.
     Unreadable(io::ErrorKind),
 }
 
 impl FileProblem {
-    /// Whether `path` can be opened as a file to read, before reading it.
+    /// Whether `path` can be opened as a file to read, before reading it: it is opened as
+    /// every reader opens it ([`crate::input::open`]), and closed again.
     pub fn check(path: &Path) -> Result<(), FileProblem> {
-        match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => Err(FileProblem::Folder),
-            Ok(m) if !m.is_file() => Err(FileProblem::NotAFile),
-            Ok(_) => Ok(()),
-            Err(e) => Err(FileProblem::of_io(&e)),
-        }
+        crate::input::open(path).map(drop).map_err(|e| e.problem())
     }
 
     /// The problem behind a failed read.
@@ -136,13 +134,15 @@ impl Error {
         }
     }
 
-    /// A list reader's error; "no such file" is worded as for every other file.
+    /// A list reader's error; a file that cannot be read at all (no such file, not a regular
+    /// file, too large) is worded as for every other file.
     pub fn list(e: LoadError) -> Error {
         match e {
             LoadError::NotFound(path) => Error::File {
                 path,
                 problem: FileProblem::Missing,
             },
+            LoadError::File { path, problem } => Error::File { path, problem },
             e => Error::List(e),
         }
     }

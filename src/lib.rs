@@ -14,6 +14,7 @@ pub mod error;
 pub mod export;
 pub mod facts;
 pub mod i18n;
+pub mod input;
 pub mod lang;
 pub mod merge;
 pub mod plan;

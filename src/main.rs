@@ -13,6 +13,7 @@ use skifteplan::cli::{Cli, Command, TuiArgs};
 use skifteplan::cmd::{self, Outcome};
 use skifteplan::error::{Error, UsageProblem};
 use skifteplan::i18n::Localize;
+use skifteplan::i18n::cli::C;
 use skifteplan::lang::Lang;
 use skifteplan::tui::{self, TuiOptions};
 
@@ -48,6 +49,21 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
         }
     }
     let light = cli.tui.light;
+    // The commands without the UI (which has its own) end on TERM, INT and HUP with the
+    // temporary file of a write in progress removed, and say so.
+    if cli
+        .command
+        .as_ref()
+        .is_some_and(|c| !matches!(c, Command::Tui { .. } | Command::Review { .. }))
+    {
+        skifteplan::export::temp::remove_on_signals(move |signal| {
+            format!(
+                "skifteplan: {}: {}",
+                Error::Stopped(signal).localize(lang),
+                C::HalfWrittenRemoved.get(lang)
+            )
+        });
+    }
     let outcome = match cli.command {
         Some(Command::Plan(args)) => cmd::plan::run(&args, lang, &mut std::io::stderr())?,
         Some(Command::Check(args)) => cmd::check::run(&args, lang, &mut std::io::stdout())?,

@@ -325,7 +325,8 @@ pub fn folder_writable(path: &Path) -> bool {
 
 /// Identifies a list file by size and content hash (FNV-1a, 64 bit).
 pub fn list_ref(path: &Path) -> io::Result<ListRef> {
-    let mut file = std::fs::File::open(path)?;
+    // Opened as every reader opens a list: never a FIFO or a device, never beyond 200 MB.
+    let mut file = crate::input::open(path)?;
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut size = 0u64;
     let mut buf = vec![0u8; 64 * 1024];

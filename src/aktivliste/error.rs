@@ -70,6 +70,12 @@ pub enum LoadError {
         row: u32,
         reason: RejectReason,
     },
+    /// Not something to read: a FIFO, a device, a folder, a file larger than any list (see
+    /// [`crate::input`]).
+    File {
+        path: PathBuf,
+        problem: crate::error::FileProblem,
+    },
     Io(String),
 }
 
@@ -91,6 +97,17 @@ impl LoadError {
     /// [`crate::i18n::list`].
     pub fn message(&self, lang: Lang) -> String {
         self.localize(lang)
+    }
+
+    /// Maps a failed [`crate::input::open`] of `path`.
+    pub(crate) fn from_open(path: &Path, e: &crate::input::OpenError) -> LoadError {
+        match e {
+            crate::input::OpenError::Io(e) => LoadError::from_io(path, e),
+            crate::input::OpenError::Refused(problem) => LoadError::File {
+                path: path.to_path_buf(),
+                problem: *problem,
+            },
+        }
     }
 
     /// Maps an I/O error on opening or reading `path`.

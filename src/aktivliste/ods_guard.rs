@@ -224,8 +224,8 @@ fn end_row(sheet: Option<&mut SheetCount>, r: RowCount) {
 
 /// Refuses an `.ods` whose sheets would make the reader build more than [`MAX_CELLS`] cells.
 /// A file that is not an `.ods` (no `content.xml`) passes: the readers decide what it is.
-pub(super) fn check(path: &Path) -> Result<(), LoadError> {
-    let file = File::open(path).map_err(|e| LoadError::from_io(path, &e))?;
+/// `file` is `path` opened, at its start.
+pub(super) fn check(path: &Path, file: File) -> Result<(), LoadError> {
     let Ok(mut zip) = zip::ZipArchive::new(BufReader::new(file)) else {
         return Ok(());
     };

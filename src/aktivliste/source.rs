@@ -3,7 +3,7 @@
 //! row number as the spreadsheet shows it and the row's cells as our [`Cell`] type.
 
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use calamine::{DataRef, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
@@ -79,12 +79,21 @@ pub(super) fn detail(e: impl std::fmt::Display) -> String {
     }
 }
 
-pub(super) fn open_file(path: &Path) -> Result<File, LoadError> {
-    File::open(path).map_err(|e| LoadError::from_io(path, &e))
+/// The same opened file again, from its start, for one more reader: never the path opened a
+/// second time (it could be another file by then).
+fn again(path: &Path, file: &File) -> Result<File, LoadError> {
+    let mut f = file.try_clone().map_err(|e| LoadError::from_io(path, &e))?;
+    f.seek(SeekFrom::Start(0))
+        .map_err(|e| LoadError::from_io(path, &e))?;
+    Ok(f)
 }
 
-fn open_as(format: Format, path: &Path) -> Result<Result<Workbook, String>, LoadError> {
-    let reader = BufReader::new(open_file(path)?);
+fn open_as(
+    format: Format,
+    path: &Path,
+    file: &File,
+) -> Result<Result<Workbook, String>, LoadError> {
+    let reader = BufReader::new(again(path, file)?);
     Ok(match format {
         Format::Xlsx => Xlsx::new(reader)
             .map(|w| Workbook::Xlsx(Box::new(w)))
@@ -115,9 +124,11 @@ fn looks_like_text(head: &[u8]) -> bool {
 }
 
 impl Workbook {
-    /// Opens a file, its type decided by extension and checked against the content.
+    /// Opens a file, its type decided by extension and checked against the content. The path
+    /// is opened once ([`crate::input::open`]: a regular file of at most 200 MB); every reader
+    /// after reads that same opened file.
     pub(crate) fn open(path: &Path, matcher: &Matcher) -> Result<Workbook, LoadError> {
-        let mut file = open_file(path)?;
+        let mut file = crate::input::open(path).map_err(|e| LoadError::from_open(path, &e))?;
         let format = Format::of(path).ok_or_else(|| LoadError::UnsupportedType(path.into()))?;
         let mut head = [0u8; 512];
         let mut n = 0;
@@ -129,7 +140,6 @@ impl Workbook {
                 Err(e) => return Err(LoadError::from_io(path, &e)),
             }
         }
-        drop(file);
         let head = &head[..n];
         if head.is_empty() {
             return Err(LoadError::Empty(path.into()));
@@ -141,10 +151,11 @@ impl Workbook {
         let is_zip = head.starts_with(ZIP_MAGIC);
         let is_ole = head.starts_with(OLE_MAGIC);
         if is_zip {
-            check_zip_sizes(path)?;
+            check_zip_sizes(path, &mut again(path, &file)?)?;
         }
         if format == Format::Csv && !is_zip && !is_ole {
-            let bytes = std::fs::read(path).map_err(|e| LoadError::from_io(path, &e))?;
+            let bytes = crate::input::read_all(again(path, &file)?)
+                .map_err(|e| LoadError::from_open(path, &e))?;
             let text = decode_text(&bytes);
             let delimiter = sniff_delimiter(&text, matcher);
             let sheet = path
@@ -177,9 +188,9 @@ impl Workbook {
         let mut first_error = None;
         for &f in candidates {
             if f == Format::Ods {
-                super::ods_guard::check(path)?;
+                super::ods_guard::check(path, again(path, &file)?)?;
             }
-            match open_as(f, path)? {
+            match open_as(f, path, &file)? {
                 Ok(w) => return Ok(w),
                 Err(e) => {
                     first_error.get_or_insert(e);

@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::error::{LoadError, SpreadsheetProblem};
-use super::source::{detail, open_file};
+use super::source::detail;
 
 /// The most a zip part read whole into memory (shared strings, styles, an `.ods` sheet) may
 /// unpack to, and the most a streamed worksheet part may unpack to (time, not memory).
@@ -93,10 +93,10 @@ pub fn check_zip_parts<R: Read + std::io::Seek>(
     Ok(())
 }
 
-/// [`check_zip_parts`] for a list file; worksheets are streamed, so their limit is time.
-pub(super) fn check_zip_sizes(path: &Path) -> Result<(), LoadError> {
-    let mut file = open_file(path)?;
-    check_zip_parts(&mut file, MAX_STREAMED_PART).map_err(|p| match p {
+/// [`check_zip_parts`] for a list file (`path`, opened as `file`); worksheets are streamed, so
+/// their limit is time.
+pub(super) fn check_zip_sizes(path: &Path, file: &mut std::fs::File) -> Result<(), LoadError> {
+    check_zip_parts(file, MAX_STREAMED_PART).map_err(|p| match p {
         ZipProblem::Io(e) => LoadError::from_io(path, &e),
         ZipProblem::Damaged(what) => LoadError::NotASpreadsheet {
             path: path.into(),

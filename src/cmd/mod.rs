@@ -7,7 +7,7 @@ pub mod notify;
 pub mod plan;
 pub mod verify;
 
-use crate::error::{Error, FileProblem};
+use crate::error::Error;
 
 /// How a command ended, for the exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,8 +30,7 @@ impl Outcome {
 /// Reads a written plan (action sheet or JSON) for a command; a file that cannot be read is
 /// named with its path, worded as for every other file.
 pub fn read_plan_at(path: &std::path::Path) -> Result<crate::review::PlanRows, Error> {
-    FileProblem::check(path).map_err(|p| Error::file(path, p))?;
-    let bytes = std::fs::read(path).map_err(|e| Error::file(path, FileProblem::of_io(&e)))?;
+    let bytes = crate::input::read(path).map_err(|e| Error::file(path, e.problem()))?;
     crate::review::read_plan(&bytes).map_err(|error| Error::Plan {
         path: path.to_path_buf(),
         error,

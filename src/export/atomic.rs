@@ -9,6 +9,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use super::temp::Unfinished;
 use crate::i18n::Localize;
 use crate::lang::Lang;
 
@@ -17,11 +18,28 @@ use crate::lang::Lang;
 /// [`crate::i18n::export`]; `Display` is English.
 #[derive(Debug)]
 pub enum ExportError {
-    CreateTemp { dir: PathBuf, source: io::Error },
-    Write { path: PathBuf, source: io::Error },
-    Persist { path: PathBuf, source: io::Error },
+    CreateTemp {
+        dir: PathBuf,
+        source: io::Error,
+    },
+    Write {
+        path: PathBuf,
+        source: io::Error,
+    },
+    Persist {
+        path: PathBuf,
+        source: io::Error,
+    },
     SameAsInput(PathBuf),
     IsADirectory(PathBuf),
+    /// A device, a FIFO or a socket where the output would go: never replaced.
+    NotARegularFile(PathBuf),
+    /// A sheet of the action sheet would need more rows than Excel has (`rows` below its
+    /// header); found before anything is written.
+    TooManyRows {
+        sheet: &'static str,
+        rows: usize,
+    },
     Xlsx(String),
     NotAPlan,
     UnsupportedVersion(u32),
@@ -56,26 +74,27 @@ impl From<io::Error> for ExportError {
 
 /// Writes `path` atomically: `write` fills a temporary file in the same directory, which is
 /// flushed, synced and renamed over `path`. If `write` or any step fails, `path` is untouched and
-/// the temporary file is gone.
+/// the temporary file is gone; a signal that stops the program removes it too (see
+/// [`super::temp`]), and what a killed program left in the directory is swept first.
+///
+/// Only a regular file is ever replaced: a device, a FIFO or a socket at `path` is refused, and
+/// so is a folder. A symbolic link to a regular file is followed: the file it points to gets the
+/// new content (written beside it and renamed over it), and the link stays. A link to nothing
+/// is replaced by the file.
 pub fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut (dyn Write + Send)) -> io::Result<()>,
 ) -> Result<(), ExportError> {
-    if path.is_dir() {
-        return Err(ExportError::IsADirectory(path.to_path_buf()));
-    }
-    let dir = match path.parent() {
+    let target = target(path)?;
+    let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".skifteplan-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(|source| ExportError::CreateTemp {
-            dir: dir.clone(),
-            source,
-        })?;
+    super::temp::sweep(&dir);
+    let mut tmp = Unfinished::create_in(&dir).map_err(|source| ExportError::CreateTemp {
+        dir: dir.clone(),
+        source,
+    })?;
     let write_err = |source| ExportError::Write {
         path: path.to_path_buf(),
         source,
@@ -85,12 +104,13 @@ pub fn write_atomic(
         write(&mut out).map_err(write_err)?;
         out.flush().map_err(write_err)?;
     }
-    tmp.as_file().sync_all().map_err(write_err)?;
-    // On failure the returned error holds the temporary file, which is removed when dropped.
-    tmp.persist(path).map_err(|e| ExportError::Persist {
-        path: path.to_path_buf(),
-        source: e.error,
-    })?;
+    tmp.as_file_mut().sync_all().map_err(write_err)?;
+    // On failure the temporary file is removed when `tmp` is dropped.
+    tmp.persist(&target)
+        .map_err(|source| ExportError::Persist {
+            path: path.to_path_buf(),
+            source,
+        })?;
     // Make the rename itself durable where the platform allows it; best effort.
     #[cfg(unix)]
     if let Ok(d) = File::open(&dir) {
@@ -99,8 +119,43 @@ pub fn write_atomic(
     Ok(())
 }
 
-/// Refuses to write `out` when it is the list being read (`input`): the same path after
-/// resolving links and `..` when both exist, or the same path as written otherwise.
+/// Refuses an output that [`write_atomic`] would refuse for what is at its place (a folder, a
+/// device, a FIFO, a socket), before anything is read or written.
+pub fn check_output(path: &Path) -> Result<(), ExportError> {
+    target(path).map(drop)
+}
+
+/// The file a write to `path` replaces: `path` itself, or the regular file a link at `path`
+/// points to. Anything else that is there is refused.
+fn target(path: &Path) -> Result<PathBuf, ExportError> {
+    let Ok(here) = std::fs::symlink_metadata(path) else {
+        // Nothing there (or nothing that can be looked at: creating the file will say why).
+        return Ok(path.to_path_buf());
+    };
+    let judged = if here.file_type().is_symlink() {
+        match std::fs::metadata(path) {
+            Ok(m) => m,
+            // A link to nothing: replaced by the file.
+            Err(_) => return Ok(path.to_path_buf()),
+        }
+    } else {
+        here.clone()
+    };
+    if judged.is_dir() {
+        return Err(ExportError::IsADirectory(path.to_path_buf()));
+    }
+    if !judged.is_file() {
+        return Err(ExportError::NotARegularFile(path.to_path_buf()));
+    }
+    if here.file_type().is_symlink() {
+        return std::fs::canonicalize(path).map_err(|source| ExportError::Write {
+            path: path.to_path_buf(),
+            source,
+        });
+    }
+    Ok(path.to_path_buf())
+}
+
 /// Writes `bytes` to `path` atomically, with the underlying I/O error kept (a read-only folder
 /// must be told apart from other failures): small files of settings and state.
 pub fn write_bytes_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -113,6 +168,8 @@ pub fn write_bytes_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     })
 }
 
+/// Refuses to write `out` when it is the list being read (`input`): the same path after
+/// resolving links and `..` when both exist, or the same path as written otherwise.
 pub fn refuse_input(out: &Path, input: &Path) -> Result<(), ExportError> {
     let same = match (out.canonicalize(), input.canonicalize()) {
         (Ok(a), Ok(b)) => a == b || same_file(out, input),

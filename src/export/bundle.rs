@@ -91,6 +91,7 @@ impl Bundle {
         };
         let outputs = bundle.files();
         for (i, out) in outputs.iter().enumerate() {
+            super::check_output(out)?;
             for input in &request.inputs {
                 refuse_input(out, input)?;
             }

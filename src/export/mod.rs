@@ -6,6 +6,7 @@
 mod atomic;
 pub mod bundle;
 mod json;
+pub mod temp;
 mod xlsx;
 
 use std::io::Write;
@@ -14,13 +15,16 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveDateTime};
 
 pub use crate::i18n::export::SHEET_NAMES;
-pub use atomic::{ExportError, refuse_input, write_atomic, write_bytes_atomic};
+pub use atomic::{ExportError, check_output, refuse_input, write_atomic, write_bytes_atomic};
 pub use json::{
     ActionJson, CitizenJson, ConflictJson, CountsJson, FORMAT, IgnoredSheetJson, PlanJson,
     RejectedRowJson, SourceJson, VERSION, WarningJson, build_json, from_reader, from_slice,
     to_writer,
 };
-pub use xlsx::{CONSTANT_MEMORY_ABOVE, Replan, RowProgress, xlsx_bytes, xlsx_bytes_replanned};
+pub use xlsx::{
+    CONSTANT_MEMORY_ABOVE, MAX_ROWS, Replan, RowProgress, check_rows, xlsx_bytes,
+    xlsx_bytes_replanned,
+};
 
 use crate::aktivliste::{Aktivliste, IgnoredSheet, RejectedRow, Warning};
 use crate::lang::Lang;
@@ -129,6 +133,8 @@ pub fn write_xlsx_with(
     replan: Option<&Replan<'_>>,
     progress: Option<RowProgress<'_>>,
 ) -> Result<(), ExportError> {
+    // A plan too large for a sheet is told before the temporary file is made.
+    check_rows(input)?;
     write_atomic(path, |w| xlsx::write_xlsx_to(w, input, replan, progress))
 }
 

@@ -25,6 +25,9 @@ use crate::plan::{Action, ActionKind, Status};
 /// Plans with more actions than this are written row by row to keep memory flat.
 pub const CONSTANT_MEMORY_ABOVE: usize = 20_000;
 
+/// The most rows an Excel sheet has, its header row included.
+pub const MAX_ROWS: usize = 1_048_576;
+
 const MAX_WIDTH: usize = 60;
 const MIN_WIDTH: usize = 6;
 /// Excel's limit on the characters in one cell.
@@ -92,6 +95,7 @@ fn workbook(
     replan: Option<&Replan<'_>>,
     progress: Option<RowProgress<'_>>,
 ) -> Result<Workbook, ExportError> {
+    check_rows(input)?;
     let mut wb = Workbook::new();
     let formats = Formats {
         header: Format::new().set_bold(),
@@ -114,6 +118,32 @@ fn workbook(
     rejected(add_sheet(&mut wb, large)?, &formats, input)?;
     forgotten(add_sheet(&mut wb, large)?, &formats, input)?;
     Ok(wb)
+}
+
+/// Refuses, before a row is written, a plan with more rows for a sheet than Excel holds (a
+/// sheet would otherwise fail only at its 1,048,577th row, after most of the work).
+pub fn check_rows(input: &ExportInput<'_>) -> Result<(), ExportError> {
+    let plan = input.plan;
+    let list = input.list;
+    let forgotten = plan
+        .citizens
+        .iter()
+        .filter(|c| c.status == Status::Glemt)
+        .count();
+    // Each sheet's rows below its header; the overview's are 14 labels, the counts per kind,
+    // and one for each ignored sheet and note.
+    let overview = 14 + plan.counts().len() + list.ignored_sheets.len() + plan.notes.len();
+    let sheets = [
+        (SHEET_NAMES[0], overview),
+        (SHEET_NAMES[1], plan.action_count()),
+        (SHEET_NAMES[2], plan.conflicts.len()),
+        (SHEET_NAMES[3], list.rejected.len()),
+        (SHEET_NAMES[4], forgotten),
+    ];
+    match sheets.into_iter().find(|(_, rows)| *rows >= MAX_ROWS) {
+        Some((sheet, rows)) => Err(ExportError::TooManyRows { sheet, rows }),
+        None => Ok(()),
+    }
 }
 
 /// Adds a worksheet: row by row in constant memory for large plans (the sheet code writes rows

@@ -340,3 +340,69 @@ fn a_large_plan_is_written_row_by_row_and_reads_back() {
             .is_none()
     );
 }
+
+#[test]
+fn a_plan_with_more_rows_than_a_sheet_holds_is_refused_before_a_row_is_written() {
+    // An outline plan (as `plan --xlsx` makes for a national list) of copies of the fixture's
+    // citizens, one action more than Handlinger holds; each citizen is planned again as its
+    // rows would be written.
+    let small = fixture::plan(Model::Two);
+    let per_copy = small.action_count();
+    let copies = (MAX_ROWS - 1) / per_copy + 1;
+    let mut plan = small.clone();
+    plan.citizens = (0..copies)
+        .flat_map(|_| small.citizens.iter().cloned())
+        .map(|mut c| {
+            c.actions.clear();
+            c
+        })
+        .collect();
+    plan.outline = Some(crate::plan::Outline {
+        actions: copies * per_copy,
+        counts: small.counts(),
+    });
+    let replan = |i: usize| small.citizens[i % small.citizens.len()].actions.clone();
+    let list = fixture::list();
+    let none = |_: &CitizenPlan, _: &Action| None;
+    let input = ExportInput {
+        plan: &plan,
+        list: &list,
+        show_cpr: false,
+        lang: Lang::En,
+        generated_at: fixture::generated_at(),
+        done: &none,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("handlinger.xlsx");
+    let started = std::time::Instant::now();
+    let e = crate::export::write_xlsx_with(&path, &input, Some(&replan), None).unwrap_err();
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    match &e {
+        ExportError::TooManyRows { sheet, rows } => {
+            assert_eq!(*sheet, "Handlinger");
+            assert_eq!(*rows, copies * per_copy);
+        }
+        other => panic!("{other:?}"),
+    }
+    let m = e.message(Lang::En);
+    assert!(m.contains("1,048,575") && m.contains("--json"), "{m}");
+    assert!(e.message(Lang::Da).contains("1.048.575"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    // One row fewer fits.
+    let mut fits = plan.clone();
+    fits.outline = Some(crate::plan::Outline {
+        actions: MAX_ROWS - 1,
+        counts: small.counts(),
+    });
+    assert!(
+        check_rows(&ExportInput {
+            plan: &fits,
+            ..input
+        })
+        .is_ok()
+    );
+}

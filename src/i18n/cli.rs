@@ -32,6 +32,7 @@ texts! {
         ConflictsWaiting => "konflikter står i planen og venter på en person (arket Konflikter).", "conflicts are listed in the plan and wait for a person (sheet Konflikter).";
         FillPlaceholders => "Udfyld pladsholderne før mailen sendes, eller angiv:", "Fill in the placeholders before sending, or give:";
         DeadlineNeeded => "Model 1: DST skal have en deadline for genindberetning.", "Model 1: DST needs a deadline for re-reporting.";
+        HalfWrittenRemoved => "filer under skrivning er fjernet, intet er efterladt halvt skrevet", "files being written were removed, nothing is left half written";
     }
 }
 

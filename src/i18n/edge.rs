@@ -33,6 +33,18 @@ impl Localize for FileProblem {
                     "no permission to read the file",
                 )
                 .into(),
+            FileProblem::TooLarge { bytes } => {
+                let mb = bytes.div_ceil(1_000_000);
+                let max = crate::input::MAX_BYTES / 1_000_000;
+                match lang {
+                    Lang::Da => format!(
+                        "filen fylder {mb} MB, mere end nogen aktivliste eller plan (højst {max} MB læses)"
+                    ),
+                    Lang::En => format!(
+                        "the file is {mb} MB, larger than any active-case list or plan (at most {max} MB is read)"
+                    ),
+                }
+            }
             FileProblem::Unreadable(kind) => format!(
                 "{} ({})",
                 lang.pick("filen kan ikke læses", "the file cannot be read"),

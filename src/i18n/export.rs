@@ -194,6 +194,27 @@ impl Localize for ExportError {
                 shown(path)
             ),
             ExportError::IsADirectory(path) => crate::error::FileProblem::Folder.at(path, lang),
+            ExportError::NotARegularFile(path) => format!(
+                "{} {}: {}",
+                p("vil ikke skrive over", "refusing to write over"),
+                shown(path),
+                p(
+                    "det er ikke en almindelig fil (en pipe, en enhed eller en socket?); angiv en almindelig fil",
+                    "it is not a regular file (a pipe, a device or a socket?); name a regular file"
+                )
+            ),
+            ExportError::TooManyRows { sheet, rows } => {
+                let max = grouped(crate::export::MAX_ROWS - 1, lang);
+                let rows = grouped(*rows, lang);
+                match lang {
+                    Lang::Da => format!(
+                        "handlingsarket kan ikke skrives: arket '{sheet}' ville få {rows} rækker under overskriften, og et Excel-ark har plads til {max}; skriv planen som JSON (--json) i stedet, eller del listen op"
+                    ),
+                    Lang::En => format!(
+                        "the action sheet cannot be written: its sheet '{sheet}' would have {rows} rows below the header, and an Excel sheet holds {max}; write the plan as JSON (--json) instead, or split the list"
+                    ),
+                }
+            }
             ExportError::Xlsx(detail) => format!(
                 "{}: {}",
                 p("kan ikke danne regnearket", "cannot build the spreadsheet"),
@@ -237,6 +258,20 @@ impl std::fmt::Display for ExportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.localize(Lang::En))
     }
+}
+
+/// A count with thousands grouped as the language writes them: 1.048.575, 1,048,575.
+fn grouped(n: usize, lang: Lang) -> String {
+    let digits = n.to_string();
+    let sep = lang.pick(".", ",");
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A path as shown in a message: on one line, with anything that looks like a CPR masked.

@@ -281,6 +281,7 @@ impl Localize for LoadError {
     fn localize(&self, lang: Lang) -> String {
         match self {
             LoadError::NotFound(p) => crate::error::FileProblem::Missing.at(p, lang),
+            LoadError::File { path, problem } => problem.at(path, lang),
             LoadError::Locked(p) => format!(
                 "{}: {}",
                 lang.pick(

@@ -40,6 +40,11 @@ pub fn column_label(c: Column, lang: Lang) -> &'static str {
 pub fn read_error(e: &ReadError, lang: Lang) -> String {
     match e {
         ReadError::Io(d) => format!("{}: {d}", lang.pick("Filen kan ikke læses", "Cannot read the file")),
+        ReadError::File(problem) => format!(
+            "{}: {}",
+            lang.pick("Filen kan ikke læses", "Cannot read the file"),
+            super::Localize::localize(problem, lang)
+        ),
         ReadError::NotAPlan => lang
             .pick(
                 "Filen er ikke en plan fra skifteplan (hverken handlingsark .xlsx eller JSON-plan).",

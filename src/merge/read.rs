@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{Place, SheetMarks, UnknownMark};
-use crate::error::{Error, FileProblem};
+use crate::error::Error;
 
 /// Reads every sheet; the first that cannot be read is the error, named with its path.
 pub fn read_sheets(paths: &[PathBuf]) -> Result<Vec<SheetMarks>, Error> {
@@ -12,8 +12,7 @@ pub fn read_sheets(paths: &[PathBuf]) -> Result<Vec<SheetMarks>, Error> {
 }
 
 fn read_sheet(path: &Path) -> Result<SheetMarks, Error> {
-    FileProblem::check(path).map_err(|p| Error::file(path, p))?;
-    let bytes = std::fs::read(path).map_err(|e| Error::file(path, FileProblem::of_io(&e)))?;
+    let bytes = crate::input::read(path).map_err(|e| Error::file(path, e.problem()))?;
     let plan = crate::review::read_plan(&bytes).map_err(|error| Error::Plan {
         path: path.to_path_buf(),
         error,

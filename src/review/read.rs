@@ -32,6 +32,8 @@ pub use crate::i18n::export::{ACTIONS_SHEET, CONFLICTS_SHEET, FORGOTTEN_SHEET, O
 #[derive(Debug)]
 pub enum ReadError {
     Io(String),
+    /// Not something to read: a FIFO, a device, a folder, larger than any plan.
+    File(crate::error::FileProblem),
     NotAPlan,
     Damaged(String),
     MissingSheet(&'static str),
@@ -53,7 +55,10 @@ impl ReadError {
 
 /// Reads a plan file (`.json` or an xlsx workbook, told apart by content).
 pub fn read_plan_file(path: &Path) -> Result<PlanRows, ReadError> {
-    let bytes = std::fs::read(path).map_err(|e| ReadError::Io(e.kind().to_string()))?;
+    let bytes = crate::input::read(path).map_err(|e| match e {
+        crate::input::OpenError::Io(e) => ReadError::Io(e.kind().to_string()),
+        crate::input::OpenError::Refused(problem) => ReadError::File(problem),
+    })?;
     read_plan(&bytes)
 }
 

@@ -228,6 +228,9 @@ impl TerminalWatch {
                 loop {
                     std::thread::sleep(Self::EVERY);
                     if !std::io::stdin().is_terminal() {
+                        // An export still being written is not finished: its temporary file
+                        // goes too.
+                        crate::export::temp::abandon();
                         std::process::exit(2);
                     }
                 }

@@ -17,6 +17,7 @@ mod csv;
 mod dates;
 mod decisions;
 mod exits;
+mod files;
 mod formulas;
 mod fuzz;
 mod grids;

@@ -23,6 +23,7 @@ fn every_error_at_the_edge_in_both_languages() {
         FileProblem::Folder => FileProblem::Folder,
         FileProblem::NotAFile => FileProblem::NotAFile,
         FileProblem::NoAccess => FileProblem::NoAccess,
+        FileProblem::TooLarge { .. } => FileProblem::TooLarge { bytes: 201_000_000 },
         FileProblem::Unreadable(_) => FileProblem::Unreadable(ErrorKind::Interrupted),
     });
     t.localized(&file_problems);

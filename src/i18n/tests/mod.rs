@@ -300,6 +300,10 @@ fn every_message_about_reading_a_list_in_both_languages() {
             row: 3,
             reason: RejectReason::MissingCpr,
         },
+        LoadError::File { .. } => LoadError::File {
+            path: p(),
+            problem: crate::error::FileProblem::NotAFile,
+        },
         LoadError::Io(_) => LoadError::Io("list.xlsx: interrupted".into()),
     }));
     t.check();
@@ -315,6 +319,11 @@ fn every_export_error_in_both_languages() {
         ExportError::Write { .. } => ExportError::Write { path: p(), source: io() },
         ExportError::Persist { .. } => ExportError::Persist { path: p(), source: io() },
         ExportError::SameAsInput(_) => ExportError::SameAsInput(p()),
+        ExportError::NotARegularFile(_) => ExportError::NotARegularFile(p()),
+        ExportError::TooManyRows { .. } => ExportError::TooManyRows {
+            sheet: "Handlinger",
+            rows: 3_712_345,
+        },
         ExportError::IsADirectory(_) => ExportError::IsADirectory(p()),
         ExportError::Xlsx(_) => ExportError::Xlsx("too many rows".into()),
         ExportError::NotAPlan => ExportError::NotAPlan,

@@ -141,6 +141,7 @@ fn every_finding_and_plan_reading_error_in_both_languages() {
     t.localized(&findings);
     t.localized(&every!(ReadError {
         ReadError::Io(_) => ReadError::Io("entity not found".into()),
+        ReadError::File(_) => ReadError::File(crate::error::FileProblem::NotAFile),
         ReadError::NotAPlan => ReadError::NotAPlan,
         ReadError::Damaged(_) => ReadError::Damaged("bad zip".into()),
         ReadError::MissingSheet(_) => ReadError::MissingSheet("Handlinger"),

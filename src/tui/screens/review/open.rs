@@ -33,6 +33,7 @@ pub(crate) fn read_any(path: &Path, options: &LoadOptions, lang: Lang) -> Opened
             ReadError::NotAPlan
             | ReadError::MissingSheet(_)
             | ReadError::Io(_)
+            | ReadError::File(_)
             | ReadError::Damaged(_)
             | ReadError::TooLarge { .. },
         ) => Opened::List(Err(list_error)),
