@@ -26,6 +26,7 @@ use crate::store::{self, Recorded, StepKey, Store};
 const SUMMARY_LINES: usize = 15;
 
 pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, Error> {
+    args.mail.check_names()?;
     let facts = args.mail.facts(args.switch_date);
     facts.check()?;
     let store_path = args
