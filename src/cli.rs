@@ -186,6 +186,18 @@ impl MailArgs {
             deadline: self.deadline,
         }
     }
+
+    /// Refuses, before anything is read, a name that is not one line of visible text (see
+    /// [`crate::facts::SwitchFacts::name_not_one_line`]): `--kommune $'X\nBcc: …'` never
+    /// reaches the e-mail.
+    pub fn check_names(&self) -> Result<(), crate::error::Error> {
+        match self.facts(NaiveDate::default()).name_not_one_line() {
+            Some(fact) => Err(crate::error::Error::Usage(
+                crate::error::UsageProblem::NameNotOneLine(fact),
+            )),
+            None => Ok(()),
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -103,6 +103,9 @@ pub enum UsageProblem {
     /// `merge --apply` with no initials to record the changes under (no `--by`, none in the
     /// user's config, no user name).
     MergeWithoutInitials,
+    /// `--kommune`, `--vendor` or `--system` holds a line break, a control or an invisible
+    /// character: in the e-mail to DST it could add a header line or hide what it says.
+    NameNotOneLine(crate::facts::Fact),
 }
 
 impl Error {

@@ -154,6 +154,20 @@ impl SwitchFacts {
             || self.deadline.is_some()
     }
 
+    /// The first name given (kommune, vendor, system) that is not one line of visible text: a
+    /// line break, a control or an invisible character in it ([`crate::text::is_unsafe`]) would
+    /// add a line to the e-mail's header or hide part of what it says.
+    pub fn name_not_one_line(&self) -> Option<Fact> {
+        [
+            (Fact::Kommune, &self.kommune),
+            (Fact::Vendor, &self.vendor),
+            (Fact::System, &self.system),
+        ]
+        .into_iter()
+        .find(|(_, name)| name.as_deref().is_some_and(crate::text::has_unsafe))
+        .map(|(fact, _)| fact)
+    }
+
     /// A name given and not blank.
     pub fn named(value: Option<&str>) -> Option<&str> {
         value.map(str::trim).filter(|t| !t.is_empty())
@@ -222,6 +236,20 @@ mod tests {
         );
         facts.deadline = Some(day(2026, 4, 15));
         assert_eq!(facts.check(), Ok(()));
+    }
+
+    #[test]
+    fn a_name_of_more_than_one_line_is_named() {
+        let mut facts = SwitchFacts {
+            kommune: Some("Prøve Kommune".into()),
+            vendor: Some("Leverandør A/S".into()),
+            ..SwitchFacts::new(day(2026, 3, 31))
+        };
+        assert_eq!(facts.name_not_one_line(), None);
+        facts.system = Some("Nyt\r\nBcc: a@b".into());
+        assert_eq!(facts.name_not_one_line(), Some(Fact::System));
+        facts.kommune = Some("X\u{202e}".into());
+        assert_eq!(facts.name_not_one_line(), Some(Fact::Kommune));
     }
 
     #[test]

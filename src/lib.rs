@@ -21,6 +21,7 @@ pub mod plan;
 pub mod progress;
 pub mod review;
 pub mod store;
+pub mod text;
 pub mod tui;
 pub mod userconf;
 pub mod workspace;

@@ -4,7 +4,6 @@
 //! The one place where an error becomes text: every failure is an [`Error`], worded in the chosen
 //! language. A reader that went away (`… | head`) ends quietly with 0.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -24,8 +23,13 @@ fn main() -> ExitCode {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            // A closed standard error must not turn the error into a panic.
-            let _ = writeln!(std::io::stderr(), "skifteplan: {}", e.localize(lang));
+            // A closed standard error must not turn the error into a panic. A path or a detail
+            // from a file is shown masked and without anything a terminal acts on.
+            let _ = skifteplan::text::write_line(
+                &mut std::io::stderr(),
+                &format!("skifteplan: {}", e.localize(lang)),
+                false,
+            );
             ExitCode::from(e.exit_code())
         }
     }

@@ -206,24 +206,14 @@ pub(crate) fn quote(cell: &Cell<'_>) -> String {
     }
 }
 
-/// A CPR cell echoed in a rejected row: the masked number when it parses; otherwise every digit
-/// after the sixth masked, so no part of a mistyped number leaks.
+/// A CPR cell echoed in a rejected row: the masked number when it reads as one; otherwise every
+/// digit after the sixth masked, so no part of a mistyped number leaks
+/// ([`crate::domain::cpr::mask_cpr_value`]).
 pub(crate) fn mask_cpr_cell(cell: &Cell<'_>) -> String {
     if let Ok((cpr, _)) = cpr_value(cell) {
         return cpr.masked();
     }
-    let text = cell.display();
-    let mut digits = 0;
-    text.chars()
-        .map(|c| {
-            if c.is_ascii_digit() {
-                digits += 1;
-                if digits > 6 { 'x' } else { c }
-            } else {
-                c
-            }
-        })
-        .collect()
+    crate::domain::cpr::mask_cpr_value(&cell.display())
 }
 
 #[cfg(test)]

@@ -1,11 +1,15 @@
 //! `skifteplan check PLAN`: read a written plan back (action sheet or JSON, possibly edited) and
 //! report every rule it breaks, each at its sheet and row with the citizen's masked CPR.
+//!
+//! Every line goes through [`crate::text::write_line`]: a plan's text (a reason, a cell quoted
+//! in a finding, a CPR cell) can neither move the cursor nor hide a finding, and anything
+//! CPR-like in it is masked.
 
 use std::io::Write;
 
 use super::Outcome;
 use crate::cli::CheckArgs;
-use crate::domain::cpr::mask_in_text;
+use crate::domain::cpr::mask_cpr_value;
 use crate::domain::date::fmt_dk;
 use crate::error::Error;
 use crate::i18n::cli::{self, C};
@@ -32,7 +36,7 @@ pub fn finding_line(f: &Finding, lang: Lang) -> String {
     let whose = f
         .cpr
         .as_deref()
-        .map(|c| format!(" {}", mask_in_text(c)))
+        .map(|c| format!(" {}", mask_cpr_value(c)))
         .unwrap_or_default();
     format!(
         "{}{whose}: {what}; {}: {expected}",
@@ -49,27 +53,30 @@ pub fn write_report(
 ) -> std::io::Result<()> {
     let h = &plan.header;
     let citizens = plan.by_citizen().len();
-    writeln!(
+    let line = |w: &mut dyn Write, s: &str| crate::text::write_line(w, s, false);
+    line(
         w,
-        "{}, {} {}: {} {}, {} {}",
-        text::model_label(h.model, lang),
-        C::SwitchDate.get(lang),
-        fmt_dk(h.switch_date),
-        citizens,
-        C::CitizensLower.get(lang),
-        plan.rows.len(),
-        C::ActionsLower.get(lang),
+        &format!(
+            "{}, {} {}: {} {}, {} {}",
+            text::model_label(h.model, lang),
+            C::SwitchDate.get(lang),
+            fmt_dk(h.switch_date),
+            citizens,
+            C::CitizensLower.get(lang),
+            plan.rows.len(),
+            C::ActionsLower.get(lang),
+        ),
     )?;
     for f in findings {
-        writeln!(w, "  {}", finding_line(f, lang))?;
+        line(w, &format!("  {}", finding_line(f, lang)))?;
     }
     if findings.is_empty() {
-        writeln!(w, "{}", C::NoFindings.get(lang))?;
+        line(w, C::NoFindings.get(lang))?;
     } else {
-        writeln!(w, "{}: {}", C::Findings.get(lang), findings.len())?;
+        line(w, &format!("{}: {}", C::Findings.get(lang), findings.len()))?;
     }
     if !plan.conflicts.is_empty() {
-        writeln!(w, "{}", cli::conflicts_waiting(plan.conflicts.len(), lang))?;
+        line(w, &cli::conflicts_waiting(plan.conflicts.len(), lang))?;
     }
     Ok(())
 }

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{Format, Workbook};
 
 use super::Outcome;
 use crate::cli::ConfirmArgs;
-use crate::domain::cpr::mask_in_text;
+use crate::domain::cpr::{mask_cpr_value, mask_in_text};
 use crate::domain::date::fmt_dk;
 use crate::error::Error;
 use crate::export;
@@ -28,20 +28,22 @@ pub fn run(args: &ConfirmArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcom
         wb.save_to_writer(w).map_err(std::io::Error::other)
     })?;
 
-    let _ = writeln!(
+    // The lines name citizens and places of the plan: masked, and nothing a terminal acts on.
+    let line = |err: &mut dyn Write, s: &str| {
+        let _ = crate::text::write_line(err, s, false);
+    };
+    line(
         err,
-        "{}",
-        words::confirm_summary(list.included, list.rows.len(), lang)
+        &words::confirm_summary(list.included, list.rows.len(), lang),
     );
     for e in &list.excluded {
-        let _ = writeln!(
+        line(
             err,
-            "{}",
-            words::confirm_excluded(&mask_in_text(&e.cpr), &e.why, lang)
+            &words::confirm_excluded(&mask_cpr_value(&e.cpr), &e.why, lang),
         );
     }
     if args.show_cpr {
-        let _ = writeln!(err, "{}", words::confirm_full_cpr_reminder(lang));
+        line(err, words::confirm_full_cpr_reminder(lang));
     }
     Ok(if list.pending() == 0 {
         Outcome::Clean
@@ -65,17 +67,26 @@ pub fn workbook(
     }
     for (i, r) in list.rows.iter().enumerate() {
         let row = (i + 1) as u32;
+        // Names, IDs and offers are masked too where they hold anything CPR-like.
+        let text = |t: Option<&str>| -> String {
+            let t = t.unwrap_or("");
+            if show_cpr {
+                t.to_string()
+            } else {
+                mask_in_text(t)
+            }
+        };
         let cpr = if show_cpr {
             r.cpr.clone()
         } else {
-            mask_in_text(&r.cpr)
+            mask_cpr_value(&r.cpr)
         };
         ws.write_string(row, 0, cpr)?;
-        ws.write_string(row, 1, r.name.as_deref().unwrap_or(""))?;
+        ws.write_string(row, 1, text(r.name.as_deref()))?;
         ws.write_string(row, 2, form_label(r.form, lang))?;
-        ws.write_string(row, 3, r.case_id.as_deref().unwrap_or(""))?;
+        ws.write_string(row, 3, text(r.case_id.as_deref()))?;
         ws.write_string(row, 4, r.original_date.map(fmt_dk).unwrap_or_default())?;
-        ws.write_string(row, 5, r.tilbud.as_deref().unwrap_or(""))?;
+        ws.write_string(row, 5, text(r.tilbud.as_deref()))?;
     }
     ws.set_column_width(0, 13)?;
     ws.set_column_width(1, 24)?;

@@ -86,11 +86,13 @@ pub fn run(args: &MergeArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
         Some(now.date()),
     );
 
+    // File names, sheet values and initials come from the files: each line is masked (unless
+    // --show-cpr) and shown without anything a terminal acts on.
     for line in report_lines(&report, lang, args.show_cpr) {
-        writeln!(out, "{line}")?;
+        crate::text::write_line(out, &line, args.show_cpr)?;
     }
     if !args.apply {
-        writeln!(out, "{}", apply_hint(&report, lang))?;
+        crate::text::write_line(out, apply_hint(&report, lang), false)?;
         return Ok(if report.has_changes() || report.has_problems() {
             Outcome::NeedsAttention
         } else {
@@ -103,9 +105,9 @@ pub fn run(args: &MergeArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome,
         let changes = report.changes(now.date());
         let recorded = changes.len();
         ws.record_changes(changes, now).map_err(Error::Store)?;
-        writeln!(out, "{}", applied(recorded, &store_path, lang))?;
+        crate::text::write_line(out, &applied(recorded, &store_path, lang), args.show_cpr)?;
     } else {
-        writeln!(out, "{}", apply_hint(&report, lang))?;
+        crate::text::write_line(out, apply_hint(&report, lang), false)?;
     }
     Ok(if report.has_problems() {
         Outcome::NeedsAttention

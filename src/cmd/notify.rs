@@ -18,6 +18,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome, Error> {
+    args.mail.check_names()?;
     let plan = super::read_plan_at(&args.plan)?;
     let facts = args.mail.facts(plan.header.switch_date);
     facts.check()?;

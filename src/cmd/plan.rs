@@ -26,6 +26,7 @@ use crate::store::{self, Recorded, StepKey, Store};
 const SUMMARY_LINES: usize = 15;
 
 pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, Error> {
+    args.mail.check_names()?;
     let facts = args.mail.facts(args.switch_date);
     facts.check()?;
     let store_path = args
@@ -129,17 +130,24 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
     // The summary is best effort: a closed stderr must not turn a written plan into a failure.
     let _ = write_summary(err, &list, &plan, &written, args.show_cpr, lang);
     if gone > 0 {
-        let _ = writeln!(err, "  {}", crate::i18n::cli::gone_from_store(gone, lang));
+        let _ = crate::text::write_line(
+            err,
+            &format!("  {}", crate::i18n::cli::gone_from_store(gone, lang)),
+            args.show_cpr,
+        );
     }
     // Said of what was written: with nothing written there is no Udført to speak of.
     if let Some(t) = ticks.filter(|_| !written.is_empty()) {
         // How many of the store's ticks are steps of this plan (the rest were made under
         // another model or D, and are not written as done).
         let matched = matched.borrow().len();
-        let _ = writeln!(
+        let _ = crate::text::write_line(
             err,
-            "  {}",
-            crate::i18n::cli::ticks_from_store(matched, t.len(), &store_path, lang)
+            &format!(
+                "  {}",
+                crate::i18n::cli::ticks_from_store(matched, t.len(), &store_path, lang)
+            ),
+            args.show_cpr,
         );
     }
 
@@ -191,10 +199,13 @@ fn stored(
         Ok(s) => crate::i18n::cli::store_of_another_list(&s.list().file_name, lang),
         Err(e) => e.localize(lang),
     };
-    let _ = writeln!(
+    let _ = crate::text::write_line(
         err,
-        "skifteplan: {}",
-        crate::i18n::cli::store_not_used(path, &why, lang)
+        &format!(
+            "skifteplan: {}",
+            crate::i18n::cli::store_not_used(path, &why, lang)
+        ),
+        false,
     );
     None
 }
@@ -215,6 +226,9 @@ pub fn write_summary(
     show_cpr: bool,
     lang: Lang,
 ) -> std::io::Result<()> {
+    // Every line through the one sanitiser: a file, sheet or cell name can neither move the
+    // cursor nor show a CPR the user did not ask for.
+    let line = |w: &mut dyn Write, s: &str| crate::text::write_line(w, s, show_cpr);
     let mut head = format!(
         "{}: {}, {} {}",
         file_name(&list.path),
@@ -225,21 +239,26 @@ pub fn write_summary(
     if let Some(d1) = plan.reentry_date {
         head.push_str(&format!(", {} {}", C::Reentry.get(lang), fmt_dk(d1)));
     }
-    writeln!(w, "{head}")?;
+    line(w, &head)?;
 
     let sheets: Vec<String> = list
         .sheets
         .iter()
         .map(|s| format!("'{}' ({} {})", s.name, s.rows_used, C::Rows.get(lang)))
         .collect();
-    writeln!(w, "  {}: {}", C::SheetsUsed.get(lang), sheets.join(", "))?;
+    line(
+        w,
+        &format!("  {}: {}", C::SheetsUsed.get(lang), sheets.join(", ")),
+    )?;
     for s in &list.ignored_sheets {
-        writeln!(
+        line(
             w,
-            "  {} '{}': {}",
-            C::SheetNotUsed.get(lang),
-            s.name,
-            s.reason.localize(lang)
+            &format!(
+                "  {} '{}': {}",
+                C::SheetNotUsed.get(lang),
+                s.name,
+                s.reason.localize(lang)
+            ),
         )?;
     }
 
@@ -248,13 +267,15 @@ pub fn write_summary(
         .iter()
         .filter(|c| c.status == Status::Glemt)
         .count();
-    writeln!(
+    line(
         w,
-        "  {}: {} ({} {})",
-        C::Citizens.get(lang),
-        plan.citizens.len(),
-        forgotten,
-        C::ForgottenCases.get(lang)
+        &format!(
+            "  {}: {} ({} {})",
+            C::Citizens.get(lang),
+            plan.citizens.len(),
+            forgotten,
+            C::ForgottenCases.get(lang)
+        ),
     )?;
     let per_kind: Vec<String> = plan
         .counts()
@@ -267,60 +288,70 @@ pub fn write_summary(
             )
         })
         .collect();
-    writeln!(
+    line(
         w,
-        "  {}: {}{}",
-        C::Actions.get(lang),
-        plan.action_count(),
-        if per_kind.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", per_kind.join(", "))
-        }
+        &format!(
+            "  {}: {}{}",
+            C::Actions.get(lang),
+            plan.action_count(),
+            if per_kind.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", per_kind.join(", "))
+            }
+        ),
     )?;
     if !list.warnings.is_empty() {
-        writeln!(w, "  {}: {}", C::Warnings.get(lang), list.warnings.len())?;
+        line(
+            w,
+            &format!("  {}: {}", C::Warnings.get(lang), list.warnings.len()),
+        )?;
     }
 
-    writeln!(w, "  {}: {}", C::Conflicts.get(lang), plan.conflicts.len())?;
+    line(
+        w,
+        &format!("  {}: {}", C::Conflicts.get(lang), plan.conflicts.len()),
+    )?;
     for c in plan.conflicts.iter().take(SUMMARY_LINES) {
         let place = c
             .source
             .as_ref()
             .map(|s| format!(" ['{}' {} {}]", s.sheet, C::Row.get(lang), s.row))
             .unwrap_or_default();
-        writeln!(
+        line(
             w,
-            "    {}{place}: {}",
-            c.cpr.display(show_cpr),
-            text::conflict_message(&c.kind, lang)
+            &format!(
+                "    {}{place}: {}",
+                c.cpr.display(show_cpr),
+                text::conflict_message(&c.kind, lang)
+            ),
         )?;
     }
     more(w, plan.conflicts.len(), lang)?;
 
-    writeln!(
+    line(
         w,
-        "  {}: {}",
-        C::RejectedRows.get(lang),
-        list.rejected.len()
+        &format!("  {}: {}", C::RejectedRows.get(lang), list.rejected.len()),
     )?;
     for r in list.rejected.iter().take(SUMMARY_LINES) {
-        writeln!(
+        line(
             w,
-            "    '{}' {} {}: {}",
-            r.source.sheet,
-            C::Row.get(lang),
-            r.source.row,
-            r.reason.message(lang)
+            &format!(
+                "    '{}' {} {}: {}",
+                r.source.sheet,
+                C::Row.get(lang),
+                r.source.row,
+                r.reason.message(lang)
+            ),
         )?;
     }
     more(w, list.rejected.len(), lang)?;
 
     if written.is_empty() {
-        writeln!(w, "  {}", C::NothingWritten.get(lang))?;
+        line(w, &format!("  {}", C::NothingWritten.get(lang)))?;
     } else {
         for path in written {
-            writeln!(w, "  {}: {path}", C::Written.get(lang))?;
+            line(w, &format!("  {}: {path}", C::Written.get(lang)))?;
         }
     }
     Ok(())
@@ -328,11 +359,14 @@ pub fn write_summary(
 
 fn more(w: &mut dyn Write, total: usize, lang: Lang) -> std::io::Result<()> {
     if total > SUMMARY_LINES {
-        writeln!(
+        crate::text::write_line(
             w,
-            "    … {} {}",
-            total - SUMMARY_LINES,
-            C::MoreInExport.get(lang)
+            &format!(
+                "    … {} {}",
+                total - SUMMARY_LINES,
+                C::MoreInExport.get(lang)
+            ),
+            false,
         )?;
     }
     Ok(())

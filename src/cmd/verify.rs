@@ -24,11 +24,12 @@ pub fn run(args: &VerifyArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    out.write_all(words::verify_report(&v, &name, lang).as_bytes())?;
+    // Masked, and nothing a terminal acts on: IDs and the file name come from the files.
+    crate::text::write_lines(out, &words::verify_report(&v, &name, lang))?;
     let rejected = list.rejected.len();
     if rejected > 0 {
         // A row that could not be read may hide a citizen who still blocks.
-        writeln!(out, "{}", words::verify_rejected(rejected, lang))?;
+        crate::text::write_line(out, &words::verify_rejected(rejected, lang), false)?;
     }
     Ok(if v.blocks() || rejected > 0 {
         Outcome::NeedsAttention

@@ -5,6 +5,7 @@
 //! The full number is only available through [`Cpr::full`], which callers use on an explicit
 //! choice (`--show-cpr`, the UI's reveal key).
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// A normalised CPR number: exactly ten ASCII digits.
@@ -206,46 +207,230 @@ impl fmt::Display for Cpr {
     }
 }
 
-/// Masks every run of text that looks like a CPR number (`DDMMYY-SSSS` or ten digits) in free
-/// text, for echoing input cells (rejected rows) without leaking a CPR typed into the wrong
-/// column.
-pub fn mask_in_text(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
+/// The zero of every block of Unicode decimal digits (general category Nd, Unicode 15): each
+/// block is the ten digits 0–9 in a row.
+const DIGIT_ZEROS: [u32; 68] = [
+    0x0030, 0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+    0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80,
+    0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0,
+    0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0,
+    0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x11F50, 0x16A60,
+    0x16AC0, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E4F0,
+    0x1E950, 0x1FBF0,
+];
+
+/// The value of a decimal digit of any script: ASCII `0`–`9`, full-width `０`–`９`
+/// (U+FF10–FF19), Arabic-Indic, Devanagari, … (every Unicode decimal digit).
+pub fn digit_value(c: char) -> Option<u8> {
+    if c.is_ascii() {
+        return c.is_ascii_digit().then(|| c as u8 - b'0');
+    }
+    let u = u32::from(c);
+    let zero = match DIGIT_ZEROS.binary_search(&u) {
+        Ok(i) => DIGIT_ZEROS[i],
+        Err(0) => return None,
+        Err(i) => DIGIT_ZEROS[i - 1],
+    };
+    (u - zero < 10).then(|| (u - zero) as u8)
+}
+
+/// What may stand between a CPR's date part and its serial number: a hyphen or a space of any
+/// kind (hyphen-minus, the Unicode hyphens and dashes, the minus sign, full-width and small
+/// hyphen-minus; space, no-break space, narrow no-break space and the other spaces).
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '-'
+            | '\u{a0}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2010}'..='\u{2015}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{2212}'
+            | '\u{3000}'
+            | '\u{fe58}'
+            | '\u{fe63}'
+            | '\u{ff0d}'
+    )
+}
+
+/// A run of text that looks like a CPR number, found by [`find_cpr_like`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CprLike {
+    /// Byte range of the run in the text (its first digit to its last).
+    pub start: usize,
+    pub end: usize,
+    /// The ten digits as ASCII, a nine-digit run padded with a leading zero.
+    pub digits: [u8; 10],
+}
+
+impl CprLike {
+    /// `DDMMYY-xxxx` in ASCII digits, whatever digits and separator the text used.
+    pub fn masked(&self) -> String {
+        let date = std::str::from_utf8(&self.digits[..6]).unwrap_or("000000");
+        format!("{date}-xxxx")
+    }
+}
+
+/// Whether ten digits start like a CPR number: a day 01–31 (61–91 for a replacement number)
+/// and a month 01–12. Loose on purpose (31 February passes): a mistyped CPR is still a CPR.
+fn date_like(d: &[u8; 10]) -> bool {
+    let n = |i: usize| u32::from(d[i] - b'0');
+    let mut day = n(0) * 10 + n(1);
+    if day > 60 {
+        day -= 60;
+    }
+    let month = n(2) * 10 + n(3);
+    (1..=31).contains(&day) && (1..=12).contains(&month)
+}
+
+/// Every run of `text` that looks like a CPR number. The one finder behind every mask.
+///
+/// The rule: a run of decimal digits of any script (see [`digit_value`]) that no other digit
+/// touches, and that is
+/// - ten digits in a row (`DDMMYYSSSS`), or nine (a number that lost its leading zero), or
+/// - six digits, one separator, four digits (`DDMMYY-SSSS`, `DDMMYY SSSS`, and the same with an
+///   en dash, em dash, minus sign, no-break or narrow no-break space, …; see [`is_separator`]),
+///
+/// whose first four digits are a plausible day and month (day 01–31 or 61–91, month 01–12).
+/// Control and invisible format characters inside a run ([`crate::text::is_unsafe`]: a
+/// zero-width space, a bidi mark, a line break) do not break it. So `2026-03-31` (no six
+/// digits in a row), `12345678` (eight) and `1234567890` (no month 34) are not CPR-like, while
+/// an ID of ten digits that starts with a date is masked: safety first.
+pub fn find_cpr_like(text: &str) -> Vec<CprLike> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Kind {
+        Digit(u8),
+        Separator,
+        Other,
+    }
+    let mut found = Vec::new();
+    // The quick way out (most cells of an action sheet): fewer than nine digits in all.
+    let digits = if text.is_ascii() {
+        text.bytes().filter(u8::is_ascii_digit).count()
+    } else {
+        text.chars().filter(|&c| digit_value(c).is_some()).count()
+    };
+    if digits < 9 {
+        return found;
+    }
+    // The text's characters but the invisible ones, with their byte ranges.
+    let tokens: Vec<(usize, usize, Kind)> = text
+        .char_indices()
+        .filter(|(_, c)| !crate::text::is_unsafe(*c))
+        .map(|(i, c)| {
+            let kind = match digit_value(c) {
+                Some(v) => Kind::Digit(v),
+                None if is_separator(c) => Kind::Separator,
+                None => Kind::Other,
+            };
+            (i, i + c.len_utf8(), kind)
+        })
+        .collect();
+    let is_digit = |k: usize| tokens.get(k).is_some_and(|t| matches!(t.2, Kind::Digit(_)));
+    let run_end = |from: usize| {
+        (from..tokens.len())
+            .find(|&k| !is_digit(k))
+            .unwrap_or(tokens.len())
+    };
     let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit()) {
-            let mut j = i;
-            while j < chars.len() && chars[j].is_ascii_digit() {
-                j += 1;
-            }
-            let run = j - i;
-            if run == 6
-                && chars.len() >= j + 5
-                && chars[j] == '-'
-                && chars[j + 1..].iter().take(4).all(|c| c.is_ascii_digit())
-                && chars.get(j + 5).is_none_or(|c| !c.is_ascii_digit())
-            {
-                out.extend(&chars[i..j]);
-                out.push_str("-xxxx");
-                i = j + 5;
-                continue;
-            }
-            if run == 10 || run == 9 {
-                let keep = run - 4;
-                out.extend(&chars[i..i + keep]);
-                out.push_str("xxxx");
-                i = j;
-                continue;
-            }
-            out.extend(&chars[i..j]);
-            i = j;
+    while i < tokens.len() {
+        if !is_digit(i) || (i > 0 && is_digit(i - 1)) {
+            i += 1;
             continue;
         }
-        out.push(chars[i]);
-        i += 1;
+        let end1 = run_end(i);
+        let mut run: Option<(usize, Vec<usize>)> = match end1 - i {
+            9 | 10 => Some((end1, (i..end1).collect())),
+            6 if tokens.get(end1).is_some_and(|t| t.2 == Kind::Separator) => {
+                let end2 = run_end(end1 + 1);
+                (end2 - (end1 + 1) == 4).then(|| (end2, (i..end1).chain(end1 + 1..end2).collect()))
+            }
+            _ => None,
+        };
+        if let Some((end, at)) = run.take() {
+            let mut digits = [b'0'; 10];
+            let pad = 10 - at.len();
+            for (n, &k) in at.iter().enumerate() {
+                if let Kind::Digit(v) = tokens[k].2 {
+                    digits[pad + n] = b'0' + v;
+                }
+            }
+            if date_like(&digits) {
+                found.push(CprLike {
+                    start: tokens[i].0,
+                    end: tokens[end - 1].1,
+                    digits,
+                });
+                i = end;
+                continue;
+            }
+        }
+        i = end1;
     }
-    out
+    found
+}
+
+/// `text` with every CPR-like run ([`find_cpr_like`]) masked as `DDMMYY-xxxx`; borrowed when
+/// there is none.
+pub fn mask_cpr_like(text: &str) -> Cow<'_, str> {
+    let found = find_cpr_like(text);
+    if found.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for f in found {
+        out.push_str(&text[at..f.start]);
+        out.push_str(&f.masked());
+        at = f.end;
+    }
+    out.push_str(&text[at..]);
+    Cow::Owned(out)
+}
+
+/// Masks every run of text that looks like a CPR number ([`find_cpr_like`]) as `DDMMYY-xxxx`:
+/// for free text, names, IDs, sheet and file names, and anything echoed from an input, so a CPR
+/// typed into the wrong column never leaks.
+pub fn mask_in_text(text: &str) -> String {
+    mask_cpr_like(text).into_owned()
+}
+
+/// A value that is meant to be a CPR number (a CPR column, as a list or a plan holds it),
+/// masked: `DDMMYY-xxxx` when it reads as one (in any digits, with any separator
+/// [`find_cpr_like`] knows); otherwise every digit after the sixth as `x`, so no part of a
+/// mistyped number leaks.
+pub fn mask_cpr_value(text: &str) -> String {
+    let normal: String = text
+        .trim()
+        .chars()
+        .filter(|c| !crate::text::is_unsafe(*c))
+        .map(|c| match digit_value(c) {
+            Some(v) => char::from(b'0' + v),
+            None if is_separator(c) => '-',
+            None => c,
+        })
+        .collect();
+    if let Ok((cpr, _)) = Cpr::parse(&normal) {
+        return cpr.masked();
+    }
+    let mut digits = 0;
+    text.chars()
+        .map(|c| {
+            if digit_value(c).is_some() {
+                digits += 1;
+                if digits > 6 { 'x' } else { c }
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Whether `shown` (a value read back from a plan, masked or not) is what `original` (the
+/// plan's own value) shows as: the same, or its masked form.
+pub fn shows_as(shown: &str, original: &str) -> bool {
+    shown == original || mask_cpr_like(original) == shown
 }
 
 #[cfg(test)]
@@ -324,9 +509,121 @@ mod tests {
     #[test]
     fn masks_cpr_like_runs_in_text() {
         assert_eq!(mask_in_text("x 010190-2000 y"), "x 010190-xxxx y");
-        assert_eq!(mask_in_text("0101902000"), "010190xxxx");
-        assert_eq!(mask_in_text("101902000"), "10190xxxx");
+        assert_eq!(mask_in_text("0101902000"), "010190-xxxx");
+        assert_eq!(mask_in_text("101902000"), "010190-xxxx");
         assert_eq!(mask_in_text("01-03-2025"), "01-03-2025");
         assert_eq!(mask_in_text("Tilbud 12"), "Tilbud 12");
+    }
+
+    /// Every form the finder knows, alone and inside text (all numbers fictitious).
+    #[test]
+    fn the_finder_finds_every_form() {
+        let forms = [
+            "010190-2000",
+            "0101902000",
+            "010190 2000",
+            "010190\u{2013}2000", // en dash
+            "010190\u{2014}2000", // em dash
+            "010190\u{2212}2000", // minus sign
+            "010190\u{a0}2000",   // no-break space
+            "010190\u{202f}2000", // narrow no-break space
+            "010190\u{2010}2000", // hyphen
+            "010190\u{ff0d}2000", // full-width hyphen-minus
+            "\u{ff10}\u{ff11}\u{ff10}\u{ff11}\u{ff19}\u{ff10}-\u{ff12}\u{ff10}\u{ff10}\u{ff10}", // full-width
+            "\u{ff10}\u{ff11}\u{ff10}\u{ff11}\u{ff19}\u{ff10}\u{ff12}\u{ff10}\u{ff10}\u{ff10}",
+            "\u{660}\u{661}\u{660}\u{661}\u{669}\u{660}\u{662}\u{660}\u{660}\u{660}", // Arabic-Indic
+            "\u{966}\u{967}\u{966}\u{967}\u{96f}\u{966}-\u{968}\u{966}\u{966}\u{966}", // Devanagari
+            "0101\u{200b}902000",  // a zero-width space inside
+            "010190\u{202e}-2000", // a bidi override inside
+            "010190\n2000",        // a line break inside
+            "101902000",           // lost its leading zero
+            "610190-2000",         // a replacement number
+            "310290-2000",         // 31 February: mistyped, still a CPR
+        ];
+        for form in forms {
+            for (text, want) in [
+                (form.to_string(), "010190-xxxx".to_string()),
+                (
+                    format!("Navn ({form}), tlf 12"),
+                    "Navn (010190-xxxx), tlf 12".into(),
+                ),
+                (format!("ID{form}"), "ID010190-xxxx".into()),
+            ] {
+                let found = find_cpr_like(&text);
+                assert_eq!(found.len(), 1, "{text:?}");
+                let want = want.replace(
+                    "010190",
+                    std::str::from_utf8(&found[0].digits[..6]).unwrap(),
+                );
+                assert_eq!(mask_in_text(&text), want, "{text:?}");
+            }
+        }
+        assert_eq!(mask_in_text("610190-2000"), "610190-xxxx");
+        assert_eq!(
+            mask_in_text("a 010190-2000 b 020190 3000"),
+            "a 010190-xxxx b 020190-xxxx"
+        );
+    }
+
+    #[test]
+    fn the_finder_leaves_what_is_clearly_not_a_cpr() {
+        for text in [
+            "2026-03-31",
+            "31-03-2026",
+            "31.03.2026 10:15",
+            "12345678",      // eight digits
+            "1234567890",    // no month 34
+            "0113902000",    // no month 13
+            "3201902000",    // no day 32
+            "01019020001",   // eleven digits
+            "9010190-2000",  // seven before the hyphen
+            "010190-20001",  // five after it
+            "010190 - 2000", // two separators
+            "010190--2000",
+            "Tilbud 12, ydelse 3",
+            "010190-xxxx", // masked already
+            "\u{ff11}\u{ff12}\u{ff13}\u{ff14}\u{ff15}\u{ff16}\u{ff17}\u{ff18}\u{ff19}\u{ff10}",
+        ] {
+            assert_eq!(find_cpr_like(text), vec![], "{text:?}");
+            assert!(matches!(mask_cpr_like(text), Cow::Borrowed(_)), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_decimal_digit_block_is_ten_digits() {
+        for zero in DIGIT_ZEROS {
+            for v in 0..10u8 {
+                let c = char::from_u32(zero + u32::from(v)).unwrap();
+                assert!(c.is_numeric(), "{:x}", zero + u32::from(v));
+                assert_eq!(digit_value(c), Some(v));
+            }
+        }
+        assert!(DIGIT_ZEROS.windows(2).all(|w| w[0] + 10 <= w[1]));
+        for c in ['a', '½', '²', 'Ⅻ', '-', '\u{ff1a}', '\u{2f}'] {
+            assert_eq!(digit_value(c), None, "{c}");
+        }
+    }
+
+    #[test]
+    fn a_cpr_value_is_masked_whatever_it_holds() {
+        assert_eq!(mask_cpr_value("010190-2000"), "010190-xxxx");
+        assert_eq!(mask_cpr_value(" 010190\u{2013}2000 "), "010190-xxxx");
+        assert_eq!(
+            mask_cpr_value(
+                "\u{ff10}\u{ff11}\u{ff10}\u{ff11}\u{ff19}\u{ff10}\u{ff12}\u{ff10}\u{ff10}\u{ff10}"
+            ),
+            "010190-xxxx"
+        );
+        assert_eq!(mask_cpr_value("320190-2000"), "320190-xxxx");
+        assert_eq!(mask_cpr_value("32019020"), "320190xx");
+        assert_eq!(mask_cpr_value("010190-xxxx"), "010190-xxxx");
+        assert_eq!(mask_cpr_value("1234567890123"), "123456xxxxxxx");
+    }
+
+    #[test]
+    fn a_value_read_back_shows_as_the_original_or_its_mask() {
+        assert!(shows_as("A-17", "A-17"));
+        assert!(shows_as("ID010190-xxxx", "ID0101902000"));
+        assert!(!shows_as("ID010190-xxxx", "ID0201902000"));
     }
 }

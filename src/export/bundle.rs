@@ -208,9 +208,12 @@ impl Bundle {
 
 /// The e-mail to DST for a plan (in memory: [`NotifyFacts::of_plan`]; read back:
 /// [`NotifyFacts::of_rows`]) and the switch's facts, with anything CPR-like in the names typed by
-/// a person masked: the e-mail leaves the kommune, so it never carries a CPR number.
+/// a person masked: the e-mail leaves the kommune, so it never carries a CPR number. Each name
+/// is one line (no header line can be added through one), and no control or invisible
+/// character is left raw ([`crate::text::lines`]).
 pub fn mail_text(plan: &NotifyFacts, facts: &SwitchFacts, lang: Lang) -> String {
-    crate::domain::cpr::mask_in_text(&crate::review::words::notify_text(plan, facts, lang))
+    let text = crate::review::words::notify_text(plan, facts, lang);
+    crate::text::lines(&crate::domain::cpr::mask_in_text(&text)).into_owned()
 }
 
 #[cfg(test)]

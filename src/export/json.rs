@@ -15,6 +15,7 @@ use super::{
     ExportError, ExportInput, ignore_reason, ignore_reason_key, reject_reason, reject_reason_key,
     warning_key, warning_message,
 };
+use crate::domain::cpr::mask_in_text;
 use crate::domain::{CprClass, Form, Part, Privilege, SourceRef};
 use crate::i18n::domain;
 use crate::lang::Lang;
@@ -180,13 +181,16 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
     let list = input.list;
     let lang = input.lang;
     let show = input.show_cpr;
+    // Every text from the list (names, IDs, offers, ydelser, sheet and file names) with anything
+    // CPR-like masked, unless full CPR was chosen.
+    let text = |t: &str| -> String { if show { t.to_string() } else { mask_in_text(t) } };
 
     let citizens = plan
         .citizens
         .iter()
         .map(|c| CitizenJson {
             cpr: c.cpr.display(show),
-            name: c.name.as_deref().map(String::from),
+            name: c.name.as_deref().map(text),
             status: c.status,
             slutdato: c.slutdato,
             cpr_warning: cpr_warning_key(c.cpr_class).map(str::to_string),
@@ -203,14 +207,17 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
                         action: a.action,
                         date: a.date,
                         original_date: a.original_date,
-                        reason: a.reason.as_deref().map(String::from),
-                        reason_text: a.reason_text.as_deref().map(String::from),
+                        reason: a.reason.as_deref().map(text),
+                        reason_text: a.reason_text.as_deref().map(text),
                         privilege: a.privilege,
-                        case_id: a.case_id.as_deref().map(String::from),
-                        detail: a.detail.as_deref().map(String::from),
-                        source: (&a.source).into(),
+                        case_id: a.case_id.as_deref().map(text),
+                        detail: a.detail.as_deref().map(text),
+                        source: SourceJson {
+                            sheet: text(&a.source.sheet),
+                            row: a.source.row,
+                        },
                         done: done.as_ref().map(|d| d.date),
-                        done_by: done.and_then(|d| d.by),
+                        done_by: done.and_then(|d| d.by).map(|b| text(&b)),
                     }
                 })
                 .collect(),
@@ -223,8 +230,8 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
         .map(|c| ConflictJson {
             cpr: c.cpr.display(show),
             kind: c.kind.key().to_string(),
-            message: domain::conflict_message(&c.kind, lang),
-            sheet: c.source.as_ref().map(|s| s.sheet.to_string()),
+            message: text(&domain::conflict_message(&c.kind, lang)),
+            sheet: c.source.as_ref().map(|s| text(&s.sheet)),
             row: c.source.as_ref().map(|s| s.row),
         })
         .collect();
@@ -244,8 +251,8 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
         model: plan.model,
         switch_date: plan.switch_date,
         reentry_date: plan.reentry_date,
-        reason_text: plan.reason_text.clone(),
-        source_file: input.source_file(),
+        reason_text: text(&plan.reason_text),
+        source_file: text(&input.source_file()),
         cpr_masked: !show,
         citizens,
         conflicts,
@@ -258,30 +265,30 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
             .rejected
             .iter()
             .map(|r| RejectedRowJson {
-                sheet: r.source.sheet.to_string(),
+                sheet: text(&r.source.sheet),
                 row: r.source.row,
                 reason_key: reject_reason_key(r).to_string(),
-                reason: reject_reason(r, lang),
-                values: r.values.clone(),
+                reason: text(&reject_reason(r, lang)),
+                values: r.values.iter().map(|v| text(v)).collect(),
             })
             .collect(),
         ignored_sheets: list
             .ignored_sheets
             .iter()
             .map(|s| IgnoredSheetJson {
-                name: s.name.clone(),
+                name: text(&s.name),
                 reason_key: ignore_reason_key(s).to_string(),
-                reason: ignore_reason(s, lang),
+                reason: text(&ignore_reason(s, lang)),
             })
             .collect(),
         warnings: list
             .warnings
             .iter()
             .map(|w| WarningJson {
-                sheet: w.source.sheet.to_string(),
+                sheet: text(&w.source.sheet),
                 row: w.source.row,
                 kind: warning_key(w).to_string(),
-                message: warning_message(w, lang),
+                message: text(&warning_message(w, lang)),
             })
             .collect(),
         counts: CountsJson {
@@ -300,10 +307,64 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
     }
 }
 
-/// Writes the plan pretty-printed (two-space indent), ending in a newline.
+/// Writes the plan pretty-printed (two-space indent), ending in a newline. A character a
+/// terminal would act on or not show ([`crate::text::is_unsafe`]: DEL, the C1 controls, bidi
+/// and other invisible format characters; JSON escapes the C0 controls itself) is written as a
+/// `\uXXXX` escape: the same JSON string, and `--json -` on a terminal shows it as it is.
 pub fn to_writer(w: &mut dyn Write, dto: &PlanJson) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, dto).map_err(io::Error::from)?;
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut *w,
+        Escaping(serde_json::ser::PrettyFormatter::new()),
+    );
+    dto.serialize(&mut ser).map_err(io::Error::from)?;
     w.write_all(b"\n")
+}
+
+/// serde_json's pretty printing, with every character [`crate::text::is_unsafe`] holds escaped.
+struct Escaping<'a>(serde_json::ser::PrettyFormatter<'a>);
+
+impl serde_json::ser::Formatter for Escaping<'_> {
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, s: &str) -> io::Result<()> {
+        let mut at = 0;
+        for (i, c) in s.char_indices() {
+            if crate::text::is_unsafe(c) {
+                w.write_all(&s.as_bytes()[at..i])?;
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(w, "\\u{unit:04x}")?;
+                }
+                at = i + c.len_utf8();
+            }
+        }
+        w.write_all(&s.as_bytes()[at..])
+    }
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 /// Reads a plan back, checking `format` and `version` before the rest.

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+use crate::domain::cpr::mask_cpr_like;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, RowNum, Workbook, Worksheet, XlsxError};
 
@@ -168,12 +169,16 @@ struct Sheet<'a> {
     formats: &'a Formats,
     widths: Vec<usize>,
     row: RowNum,
+    /// Mask anything CPR-like in every text cell (a name, an ID, an offer, a sheet or file
+    /// name), unless full CPR was chosen.
+    mask: bool,
 }
 
 impl<'a> Sheet<'a> {
     fn new(
         ws: &'a mut Worksheet,
         formats: &'a Formats,
+        input: &ExportInput<'_>,
         name: &str,
         headers: &[&str],
     ) -> Result<Sheet<'a>, ExportError> {
@@ -183,6 +188,7 @@ impl<'a> Sheet<'a> {
             formats,
             widths: Vec::new(),
             row: 0,
+            mask: !input.show_cpr,
         };
         for (col, h) in headers.iter().enumerate() {
             let col = to_col(col)?;
@@ -204,15 +210,21 @@ impl<'a> Sheet<'a> {
         self.widths[i] = self.widths[i].max(chars);
     }
 
-    /// Text as a string cell, never a formula; nothing for an empty text.
+    /// Text as a string cell, never a formula, anything CPR-like masked unless full CPR was
+    /// chosen; nothing for an empty text.
     fn text(&mut self, col: ColNum, s: &str) -> Result<(), ExportError> {
         if s.is_empty() {
             return Ok(());
         }
+        let s = if self.mask {
+            mask_cpr_like(s)
+        } else {
+            std::borrow::Cow::Borrowed(s)
+        };
         let s: String = if s.chars().count() > MAX_CELL_CHARS {
             s.chars().take(MAX_CELL_CHARS).collect()
         } else {
-            s.to_string()
+            s.into_owned()
         };
         let widest = s.lines().map(|l| l.chars().count()).max().unwrap_or(0);
         self.ws.write_string(self.row, col, s).map_err(xlsx_err)?;
@@ -305,7 +317,13 @@ fn overview(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result<
     let lang = input.lang;
     let plan = input.plan;
     let list = input.list;
-    let mut s = Sheet::new(ws, f, SHEET_NAMES[0], &headers(&OVERVIEW_HEADERS, lang))?;
+    let mut s = Sheet::new(
+        ws,
+        f,
+        input,
+        SHEET_NAMES[0],
+        &headers(&OVERVIEW_HEADERS, lang),
+    )?;
 
     let text_row = |s: &mut Sheet, label: &str, value: &str| -> Result<(), ExportError> {
         s.text(0, label)?;
@@ -383,7 +401,13 @@ fn actions(
     progress: Option<RowProgress<'_>>,
 ) -> Result<(), ExportError> {
     let lang = input.lang;
-    let mut s = Sheet::new(ws, f, SHEET_NAMES[1], &headers(&ACTION_HEADERS, lang))?;
+    let mut s = Sheet::new(
+        ws,
+        f,
+        input,
+        SHEET_NAMES[1],
+        &headers(&ACTION_HEADERS, lang),
+    )?;
     for (i, c) in input.plan.citizens.iter().enumerate() {
         if progress.is_some_and(|p| p.cancel.load(Ordering::Relaxed)) {
             let stop = io::Error::new(io::ErrorKind::Interrupted, "the export was cancelled");
@@ -428,7 +452,13 @@ fn conflicts(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result
         .iter()
         .map(|c| (&c.cpr, c.name.as_deref()))
         .collect();
-    let mut s = Sheet::new(ws, f, SHEET_NAMES[2], &headers(&CONFLICT_HEADERS, lang))?;
+    let mut s = Sheet::new(
+        ws,
+        f,
+        input,
+        SHEET_NAMES[2],
+        &headers(&CONFLICT_HEADERS, lang),
+    )?;
     for c in &input.plan.conflicts {
         s.text(0, &c.cpr.display(input.show_cpr))?;
         s.opt_text(1, names.get(&c.cpr).copied().flatten())?;
@@ -453,7 +483,7 @@ fn rejected(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result<
         .collect();
     let mut all: Vec<&str> = headers(&REJECTED_HEADERS, lang);
     all.extend(value_headers.iter().map(String::as_str));
-    let mut s = Sheet::new(ws, f, SHEET_NAMES[3], &all)?;
+    let mut s = Sheet::new(ws, f, input, SHEET_NAMES[3], &all)?;
     for r in rows {
         s.text(0, &r.source.sheet)?;
         s.number(1, r.source.row as usize)?;
@@ -469,7 +499,13 @@ fn rejected(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result<
 fn forgotten(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result<(), ExportError> {
     let lang = input.lang;
     let plan = input.plan;
-    let mut s = Sheet::new(ws, f, SHEET_NAMES[4], &headers(&FORGOTTEN_HEADERS, lang))?;
+    let mut s = Sheet::new(
+        ws,
+        f,
+        input,
+        SHEET_NAMES[4],
+        &headers(&FORGOTTEN_HEADERS, lang),
+    )?;
     // Borger nr is the citizen's number in Handlinger: it ties each forgotten case to its rows
     // even where two citizens share a masked CPR and a name.
     let forgotten = plan

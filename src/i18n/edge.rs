@@ -154,6 +154,16 @@ impl Localize for UsageProblem {
                 "merge --apply skal vide, hvem der gemmer ændringerne: angiv dine initialer med --by INITIALER",
                 "merge --apply must know who records the changes: give your initials with --by INITIALS",
             ),
+            UsageProblem::NameNotOneLine(fact) => {
+                return format!(
+                    "{}: {}",
+                    fact.flag(),
+                    lang.pick(
+                        "navnet skal være én linje uden linjeskift, styretegn eller usynlige tegn (det står i e-mailens emnelinje og tekst)",
+                        "the name must be one line, without line breaks, control or invisible characters (it goes into the e-mail's subject and text)",
+                    )
+                );
+            }
         }
         .into()
     }

@@ -111,12 +111,13 @@ pub fn verify_early(e: &review::verify::Early, lang: Lang) -> String {
     }
 }
 
-/// The report of `verify`, CPR masked.
+/// The report of `verify`, CPR masked. Each line is one line ([`crate::text::one_line`]): an ID
+/// or a file name with a line break in it cannot add a line of its own.
 pub fn verify_report(v: &review::verify::Verification, after: &str, lang: Lang) -> String {
     use review::verify::State;
     let mut s = String::new();
     let mut line = |t: String| {
-        s.push_str(&t);
+        s.push_str(&crate::text::one_line(&t));
         s.push('\n');
     };
     line(format!(

@@ -9,14 +9,16 @@ use crate::review::words::NotifyFacts;
 use super::domain::model_label;
 
 /// The e-mail to SMDB@dst.dk (guide §2, §6): go-live date, vendor, system, model, the deadline
-/// in model 1, and counts. Never a CPR number: only counts leave the plan.
+/// in model 1, and counts. Never a CPR number: only counts leave the plan. The names given (the
+/// kommune's goes into the Subject header) and the plan's reason text are each kept to one line
+/// ([`crate::text::one_line`]): a line break in them never starts a header line of its own.
 pub fn notify_text(facts: &NotifyFacts, info: &SwitchFacts, lang: Lang) -> String {
     let citizens = facts.citizens;
     let forgotten = facts.forgotten;
     let active = citizens.saturating_sub(forgotten);
     let placeholder =
         |given: &Option<String>, da: &str, en: &str| match given.as_deref().map(str::trim) {
-            Some(t) if !t.is_empty() => t.to_string(),
+            Some(t) if !t.is_empty() => crate::text::one_line(t).into_owned(),
             _ => lang.pick(da, en).to_string(),
         };
     let kommune = placeholder(&info.kommune, "[kommunens navn]", "[name of the kommune]");
@@ -99,10 +101,10 @@ pub fn notify_text(facts: &NotifyFacts, info: &SwitchFacts, lang: Lang) -> Strin
             "We use the interim solution: ongoing cases stay in Manuel SMDB and are closed there; only new cases are reported by the new system.",
         ),
     };
-    let reason = facts
-        .reason_text
-        .clone()
-        .unwrap_or_else(|| crate::plan::DEFAULT_REASON_TEXT.to_string());
+    let reason = facts.reason_text.as_deref().map_or_else(
+        || crate::plan::DEFAULT_REASON_TEXT.to_string(),
+        |r| crate::text::one_line(r).into_owned(),
+    );
     line(&what.replace("\"Systemskift\"", &format!("\"{reason}\"")));
     if forgotten > 0 {
         line(lang.pick(

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime, SubsecRound};
 
 use crate::domain::Cpr;
-use crate::domain::cpr::mask_in_text;
+use crate::domain::cpr::{mask_cpr_value, shows_as};
 use crate::domain::date::fmt_dk;
 use crate::plan::{Action, CitizenPlan, Model, Plan};
 use crate::review::{Location, Row};
@@ -235,7 +235,7 @@ fn find<'p>(plan: &'p Plan, index: &Index, row: &Row) -> Option<(&'p CitizenPlan
             let fits = |c: &&CitizenPlan| {
                 c.cpr.masked() == shown
                     && match (&row.name, &c.name) {
-                        (Some(a), Some(b)) => a.trim() == b.trim(),
+                        (Some(a), Some(b)) => shows_as(a.trim(), b.trim()),
                         _ => true,
                     }
             };
@@ -252,8 +252,13 @@ fn find<'p>(plan: &'p Plan, index: &Index, row: &Row) -> Option<(&'p CitizenPlan
             })
         }
     }?;
-    let same = |a: Option<&str>, b: Option<&str>| {
-        a.map(str::trim).filter(|t| !t.is_empty()) == b.map(str::trim).filter(|t| !t.is_empty())
+    // A sheet written with CPR masked shows an ID or a detail that looks like a CPR masked.
+    let same = |a: Option<&str>, b: Option<&str>| match (
+        a.map(str::trim).filter(|t| !t.is_empty()),
+        b.map(str::trim).filter(|t| !t.is_empty()),
+    ) {
+        (Some(shown), Some(planned)) => shows_as(shown, planned),
+        (a, b) => a == b,
     };
     let action = citizen.actions.iter().find(|a| {
         row.system == Some(a.system)
@@ -316,7 +321,7 @@ pub fn compare_since(
                 match mark {
                     Some(mark) => report.unmatched.push(Unmatched {
                         place,
-                        cpr: mask_in_text(&row.cpr),
+                        cpr: mask_cpr_value(&row.cpr),
                         mark,
                     }),
                     None => report.unmatched_blank += 1,
@@ -329,7 +334,7 @@ pub fn compare_since(
             {
                 report.unknown.push(UnknownMark {
                     place,
-                    cpr: Some(mask_in_text(&row.cpr)),
+                    cpr: Some(mask_cpr_value(&row.cpr)),
                     value: format!("{} > {}", fmt_dk(*d), fmt_dk(t)),
                 });
                 continue;

@@ -28,7 +28,7 @@ fn read_sheet(path: &Path) -> Result<SheetMarks, Error> {
                 file: file.clone(),
                 at: f.at.clone(),
             },
-            cpr: f.cpr.as_deref().map(crate::domain::cpr::mask_in_text),
+            cpr: f.cpr.as_deref().map(crate::domain::cpr::mask_cpr_value),
             value: value.to_string(),
         })
         .collect();

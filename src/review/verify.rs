@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::{Location, PlanRows, Row};
-use crate::domain::cpr::Cpr;
+use crate::domain::cpr::{Cpr, mask_cpr_like};
 use crate::domain::{Citizen, Form};
 use crate::plan::{ActionKind, Model, System};
 
@@ -109,14 +109,18 @@ impl Verification {
 }
 
 /// How a citizen of the plan is recognised in a list: the full CPR when the plan holds it,
-/// else the masked CPR and, when both sides have one, the name.
+/// else the masked CPR and, when both sides have one, the name (as the plan shows it: anything
+/// CPR-like in a name is masked in a masked plan).
 fn matches(plan_cpr: &str, full: Option<&Cpr>, plan_name: Option<&str>, c: &Citizen) -> bool {
     let same_number = match full {
         Some(cpr) => cpr.digits() == c.cpr.digits(),
         None => plan_cpr.trim() == c.cpr.masked(),
     };
     let same_name = match (plan_name, c.name.as_deref()) {
-        (Some(a), Some(b)) if full.is_none() => a.trim().to_lowercase() == b.trim().to_lowercase(),
+        (Some(a), Some(b)) if full.is_none() => {
+            let shown = |t: &str| mask_cpr_like(t.trim()).to_lowercase();
+            shown(a) == shown(b)
+        }
         _ => true,
     };
     same_number && same_name
@@ -145,10 +149,7 @@ fn starts(c: &Citizen) -> Vec<(Form, Option<String>, NaiveDate)> {
 }
 
 fn mask(plan_cpr: &str) -> String {
-    match Cpr::parse(plan_cpr) {
-        Ok((cpr, _)) => cpr.masked(),
-        Err(_) => crate::domain::cpr::mask_in_text(plan_cpr),
-    }
+    crate::domain::cpr::mask_cpr_value(plan_cpr)
 }
 
 /// The later list `after` against the plan, as of `today`.

@@ -22,6 +22,7 @@ mod formulas;
 mod fuzz;
 mod grids;
 mod headers;
+mod text_out;
 mod zip_bombs;
 
 use std::io::Write;

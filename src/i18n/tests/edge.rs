@@ -56,6 +56,7 @@ fn every_error_at_the_edge_in_both_languages() {
         UsageProblem::FileWithCommand => UsageProblem::FileWithCommand,
         UsageProblem::UiFlagWithCommand => UsageProblem::UiFlagWithCommand,
         UsageProblem::MergeWithoutInitials => UsageProblem::MergeWithoutInitials,
+        UsageProblem::NameNotOneLine(_) => UsageProblem::NameNotOneLine(Fact::Kommune),
     });
     t.localized(&usage);
     t.localized(&every!(BundleError {
