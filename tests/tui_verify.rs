@@ -397,9 +397,10 @@ fn the_ui_export_writes_the_mail_beside_the_action_sheet() {
 }
 
 #[test]
-fn a_failed_mail_after_a_written_sheet_says_the_sheet_was_written() {
+fn a_folder_where_the_mail_goes_is_refused_before_anything_is_written() {
     let dir = tempfile::tempdir().unwrap();
-    // A folder where the e-mail should go: writing it fails after the action sheet is written.
+    // A folder where the e-mail should go: outputs replace only regular files, so the export
+    // dialog says so at once and writes nothing (it used to fail after the action sheet).
     std::fs::create_dir(dir.path().join("aktivliste-handlinger.mail-til-dst.txt")).unwrap();
     let mut app = opened(dir.path(), Lang::Da, citizens());
     press(&mut app, KeyCode::Enter);
@@ -407,12 +408,13 @@ fn a_failed_mail_after_a_written_sheet_says_the_sheet_was_written() {
     ch(&mut app, 'e');
     press(&mut app, KeyCode::Enter);
     app.wait_for_export();
-    assert!(dir.path().join("aktivliste-handlinger.xlsx").is_file());
     let shown = format!("{:?}", app.popups());
     assert!(
-        shown.contains("skrevet før fejlen: aktivliste-handlinger.xlsx"),
+        shown.contains("Det er en mappe, ikke en fil") && shown.contains("mail-til-dst.txt"),
         "{shown}"
     );
+    assert!(!dir.path().join("aktivliste-handlinger.xlsx").exists());
+    assert!(!dir.path().join("aktivliste-plan.json").exists());
 }
 
 // ---- set-up: go-live and deadline ------------------------------------------------------
