@@ -266,7 +266,12 @@ fn workbook_text(path: &Path) -> String {
         let range = wb.worksheet_range(&name).unwrap();
         for row in range.rows() {
             for cell in row {
-                out.push_str(&cell.to_string());
+                // A date cell is its serial number, whose time of day can have ten digits
+                // after the point (Genereret): it holds no text from the list.
+                match cell {
+                    calamine::Data::DateTime(_) => out.push_str("[date]"),
+                    other => out.push_str(&other.to_string()),
+                }
                 out.push('\t');
             }
             out.push('\n');
