@@ -146,7 +146,8 @@ fn model_1_deletes_only_forms_that_exist() {
     a.kvalhep = None;
     c.anmodninger.push(a);
     let (p, conflicts) = plan_citizen(&c, &Settings::new(Model::One, switch()));
-    assert!(conflicts.is_empty());
+    // An anmodning not yet iværksat: a note, nothing to decide.
+    assert!(conflicts.iter().all(|c| !c.is_open()), "{conflicts:?}");
     assert_eq!(
         forms_of(&p.actions, System::Smdb, ActionKind::Slet),
         vec![Form::Anmodning]
@@ -297,7 +298,7 @@ fn two_indskrivninger_at_one_offer_are_a_conflict() {
 }
 
 #[test]
-fn model_2_anmodning_without_ivaerksaettelse_needs_a_decision() {
+fn an_anmodning_without_ivaerksaettelse_is_closed_on_d_with_a_note_not_a_conflict() {
     let mut c = citizen("010190-2000");
     let mut a = anmodning(5);
     a.ivaerksaettelsesdato = None;
@@ -309,14 +310,18 @@ fn model_2_anmodning_without_ivaerksaettelse_needs_a_decision() {
         conflicts[0].kind,
         ConflictKind::AnmodningWithoutIvaerksaettelse
     );
+    assert!(!conflicts[0].is_open());
+    // Guide §4 d: the treatment is closed on D, and registered again at D + 1.
     assert_eq!(
         forms_of(&p.actions, System::Smdb, ActionKind::Afslut),
         vec![Form::Behandling]
     );
-    for model in [Model::One, Model::Mellem] {
-        let (_, conflicts) = plan_citizen(&c, &Settings::new(model, switch()));
-        assert!(conflicts.is_empty(), "{model:?}");
-    }
+    assert_eq!(
+        forms_of(&p.actions, System::Nyt, ActionKind::Registrer),
+        vec![Form::Anmodning]
+    );
+    let (_, conflicts) = plan_citizen(&c, &Settings::new(Model::Mellem, switch()));
+    assert!(conflicts.is_empty());
 }
 
 #[test]

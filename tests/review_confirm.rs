@@ -14,6 +14,7 @@ use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use chrono::{Local, NaiveDate};
 use skifteplan::aktivliste::{LoadOptions, load, load_decisions};
 use skifteplan::domain::Form;
+use skifteplan::domain::resolution::{Decided, Resolution, Topic};
 use skifteplan::export::{DoneMark, ExportInput, write_json_to, xlsx_bytes};
 use skifteplan::lang::Lang;
 use skifteplan::plan::{self, Action, ActionKind, CitizenPlan, Model, Settings, System};
@@ -78,6 +79,31 @@ fn plan_file(model: Model, format: Format, ticks: Ticks, show_cpr: bool) -> Vec<
     settings.decisions = load_decisions(&dir.join("beslutninger.csv"))
         .unwrap()
         .by_cpr;
+    // The sample's conflicts decided: a KvalHep without its date gets the date found in SMDB
+    // (here the anmodning's own); of two anmodninger the first is the case, the other deleted.
+    for c in plan::plan(&list.citizens, &settings).conflicts {
+        let citizen = list.citizens.iter().find(|l| l.cpr == c.cpr).unwrap();
+        let resolution = match &c.topic {
+            Some(Topic::MissingOriginalDate { case, .. }) => Resolution::OriginalDate {
+                date: case.date.unwrap(),
+            },
+            Some(t @ Topic::TwoAnmodninger) => Resolution::Keep {
+                keep: plan::decide::cases(citizen, t)[0].clone(),
+                close_others_on: None,
+            },
+            _ => continue,
+        };
+        if let Some(topic) = &c.topic {
+            settings
+                .resolutions
+                .entry(c.cpr.digits().to_string())
+                .or_default()
+                .push(Decided {
+                    topic: topic.clone(),
+                    resolution,
+                });
+        }
+    }
     let plan = plan::plan(&list.citizens, &settings);
     let done = move |c: &CitizenPlan, a: &Action| ticked(ticks, c, a);
     let input = ExportInput {

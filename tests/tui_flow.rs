@@ -356,8 +356,9 @@ fn search_filter_and_reveal() {
     typ(&mut app, "0404");
     assert_eq!(app.plan_view().unwrap().rows, vec![3]);
     press(&mut app, KeyCode::Esc);
-    ch(&mut app, 'f'); // conflicts
-    assert_eq!(app.plan_view().unwrap().rows, vec![1, 2, 3]);
+    ch(&mut app, 'f'); // conflicts still to decide (citizen 1 has a note only)
+    assert_eq!(app.plan_view().unwrap().rows, vec![2, 3]);
+    press(&mut app, KeyCode::Esc); // every citizen again
     let masked = screen_text(&mut app, 80, 24);
     assert!(!masked.contains("020285-3000"));
     ch(&mut app, 'c');
@@ -616,4 +617,78 @@ fn two_people_in_two_terminals_see_each_others_ticks_by_whom() {
     a.refresh_now();
     assert_eq!(total_done(&a), 2);
     assert_eq!(stored(dir.path()).ticks().len(), 2);
+}
+
+/// The open conflicts of the citizen at `index` in the plan on screen.
+fn open_conflicts_of(app: &App, index: usize) -> usize {
+    let tp = app.workspace().unwrap().plan().unwrap();
+    let cpr = tp.plan.citizens[index].cpr;
+    tp.plan.conflicts_of(&cpr).filter(|c| c.is_open()).count()
+}
+
+#[test]
+fn conflicts_are_decided_from_the_citizen_and_taken_back_with_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = opened(dir.path(), Lang::Da, citizens());
+    press(&mut app, KeyCode::Enter);
+    setup_model_two(&mut app, "31-03-2026");
+    // Anna has no conflict: `a` says so and opens nothing.
+    ch(&mut app, 'a');
+    assert!(app.popups().is_empty());
+    assert!(app.status().unwrap().0.contains("ingen konflikt"));
+
+    // Carla: two anmodninger. The later one holds, the earlier is deleted.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(open_conflicts_of(&app, 2), 1);
+    ch(&mut app, 'a');
+    assert!(matches!(app.popups().last(), Some(Popup::Decide(_))));
+    ch(&mut app, '2'); // this case holds; the others deleted
+    let text = screen_text(&mut app, 100, 30);
+    assert!(
+        text.contains("ID A-102") && text.contains("ID A-103"),
+        "{text}"
+    );
+    ch(&mut app, '2');
+    assert!(app.popups().is_empty(), "{:?}", app.popups());
+    assert_eq!(open_conflicts_of(&app, 2), 0);
+    let tp = app.workspace().unwrap().plan().unwrap();
+    let a102: Vec<_> = tp.plan.citizens[2]
+        .actions
+        .iter()
+        .filter(|a| a.case_id.as_deref() == Some("A-102"))
+        .map(|a| a.action)
+        .collect();
+    assert!(
+        a102.iter()
+            .all(|k| *k == skifteplan::plan::ActionKind::Slet),
+        "{a102:?}"
+    );
+
+    // Dan: his anmodning is dated after D. A date after D is refused where it is typed, with
+    // the bounds shown; one on D is taken.
+    press(&mut app, KeyCode::Down);
+    ch(&mut app, 'a');
+    ch(&mut app, '1'); // the date is wrong: corrected in SMDB
+    typ(&mut app, "10-04-2026");
+    press(&mut app, KeyCode::Enter);
+    let Some(Popup::Decide(d)) = app.popups().last() else {
+        panic!("{:?}", app.popups());
+    };
+    assert!(d.error.as_deref().unwrap().contains("efter skiftedatoen"));
+    snapshot_settings().bind(|| {
+        insta::assert_snapshot!("tui_decide_date_100x30", screen_text(&mut app, 100, 30));
+    });
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "31-03-2026");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popups().is_empty(), "{:?}", app.popups());
+    assert_eq!(open_conflicts_of(&app, 3), 0);
+
+    // Undo takes the last decision back: Dan's conflict is open again, Carla's stays decided.
+    ch(&mut app, 'u');
+    assert_eq!(open_conflicts_of(&app, 3), 1);
+    assert_eq!(open_conflicts_of(&app, 2), 0);
 }

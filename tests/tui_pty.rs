@@ -17,6 +17,8 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+mod tui_common;
+
 const ROWS: u16 = 24;
 const COLS: u16 = 80;
 /// The whole of one test, start to exit.
@@ -352,7 +354,10 @@ fn exported_plan(dir: &Path) -> PathBuf {
     use skifteplan::plan::{self, Action, CitizenPlan, Model, Settings};
     let list = load(&sample(), &LoadOptions::default()).unwrap();
     let switch = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
-    let plan = plan::plan(&list.citizens, &Settings::new(Model::Two, switch));
+    // Its conflicts decided, so the review opens on a plan with nothing to find.
+    let mut settings = Settings::new(Model::Two, switch);
+    tui_common::decide_all(&list.citizens, &mut settings);
+    let plan = plan::plan(&list.citizens, &settings);
     let none = |_: &CitizenPlan, _: &Action| None;
     let bytes = xlsx_bytes(&ExportInput {
         plan: &plan,

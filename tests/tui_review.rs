@@ -24,9 +24,17 @@ fn export(model: Model, json: bool) -> Vec<u8> {
 }
 
 fn export_with(model: Model, json: bool, show_cpr: bool) -> Vec<u8> {
+    export_of(model, json, show_cpr, false)
+}
+
+/// The messy sample's plan, with its conflicts open, or all of them decided.
+fn export_of(model: Model, json: bool, show_cpr: bool, decided: bool) -> Vec<u8> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
     let list = load(&dir.join("aktivliste-rodet.xlsx"), &LoadOptions::default()).unwrap();
-    let settings = Settings::new(model, d(2026, 3, 31));
+    let mut settings = Settings::new(model, d(2026, 3, 31));
+    if decided {
+        decide_all(&list.citizens, &mut settings);
+    }
     let plan = plan::plan(&list.citizens, &settings);
     let none = |_: &CitizenPlan, _: &Action| None;
     let input = ExportInput {
@@ -144,9 +152,11 @@ fn tampered_plan_shows_findings_beside_their_rows() {
     assert_eq!(marked, rows.to_vec());
     assert!(v.general.iter().all(|&f| matches!(
         v.findings[f as usize].kind,
-        FindingKind::CitizenMissing { .. } | FindingKind::CountMismatch { .. }
+        FindingKind::CitizenMissing { .. }
+            | FindingKind::CountMismatch { .. }
+            | FindingKind::ConflictsOpen { .. }
     )));
-    assert_eq!(v.general.len(), 2);
+    assert_eq!(v.general.len(), 3);
     snap("tampered_start", &mut app, BOTH);
     ch(&mut app, 'n');
     assert_eq!(selected_row(&app), Some(rows[0]));
@@ -267,8 +277,10 @@ fn help_and_the_findings_without_a_row() {
     let Some(Popup::Message { lines, .. }) = app.popups().last() else {
         panic!("{:?}", app.popups());
     };
-    assert_eq!(lines.len(), 2, "{lines:?}");
-    assert!(lines[1].starts_with("Oversigt række"), "{lines:?}");
+    // The sample's conflicts nobody decided, the deleted citizen, the count it changed.
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(lines[0].contains("konflikter er ikke afgjort"), "{lines:?}");
+    assert!(lines[2].starts_with("Oversigt række"), "{lines:?}");
     snap("general", &mut app, &[(80, 24)]);
     press(&mut app, KeyCode::Esc);
     assert!(app.popups().is_empty());
@@ -317,7 +329,12 @@ fn popups_over_the_review_promise_no_save_either() {
 #[test]
 fn clean_json_plan_in_english() {
     let dir = tempfile::tempdir().unwrap();
-    let p = write(dir.path(), "plan.json", &export(Model::Two, true));
+    // Every conflict of the sample decided: a plan with nothing left to find.
+    let p = write(
+        dir.path(),
+        "plan.json",
+        &export_of(Model::Two, true, false, true),
+    );
     let mut app = review_app(dir.path(), &p, Lang::En);
     let v = app.review().unwrap();
     assert!(v.findings.is_empty(), "{:?}", v.findings);

@@ -76,7 +76,8 @@ pub fn write_report(
         line(w, &format!("{}: {}", C::Findings.get(lang), findings.len()))?;
     }
     if !plan.conflicts.is_empty() {
-        line(w, &cli::conflicts_waiting(plan.conflicts.len(), lang))?;
+        let open = plan.conflicts.iter().filter(|c| c.open).count();
+        line(w, &cli::conflicts_waiting(plan.conflicts.len(), open, lang))?;
     }
     Ok(())
 }

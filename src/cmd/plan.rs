@@ -67,6 +67,10 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
     }
     let mut settings = Settings::new(args.model, args.switch_date);
     settings.reason_text = args.reason_text.clone();
+    // The conflicts decided in the tool, as the UI plans them.
+    if let Some(s) = &stored {
+        settings.resolutions = s.resolutions.clone();
+    }
     if let Some(path) = &args.decisions {
         FileProblem::check(path).map_err(|p| Error::file(path, p))?;
         let decisions = aktivliste::load_decisions(path)?;
@@ -158,7 +162,7 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
         .iter()
         .any(|s| s.reason.needs_a_person());
     Ok(
-        if plan.conflicts.is_empty() && list.rejected.is_empty() && !sheet_unread {
+        if plan.open_conflicts() == 0 && list.rejected.is_empty() && !sheet_unread {
             Outcome::Clean
         } else {
             Outcome::NeedsAttention
@@ -171,6 +175,8 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
 struct Stored {
     ticks: HashMap<StepKey, Recorded>,
     gone: Vec<crate::domain::Citizen>,
+    /// The conflicts decided in the tool.
+    resolutions: HashMap<String, Vec<crate::domain::resolution::Decided>>,
 }
 
 /// What the store at `path` holds, if there is one there for this list. A store that cannot be
@@ -194,6 +200,7 @@ fn stored(
             return Some(Stored {
                 ticks: s.progress().ticks().clone(),
                 gone: s.citizens(&gone).unwrap_or_default(),
+                resolutions: s.progress().decided_by_cpr(),
             });
         }
         Ok(s) => crate::i18n::cli::store_of_another_list(&s.list().file_name, lang),
@@ -310,7 +317,13 @@ pub fn write_summary(
 
     line(
         w,
-        &format!("  {}: {}", C::Conflicts.get(lang), plan.conflicts.len()),
+        &format!(
+            "  {}: {} ({} {})",
+            C::Conflicts.get(lang),
+            plan.conflicts.len(),
+            plan.open_conflicts(),
+            C::NotDecided.get(lang)
+        ),
     )?;
     for c in plan.conflicts.iter().take(SUMMARY_LINES) {
         let place = c
@@ -321,8 +334,9 @@ pub fn write_summary(
         line(
             w,
             &format!(
-                "    {}{place}: {}",
+                "    {}{place} ({}): {}",
                 c.cpr.display(show_cpr),
+                text::conflict_state(c, lang),
                 text::conflict_message(&c.kind, lang)
             ),
         )?;

@@ -2,6 +2,7 @@
 
 pub mod cpr;
 pub mod date;
+pub mod resolution;
 
 pub use cpr::{Cpr, CprClass, CprError};
 

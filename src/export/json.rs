@@ -93,6 +93,10 @@ pub struct ActionJson {
     /// Who ticked it off (initials); left out when not known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done_by: Option<String>,
+    /// The step departs from its model's rule because a conflict was decided so; left out
+    /// when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_decision: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,11 +108,34 @@ pub struct SourceJson {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConflictJson {
     pub cpr: String,
+    /// The citizen's 1-based position in `citizens`; left out by plans written before it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citizen: Option<u32>,
     /// A stable key such as `"form_after_switch"`.
     pub kind: String,
+    /// `"open"`, `"decided"` or `"note"` (nothing to decide); plans written before it was
+    /// state nothing, and every conflict but a note counts as open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
     pub message: String,
+    /// The decision taken: its stable key (`"keep_delete_others"`, `"redate"`, …) and text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choice: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
     pub sheet: Option<String>,
     pub row: Option<u32>,
+}
+
+/// A conflict's state as JSON states it.
+pub fn conflict_state_key(c: &crate::plan::Conflict) -> &'static str {
+    if !c.kind.needs_decision() {
+        "note"
+    } else if c.resolution.is_some() {
+        "decided"
+    } else {
+        "open"
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -218,19 +245,33 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
                         },
                         done: done.as_ref().map(|d| d.date),
                         done_by: done.and_then(|d| d.by).map(|b| text(&b)),
+                        by_decision: a.by_decision,
                     }
                 })
                 .collect(),
         })
         .collect();
 
+    let numbers: std::collections::HashMap<&crate::domain::Cpr, u32> = plan
+        .citizens
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (&c.cpr, u32::try_from(i + 1).unwrap_or(u32::MAX)))
+        .collect();
     let conflicts = plan
         .conflicts
         .iter()
         .map(|c| ConflictJson {
             cpr: c.cpr.display(show),
+            citizen: numbers.get(&c.cpr).copied(),
             kind: c.kind.key().to_string(),
+            state: Some(conflict_state_key(c).to_string()),
             message: text(&domain::conflict_message(&c.kind, lang)),
+            choice: c.resolution.as_ref().map(|r| r.choice().key().to_string()),
+            decision: c
+                .resolution
+                .as_ref()
+                .map(|r| text(&domain::resolution_text(r, lang))),
             sheet: c.source.as_ref().map(|s| text(&s.sheet)),
             row: c.source.as_ref().map(|s| s.row),
         })

@@ -408,6 +408,7 @@ fn actions(
         SHEET_NAMES[1],
         &headers(&ACTION_HEADERS, lang),
     )?;
+    let states = conflict_states(input.plan);
     for (i, c) in input.plan.citizens.iter().enumerate() {
         if progress.is_some_and(|p| p.cancel.load(Ordering::Relaxed)) {
             let stop = io::Error::new(io::ErrorKind::Interrupted, "the export was cancelled");
@@ -415,7 +416,10 @@ fn actions(
         }
         let cpr = c.cpr.display(input.show_cpr);
         let planned_again = replan.map(|r| r(i));
-        for a in planned_again.as_deref().unwrap_or(&c.actions) {
+        let actions = planned_again.as_deref().unwrap_or(&c.actions);
+        let citizen_status = domain::status_label(c.status, lang);
+        let conflict = states.get(&c.cpr).map(|s| s.label(lang));
+        for a in actions {
             s.number(0, i + 1)?;
             s.text(1, &cpr)?;
             s.opt_text(2, c.name.as_deref())?;
@@ -435,6 +439,10 @@ fn actions(
             let done = (input.done)(c, a);
             s.date(16, done.as_ref().map(|d| d.date))?;
             s.opt_text(17, done.as_ref().and_then(|d| d.by.as_deref()))?;
+            s.text(18, citizen_status)?;
+            s.number(19, actions.len())?;
+            s.opt_text(20, conflict)?;
+            s.opt_text(21, a.by_decision.then(|| t(YES, lang)))?;
             s.next_row();
             if let Some(p) = progress {
                 p.rows.fetch_add(1, Ordering::Relaxed);
@@ -444,13 +452,45 @@ fn actions(
     s.finish()
 }
 
+/// The state of a citizen's conflicts, as the action rows show it.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum CitizenConflicts {
+    Decided,
+    Open,
+}
+
+impl CitizenConflicts {
+    fn label(self, lang: Lang) -> &'static str {
+        match self {
+            CitizenConflicts::Open => t(CONFLICT_OPEN, lang),
+            CitizenConflicts::Decided => t(CONFLICT_DECIDED, lang),
+        }
+    }
+}
+
+/// Per citizen with a conflict (notes aside): open while any is open, else decided.
+fn conflict_states(plan: &crate::plan::Plan) -> HashMap<Cpr, CitizenConflicts> {
+    let mut out = HashMap::new();
+    for c in plan.conflicts.iter().filter(|c| c.kind.needs_decision()) {
+        let state = if c.is_open() {
+            CitizenConflicts::Open
+        } else {
+            CitizenConflicts::Decided
+        };
+        let e = out.entry(c.cpr).or_insert(state);
+        *e = (*e).max(state);
+    }
+    out
+}
+
 fn conflicts(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result<(), ExportError> {
     let lang = input.lang;
-    let names: HashMap<&Cpr, Option<&str>> = input
+    let citizens: HashMap<&Cpr, (usize, Option<&str>)> = input
         .plan
         .citizens
         .iter()
-        .map(|c| (&c.cpr, c.name.as_deref()))
+        .enumerate()
+        .map(|(i, c)| (&c.cpr, (i + 1, c.name.as_deref())))
         .collect();
     let mut s = Sheet::new(
         ws,
@@ -460,13 +500,22 @@ fn conflicts(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result
         &headers(&CONFLICT_HEADERS, lang),
     )?;
     for c in &input.plan.conflicts {
-        s.text(0, &c.cpr.display(input.show_cpr))?;
-        s.opt_text(1, names.get(&c.cpr).copied().flatten())?;
-        s.text(2, c.kind.key())?;
-        s.text(3, &domain::conflict_message(&c.kind, lang))?;
+        let citizen = citizens.get(&c.cpr);
+        if let Some((no, _)) = citizen {
+            s.number(0, *no)?;
+        }
+        s.text(1, &c.cpr.display(input.show_cpr))?;
+        s.opt_text(2, citizen.and_then(|(_, name)| *name))?;
+        s.text(3, c.kind.key())?;
+        s.text(4, domain::conflict_state(c, lang))?;
+        s.text(5, &domain::conflict_message(&c.kind, lang))?;
+        if let Some(r) = &c.resolution {
+            s.text(6, &domain::resolution_text(r, lang))?;
+            s.text(7, r.choice().key())?;
+        }
         if let Some(src) = &c.source {
-            s.text(4, &src.sheet)?;
-            s.number(5, src.row as usize)?;
+            s.text(8, &src.sheet)?;
+            s.number(9, src.row as usize)?;
         }
         s.next_row();
     }
@@ -519,7 +568,7 @@ fn forgotten(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result
             .iter()
             .filter(|a| a.action == ActionKind::Afslut)
             .count();
-        let has_conflict = plan.conflicts_of(&c.cpr).next().is_some();
+        let has_conflict = plan.conflicts_of(&c.cpr).any(|c| c.is_open());
         s.number(0, i + 1)?;
         s.text(1, &c.cpr.display(input.show_cpr))?;
         s.opt_text(2, c.name.as_deref())?;

@@ -202,10 +202,36 @@ fn conflicts_rejected_rows_and_forgotten_cases() {
     let rows = book.rows("Konflikter");
     assert_eq!(rows.len() - 1, plan.conflicts.len());
     assert!(!plan.conflicts.is_empty());
+    assert_eq!(
+        rows[0],
+        [
+            "Borger nr",
+            "CPR",
+            "Navn",
+            "Konflikt",
+            "Tilstand",
+            "Besked",
+            "Afgørelse",
+            "Afgørelseskode",
+            "Ark",
+            "Række"
+        ]
+    );
+    let after_switch = rows[1..]
+        .iter()
+        .find(|r| r[3] == "form_after_switch" && r[2] == "=Fiktiv Formel")
+        .expect("the form after D is listed");
+    assert_eq!(after_switch[1], "020285-xxxx");
+    assert_eq!(after_switch[4], "ikke afgjort");
+    // Borger nr: the same number as the citizen's rows in Handlinger, which say the conflict
+    // is open.
+    let no = &after_switch[0];
+    let handlinger = book.rows("Handlinger");
+    let conflict_col = handlinger[0].iter().position(|h| h == "Konflikt").unwrap();
     assert!(
-        rows[1..].iter().any(|r| r[2] == "form_after_switch"
-            && r[1] == "=Fiktiv Formel"
-            && r[0] == "020285-xxxx")
+        handlinger
+            .iter()
+            .any(|r| &r[0] == no && r[1] == "020285-xxxx" && r[conflict_col] == "ikke afgjort")
     );
 
     let rows = book.rows("Afviste rækker");

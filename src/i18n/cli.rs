@@ -27,9 +27,11 @@ texts! {
         StandardOutput => "standardoutput (stdout)", "standard output";
         MoreInExport => "flere (se handlingsarket eller JSON)", "more (see the action sheet or JSON)";
         NoFindings => "Ingen fund: planen følger reglerne.", "No findings: the plan follows the rules.";
+        NotDecided => "ikke afgjort", "not decided";
         Findings => "Fund", "Findings";
-        ConflictWaiting => "konflikt står i planen og venter på en person (arket Konflikter).", "conflict is listed in the plan and waits for a person (sheet Konflikter).";
-        ConflictsWaiting => "konflikter står i planen og venter på en person (arket Konflikter).", "conflicts are listed in the plan and wait for a person (sheet Konflikter).";
+        ConflictWaiting => "konflikt eller bemærkning står i planen", "conflict or note is listed in the plan";
+        ConflictsWaiting => "konflikter og bemærkninger står i planen", "conflicts and notes are listed in the plan";
+        OpenLower => "ikke afgjort", "not decided";
         FillPlaceholders => "Udfyld pladsholderne før mailen sendes, eller angiv:", "Fill in the placeholders before sending, or give:";
         DeadlineNeeded => "Model 1: DST skal have en deadline for genindberetning.", "Model 1: DST needs a deadline for re-reporting.";
         HalfWrittenRemoved => "filer under skrivning er fjernet, intet er efterladt halvt skrevet", "files being written were removed, nothing is left half written";
@@ -100,12 +102,16 @@ pub fn store_of_another_list(other: &str, lang: Lang) -> String {
     )
 }
 
-/// "1 konflikt står i planen …" / "3 conflicts are listed in the plan …".
-pub fn conflicts_waiting(n: usize, lang: Lang) -> String {
+/// "3 konflikter og bemærkninger står i planen (1 ikke afgjort)." / "3 conflicts and notes …".
+pub fn conflicts_waiting(n: usize, open: usize, lang: Lang) -> String {
     let text = if n == 1 {
         C::ConflictWaiting
     } else {
         C::ConflictsWaiting
     };
-    format!("{n} {}", text.get(lang))
+    format!(
+        "{n} {} ({open} {}).",
+        text.get(lang),
+        C::OpenLower.get(lang)
+    )
 }

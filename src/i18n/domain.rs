@@ -2,6 +2,7 @@
 //! place: labels of models, forms, actions, systems and parts, conflict messages and notes.
 //! Exports, the CLI summary and the terminal UI all take their words from here.
 
+use crate::domain::resolution::{CaseKey, Choice, Resolution};
 use crate::domain::{Form, Part, date::fmt_dk};
 use crate::lang::Lang;
 use crate::plan::{ActionKind, ConflictKind, Model, Note, Status, System};
@@ -94,53 +95,61 @@ pub fn status_label(status: Status, lang: Lang) -> &'static str {
     }
 }
 
-/// One line saying what is wrong and what a person must decide. Holds no CPR.
+/// One line saying what is wrong and what a person must decide, with the guide's section.
+/// Holds no CPR.
 pub fn conflict_message(kind: &ConflictKind, lang: Lang) -> String {
     match kind {
-        ConflictKind::FormAfterSwitch { form, date } => match lang {
-            Lang::Da => format!(
-                "{} er dateret {}, efter skiftedatoen: kan ikke afsluttes på skiftedatoen. Afklar datoen.",
-                form_label(*form, lang),
-                fmt_dk(*date)
-            ),
-            Lang::En => format!(
-                "{} is dated {}, after the switch date: it cannot be closed on the switch date. Resolve the date.",
-                form_label(*form, lang),
-                fmt_dk(*date)
-            ),
-        },
+        ConflictKind::FormAfterSwitch { form, date } => {
+            let f = form_label(*form, lang);
+            let d = fmt_dk(*date);
+            // Iværksættelse, Anmodning and KvalHep are not closed on their own: the case is.
+            match (form.is_closed(), lang) {
+                (true, Lang::Da) => format!(
+                    "{f} er dateret {d}, efter skiftedatoen: den kan ikke afsluttes pr. skiftedatoen (vejledningen afsnit 4). Afgør: ret datoen, slet den, eller lad sagen blive i SMDB-webformen."
+                ),
+                (true, Lang::En) => format!(
+                    "{f} is dated {d}, after the switch date: it cannot be closed as of the switch date (guide §4). Decide: correct the date, delete it, or leave the case in the SMDB web form."
+                ),
+                (false, Lang::Da) => format!(
+                    "{f} er dateret {d}, efter skiftedatoen: behandlingen kan ikke afsluttes pr. skiftedatoen før den (vejledningen afsnit 4 d). Afgør: ret datoen, slet den, eller lad sagen blive i SMDB-webformen."
+                ),
+                (false, Lang::En) => format!(
+                    "{f} is dated {d}, after the switch date: the treatment cannot be closed as of the switch date before it (guide §4 d). Decide: correct the date, delete it, or leave the case in the SMDB web form."
+                ),
+            }
+        }
         ConflictKind::TwoAnmodninger { count } => match lang {
             Lang::Da => format!(
-                "{count} aktive anmodninger for samme borger; kun én må være aktiv. Afklar hvilken der gælder."
+                "{count} aktive anmodninger for samme borger; der kan kun være én aktiv sag pr. borger (vejledningens indledning). Afgør hvilken der er sagen, og om de andre afsluttes på deres faktiske dato eller slettes som fejlregistrering."
             ),
             Lang::En => format!(
-                "{count} active anmodninger for one citizen; only one may be active. Decide which one holds."
+                "{count} active anmodninger for one citizen; a citizen can have only one active case (the guide's introduction). Decide which one is the case, and whether the others are closed on their real date or deleted as wrong registrations."
             ),
         },
         ConflictKind::TwoIndskrivninger { tilbud, count } => {
             let t = tilbud.as_deref().unwrap_or("?");
             match lang {
                 Lang::Da => format!(
-                    "{count} aktive indskrivninger på samme tilbud ({t}); kun én må være aktiv."
+                    "{count} aktive indskrivninger på samme tilbud ({t}); der kan kun være én aktiv sag pr. borger i tilbuddet (vejledningens indledning). Afgør hvilken der er sagen, og om de andre afsluttes på deres faktiske dato eller slettes."
                 ),
                 Lang::En => format!(
-                    "{count} active indskrivninger at one offer ({t}); only one may be active."
+                    "{count} active indskrivninger at one offer ({t}); a citizen can have only one active case at an offer (the guide's introduction). Decide which one is the case, and whether the others are closed on their real date or deleted."
                 ),
             }
         }
         ConflictKind::ForgottenWithoutEndDate => lang
             .pick(
-                "Markeret som glemt sag, men uden faktisk slutdato: angiv slutdatoen.",
-                "Marked as a forgotten case but without a real end date: enter the end date.",
+                "Markeret som glemt sag, men uden faktisk slutdato: angiv udskrivnings- og afslutningsdatoen (vejledningen afsnit 3, punkt 1).",
+                "Marked as a forgotten case but without a real end date: enter the discharge and close dates (guide §3, item 1).",
             )
             .to_string(),
         ConflictKind::ForgottenEndAfterSwitch { slutdato } => match lang {
             Lang::Da => format!(
-                "Glemt sag med slutdato {}, efter skiftedatoen: en glemt sag slutter senest på skiftedatoen.",
+                "Glemt sag med slutdato {}, efter skiftedatoen: en glemt sag skulle være afsluttet før skiftet (vejledningen afsnit 2, punkt 2). Ret slutdatoen, eller fjern markeringen som glemt.",
                 fmt_dk(*slutdato)
             ),
             Lang::En => format!(
-                "Forgotten case ending {}, after the switch date: a forgotten case ends on the switch date at the latest.",
+                "Forgotten case ending {}, after the switch date: a forgotten case should have been closed before the switch (guide §2, item 2). Correct the end date, or unmark it as forgotten.",
                 fmt_dk(*slutdato)
             ),
         },
@@ -150,13 +159,13 @@ pub fn conflict_message(kind: &ConflictKind, lang: Lang) -> String {
             start,
         } => match lang {
             Lang::Da => format!(
-                "Glemt sag med slutdato {}, før {} startede ({}): slutdatoen skal ligge på eller efter alle startdatoer.",
+                "Glemt sag med slutdato {}, før {} startede ({}): slutdatoen skal ligge på eller efter alle startdatoer. Ret slutdatoen.",
                 fmt_dk(*slutdato),
                 form_label(*form, lang),
                 fmt_dk(*start)
             ),
             Lang::En => format!(
-                "Forgotten case ending {}, before {} started ({}): the end date must be on or after every start date.",
+                "Forgotten case ending {}, before {} started ({}): the end date must be on or after every start date. Correct the end date.",
                 fmt_dk(*slutdato),
                 form_label(*form, lang),
                 fmt_dk(*start)
@@ -164,10 +173,135 @@ pub fn conflict_message(kind: &ConflictKind, lang: Lang) -> String {
         },
         ConflictKind::AnmodningWithoutIvaerksaettelse => lang
             .pick(
-                "Anmodning uden iværksættelse: afklar om den skal afsluttes på skiftedatoen eller slettes.",
-                "Anmodning without iværksættelse: decide whether to close it on the switch date or delete it.",
+                "Bemærk: anmodning uden iværksættelse (venteliste). Den er en almindelig sag og planlægges som modellens andre: model 2 afslutter behandlingen pr. skiftedatoen og registrerer den igen dagen efter (vejledningen afsnit 4 d); model 1 sletter og registrerer den med den oprindelige dato (afsnit 3, punkt 2). Intet at afgøre.",
+                "Note: anmodning without iværksættelse (a waiting list). It is an ordinary case, planned like the model's others: model 2 closes the treatment as of the switch date and registers it again the day after (guide §4 d); model 1 deletes it and registers it with its original date (§3, item 2). Nothing to decide.",
             )
             .to_string(),
+        ConflictKind::MissingOriginalDate { form } => match lang {
+            Lang::Da => format!(
+                "{} har ingen dato i listen: find den oprindelige dato i SMDB, før skemaet slettes; det nye system skal have alle de oprindelige oplysninger (vejledningen afsnit 1, model 1).",
+                form_label(*form, lang)
+            ),
+            Lang::En => format!(
+                "{} has no date in the list: find its original date in SMDB before the form is deleted; the new system needs all the original data (guide §1, model 1).",
+                form_label(*form, lang)
+            ),
+        },
+    }
+}
+
+/// A case as a decision names it: its ID, else its date.
+pub fn case_label(case: &CaseKey, lang: Lang) -> String {
+    let mut out = match (&case.id, case.date) {
+        (Some(id), _) => format!("ID {id}"),
+        (None, Some(d)) => format!("{} {}", lang.pick("dato", "date"), fmt_dk(d)),
+        (None, None) => "?".to_string(),
+    };
+    if let Some(detail) = &case.detail {
+        out.push_str(&format!(" ({detail})"));
+    }
+    out
+}
+
+/// The short name of a choice, as the UI offers it.
+pub fn choice_label(choice: Choice, lang: Lang) -> &'static str {
+    match choice {
+        Choice::KeepCloseOthers => lang.pick(
+            "Denne sag gælder; de andre afsluttes på deres faktiske dato",
+            "This case holds; the others are closed on their real date",
+        ),
+        Choice::KeepDeleteOthers => lang.pick(
+            "Denne sag gælder; de andre slettes som fejlregistrering",
+            "This case holds; the others are deleted as wrong registrations",
+        ),
+        Choice::Redate => lang.pick(
+            "Datoen er forkert: ret den i SMDB (på eller før skiftedatoen)",
+            "The date is wrong: correct it in SMDB (on or before the switch date)",
+        ),
+        Choice::DeleteForm => lang.pick(
+            "Slet den i SMDB; det nye system registrerer den med egen dato",
+            "Delete it in SMDB; the new system registers it with its own date",
+        ),
+        Choice::WebForm => lang.pick(
+            "Lad sagen blive i SMDB-webformen og følg den op dér",
+            "Leave the case in the SMDB web form and follow it up there",
+        ),
+        Choice::OriginalDate => lang.pick(
+            "Den oprindelige dato, fundet i SMDB",
+            "The original date, found in SMDB",
+        ),
+    }
+}
+
+/// What was decided, in one line. Holds no CPR.
+pub fn resolution_text(resolution: &Resolution, lang: Lang) -> String {
+    match resolution {
+        Resolution::Keep {
+            keep,
+            close_others_on: Some(d),
+        } => match lang {
+            Lang::Da => format!(
+                "Afgjort: sagen med {} gælder; de andre afsluttes pr. {} og genindtastes ikke.",
+                case_label(keep, lang),
+                fmt_dk(*d)
+            ),
+            Lang::En => format!(
+                "Decided: the case with {} holds; the others are closed as of {} and not re-entered.",
+                case_label(keep, lang),
+                fmt_dk(*d)
+            ),
+        },
+        Resolution::Keep { keep, .. } => match lang {
+            Lang::Da => format!(
+                "Afgjort: sagen med {} gælder; de andre slettes som fejlregistrering.",
+                case_label(keep, lang)
+            ),
+            Lang::En => format!(
+                "Decided: the case with {} holds; the others are deleted as wrong registrations.",
+                case_label(keep, lang)
+            ),
+        },
+        Resolution::Redate { date } => match lang {
+            Lang::Da => format!(
+                "Afgjort: datoen rettes i SMDB til {} før afslutningen.",
+                fmt_dk(*date)
+            ),
+            Lang::En => format!(
+                "Decided: the date is corrected in SMDB to {} before the close.",
+                fmt_dk(*date)
+            ),
+        },
+        Resolution::Delete => lang
+            .pick(
+                "Afgjort: slettes i SMDB; det nye system registrerer den med egen dato.",
+                "Decided: deleted in SMDB; the new system registers it with its own date.",
+            )
+            .to_string(),
+        Resolution::WebForm => lang
+            .pick(
+                "Afgjort: sagen bliver i SMDB-webformen og følges op dér, til den slutter.",
+                "Decided: the case stays in the SMDB web form and is followed up there until it ends.",
+            )
+            .to_string(),
+        Resolution::OriginalDate { date } => match lang {
+            Lang::Da => format!(
+                "Afgjort: oprindelig dato {} (fundet i SMDB).",
+                fmt_dk(*date)
+            ),
+            Lang::En => format!("Decided: original date {} (found in SMDB).", fmt_dk(*date)),
+        },
+    }
+}
+
+/// A conflict's state in one word: open, decided, or a note.
+pub fn conflict_state(conflict: &crate::plan::Conflict, lang: Lang) -> &'static str {
+    use super::export::{CONFLICT_DECIDED, CONFLICT_NOTE, CONFLICT_OPEN, label};
+    if !conflict.kind.needs_decision() {
+        label(CONFLICT_NOTE, lang)
+    } else if conflict.resolution.is_some() {
+        label(CONFLICT_DECIDED, lang)
+    } else {
+        label(CONFLICT_OPEN, lang)
     }
 }
 
@@ -241,5 +375,50 @@ impl Localize for ConflictKind {
 impl Localize for Note {
     fn localize(&self, lang: Lang) -> String {
         note_text(*self, lang).to_string()
+    }
+}
+
+/// Why a decision was refused, in one line.
+impl Localize for crate::plan::decide::DecisionProblem {
+    fn localize(&self, lang: Lang) -> String {
+        use crate::plan::decide::DecisionProblem as P;
+        match self {
+            P::NotAChoice => lang
+                .pick(
+                    "Den afgørelse passer ikke til konflikten.",
+                    "That decision does not fit the conflict.",
+                )
+                .to_string(),
+            P::NoSuchCase => lang
+                .pick(
+                    "Afgørelsen peger ikke på netop én af borgerens sager (angiv sagens ID, eller dens dato).",
+                    "The decision names not exactly one of the citizen's cases (give the case's ID, or its date).",
+                )
+                .to_string(),
+            P::YearOutOfRange { year } => match lang {
+                Lang::Da => format!("Året {year} ligger uden for de år, en plan rummer."),
+                Lang::En => format!("The year {year} lies outside the years a plan holds."),
+            },
+            P::AfterSwitch { switch } => match lang {
+                Lang::Da => format!(
+                    "Datoen ligger efter skiftedatoen {}: den må senest være skiftedatoen.",
+                    fmt_dk(*switch)
+                ),
+                Lang::En => format!(
+                    "The date lies after the switch date {}: it may be the switch date at the latest.",
+                    fmt_dk(*switch)
+                ),
+            },
+            P::BeforeStart { start } => match lang {
+                Lang::Da => format!(
+                    "Datoen ligger før {}, som sagen startede: den skal ligge på eller efter.",
+                    fmt_dk(*start)
+                ),
+                Lang::En => format!(
+                    "The date lies before {}, when the case started: it must be on or after it.",
+                    fmt_dk(*start)
+                ),
+            },
+        }
     }
 }

@@ -47,9 +47,15 @@ pub const H_SOURCE: Da2En = ("Kilde", "Source");
 pub const H_DONE: Da2En = ("Udført", "Done");
 pub const H_DONE_BY: Da2En = ("Udført af", "Done by");
 pub const H_CONFLICT: Da2En = ("Konflikt", "Conflict");
+pub const H_STATUS: Da2En = ("Status", "Status");
+pub const H_STEPS: Da2En = ("Trin i alt", "Steps in all");
+pub const H_BY_DECISION: Da2En = ("Efter afgørelse", "By decision");
+pub const H_STATE: Da2En = ("Tilstand", "State");
+pub const H_DECISION: Da2En = ("Afgørelse", "Decision");
+pub const H_CHOICE: Da2En = ("Afgørelseskode", "Decision code");
 
 pub const OVERVIEW_HEADERS: [Da2En; 2] = [("Punkt", "Item"), ("Værdi", "Value")];
-pub const ACTION_HEADERS: [Da2En; 18] = [
+pub const ACTION_HEADERS: [Da2En; 22] = [
     H_CITIZEN_NO,
     H_CPR,
     H_NAME,
@@ -68,12 +74,20 @@ pub const ACTION_HEADERS: [Da2En; 18] = [
     H_SOURCE,
     H_DONE,
     H_DONE_BY,
+    H_STATUS,
+    H_STEPS,
+    H_CONFLICT,
+    H_BY_DECISION,
 ];
-pub const CONFLICT_HEADERS: [Da2En; 6] = [
+pub const CONFLICT_HEADERS: [Da2En; 10] = [
+    H_CITIZEN_NO,
     H_CPR,
     H_NAME,
     H_CONFLICT,
+    H_STATE,
     ("Besked", "Message"),
+    H_DECISION,
+    H_CHOICE,
     ("Ark", "Sheet"),
     ("Række", "Row"),
 ];
@@ -105,6 +119,11 @@ pub const L_WARNINGS: Da2En = ("Advarsler", "Warnings");
 pub const L_NOTE: Da2En = ("Bemærkning", "Note");
 pub const L_GENERATED: Da2En = ("Genereret", "Generated");
 pub const YES: Da2En = ("Ja", "Yes");
+/// A citizen's conflicts on the action rows: one still open, or all decided.
+pub const CONFLICT_OPEN: Da2En = ("ikke afgjort", "open");
+pub const CONFLICT_DECIDED: Da2En = ("afgjort", "decided");
+/// A note among the conflicts: nothing to decide.
+pub const CONFLICT_NOTE: Da2En = ("bemærkning", "note");
 pub const NO: Da2En = ("Nej", "No");
 
 /// Every label pair above, for the test that reads every text.
@@ -139,6 +158,15 @@ pub(crate) fn all_labels() -> Vec<Da2En> {
         L_GENERATED,
         YES,
         NO,
+        CONFLICT_OPEN,
+        CONFLICT_DECIDED,
+        CONFLICT_NOTE,
+        H_STATUS,
+        H_STEPS,
+        H_BY_DECISION,
+        H_STATE,
+        H_DECISION,
+        H_CHOICE,
     ];
     all.extend(OVERVIEW_HEADERS);
     all.extend(ACTION_HEADERS);

@@ -127,6 +127,17 @@ pub fn change_line(change: &Change, lang: Lang, show_cpr: bool) -> String {
         Change::Decision { cpr, .. } => {
             format!("{} {}", T::ChangeDecision.get(lang), cpr_of(cpr, show_cpr))
         }
+        Change::Resolve {
+            cpr, resolution, ..
+        } => match resolution {
+            Some(r) => format!(
+                "{} {}: {}",
+                T::ChangeResolve.get(lang),
+                cpr_of(cpr, show_cpr),
+                super::domain::resolution_text(r, lang)
+            ),
+            None => format!("{} {}", T::ChangeUnresolve.get(lang), cpr_of(cpr, show_cpr)),
+        },
         Change::Columns { .. } => T::ChangeColumns.get(lang).to_string(),
         Change::Undo { .. } => T::Undone.get(lang).to_string(),
     }

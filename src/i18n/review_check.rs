@@ -417,6 +417,31 @@ pub fn finding(kind: &FindingKind, lang: Lang) -> (String, String) {
             )
             .to_string(),
         ),
+        K::ConflictsOpen { n } => (
+            match (da, *n) {
+                (true, 1) => "1 konflikt er ikke afgjort".to_string(),
+                (true, n) => format!("{n} konflikter er ikke afgjort"),
+                (false, 1) => "1 conflict is not decided".to_string(),
+                (false, n) => format!("{n} conflicts are not decided"),
+            },
+            lang.pick(
+                "hver konflikt afgjort, før der handles på borgeren (tast a på borgeren i skifteplan)",
+                "every conflict decided before the citizen is acted on (press a on the citizen in skifteplan)",
+            )
+            .to_string(),
+        ),
+        K::DecisionWithoutConflict => (
+            lang.pick(
+                "rækken er markeret som efter afgørelse, men borgeren har ingen afgjort konflikt",
+                "the row is marked as by decision, but the citizen has no decided conflict",
+            )
+            .to_string(),
+            lang.pick(
+                "kun rækker, som en afgjort konflikt har ændret, er markeret",
+                "only rows a decided conflict changed are marked",
+            )
+            .to_string(),
+        ),
         K::CountMismatch {
             what,
             stated,

@@ -274,6 +274,13 @@ pub fn exclusion(why: &review::confirm::Exclusion, lang: Lang) -> String {
                 "forgotten case (closed with its real dates, never deleted)",
             )
             .to_string(),
+        E::OpenConflict { kind } => format!(
+            "{} ({kind})",
+            lang.pick(
+                "en konflikt er ikke afgjort; DST må ikke slette noget for borgeren, før den er",
+                "a conflict is not decided; DST must delete nothing of the citizen's before it is"
+            )
+        ),
         E::NotRegistered { done, total } => format!(
             "{}: {done} {} {total} {}",
             lang.pick(

@@ -68,7 +68,8 @@ texts! {
     NoCitizens => "Ingen borgere i listen.", "No citizens in the list.";
     NoMatches => "Ingen borgere passer til søgning/filter.", "No citizens match the search/filter.";
     DoneTotal => "Udført", "Done";
-    ConflictsLeft => "konflikter", "conflicts";
+    ConflictsLeft => "konflikter ikke afgjort", "conflicts open";
+    ConflictLeft => "konflikt ikke afgjort", "conflict open";
     ForgottenCount => "glemte", "forgotten";
     Search => "Søg", "Search";
     Filter => "Filter", "Filter";
@@ -177,6 +178,8 @@ texts! {
     NoPlanWord => "ingen opsætning", "no set-up";
     ChangeSettings => "opsætning", "set-up";
     ChangeDecision => "glemt sag-beslutning for", "forgotten-case decision for";
+    ChangeResolve => "konflikt afgjort for", "conflict decided for";
+    ChangeUnresolve => "afgørelse taget tilbage for", "decision taken back for";
     ChangeColumns => "kolonnevalg", "column choice";
     TicksLostTitle => "Afkrydsninger passer ikke til den nye plan", "Ticks do not match the new plan";
     TicksLostIntro => "afkrydsede trin findes ikke i planen med den nye opsætning (anden dato eller anden handling).", "ticked steps do not exist in the plan with the new set-up (another date or another action).";
@@ -213,6 +216,18 @@ texts! {
     KeyFilter => "filter", "filter";
     KeySort => "sortering", "sort";
     KeyForgotten => "glemt sag", "forgotten case";
+    KeyDecide => "afgør konflikt", "decide conflict";
+    DecideTitle => "Afgør konflikt", "Decide a conflict";
+    DecideWhichConflict => "Borgeren har flere konflikter at afgøre.", "The citizen has several conflicts to decide.";
+    DecideChooseConflict => "Vælg konflikten (pil, tal eller Enter):", "Choose the conflict (arrows, a number or Enter):";
+    DecideChoose => "Vælg afgørelsen (pil, tal eller Enter):", "Choose the decision (arrows, a number or Enter):";
+    DecideWhichCase => "Hvilken sag gælder? (pil, tal eller Enter):", "Which case holds? (arrows, a number or Enter):";
+    DecideTakeBack => "Tag afgørelsen tilbage (konflikten er åben igen)", "Take the decision back (the conflict is open again)";
+    DecideDate => "Dato", "Date";
+    DecideDateBounds => "Tilladte datoer:", "Allowed dates:";
+    DecideAtLatest => "senest", "at the latest";
+    DecidedBy => "afgjort af", "decided by";
+    DecideNothing => "Borgeren har ingen konflikt at afgøre her (en glemt sags datoer angives med g).", "The citizen has no conflict to decide here (a forgotten case's dates are entered with g).";
     KeyReveal => "vis/skjul fuldt CPR", "show/hide full CPR";
     KeyExport => "eksportér", "export";
     KeySetup => "opsætning (model, D)", "set-up (model, D)";

@@ -9,6 +9,7 @@ use super::{
     Action, ActionKind, CitizenPlan, Conflict, ConflictKind, DEFAULT_REASON_TEXT, Model, Note,
     Plan, REASON_ANDEN, Settings, Status, System, Tally,
 };
+use crate::domain::resolution::{CaseKey, Decided, Resolution, Topic};
 use crate::domain::{Citizen, Decision, Form, SourceRef, date};
 
 /// One form of a citizen's case as the plan sees it: which form, its date, and where it came
@@ -20,6 +21,45 @@ struct FormRef<'a> {
     case_id: Option<&'a ArcStr>,
     detail: Option<&'a ArcStr>,
     source: &'a SourceRef,
+    /// The case the form belongs to.
+    owner: Owner,
+    /// What happens to it: as its model says, or as a person decided.
+    fate: Fate,
+    /// Its date was given by a decision (re-dated, or found in SMDB).
+    decided: bool,
+    /// The start date of its case (anmodningsdato or indskrivningsdato): names a form without a
+    /// date of its own and without an ID.
+    case_date: NaiveDate,
+}
+
+impl FormRef<'_> {
+    /// The form as a decision names it.
+    fn key(&self) -> CaseKey {
+        let detail = (self.form == Form::Ydelse)
+            .then_some(self.detail)
+            .flatten()
+            .map(|d| d.as_str());
+        let date = self.date.unwrap_or(self.case_date);
+        CaseKey::new(self.case_id.map(|c| c.as_str()), Some(date), detail)
+    }
+}
+
+/// The case a form belongs to: the citizen's n-th anmodning or indskrivning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Owner {
+    Anmodning(usize),
+    Indskrivning(usize),
+}
+
+/// What happens to a form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fate {
+    /// As the model says.
+    Plan,
+    /// Deleted in SMDB; registered in the new system on the date, if any.
+    Delete { register_on: Option<NaiveDate> },
+    /// Closed in SMDB on its real end date, never re-entered (a case kept apart).
+    CloseOn(NaiveDate),
 }
 
 /// The texts every close of one plan carries, made once per plan and shared by its actions.
@@ -144,79 +184,95 @@ fn plan_one<'a>(
         .decisions
         .get(citizen.cpr.digits())
         .unwrap_or(&citizen.decision);
-    let conflict = |kind, source: Option<&SourceRef>| Conflict {
+    let decided: &[Decided] = settings
+        .resolutions
+        .get(citizen.cpr.digits())
+        .map_or(&[], Vec::as_slice);
+    let mut found = Found {
         cpr: citizen.cpr,
-        kind,
-        source: source.cloned(),
+        decided,
+        out: conflicts,
     };
 
-    if citizen.anmodninger.len() > 1 {
-        conflicts.push(conflict(
-            ConflictKind::TwoAnmodninger {
-                count: citizen.anmodninger.len(),
-            },
-            citizen.anmodninger.get(1).map(|a| &a.source),
-        ));
-    }
-    let inds = &citizen.indskrivninger;
-    if inds.len() > 1 {
-        for (i, ind) in inds.iter().enumerate() {
-            let first_of_group = !inds[..i].iter().any(|o| same_tilbud(o, ind));
-            if !first_of_group {
-                continue;
-            }
-            let mut same = inds[i + 1..].iter().filter(|o| same_tilbud(o, ind));
-            if let Some(second) = same.next() {
-                conflicts.push(conflict(
-                    ConflictKind::TwoIndskrivninger {
-                        tilbud: ind.tilbud.as_deref().map(str::to_owned),
-                        count: 2 + same.count(),
-                    },
-                    Some(&second.source),
-                ));
-            }
-        }
-    }
-
     forms_in_close_order(citizen, forms);
-    let forms = &forms[..];
     let status = if decision.glemt {
         Status::Glemt
     } else {
         Status::Aktiv
     };
+    // Two cases where one may be active: the one decided on is the case, the others are closed
+    // on their real date or deleted. A forgotten citizen's every case is closed anyway.
+    two_anmodninger(citizen, status, forms, &mut found);
+    two_indskrivninger(citizen, status, forms, &mut found);
+    if status == Status::Aktiv && settings.model != Model::Mellem {
+        for a in &citizen.anmodninger {
+            if a.ivaerksaettelsesdato.is_none() {
+                found.note(ConflictKind::AnmodningWithoutIvaerksaettelse, &a.source);
+            }
+        }
+    }
 
     let actions = match (status, settings.model) {
         (Status::Glemt, _) => {
             check_forgotten(decision, settings, forms, &mut |k, s| {
-                conflicts.push(conflict(k, s))
+                found.unresolved(k, s)
             });
             forgotten_closes(forms, decision.slutdato)
         }
-        (Status::Aktiv, Model::One) => model_one(forms),
+        (Status::Aktiv, Model::One) => {
+            for f in forms.iter_mut().filter(|f| f.fate == Fate::Plan) {
+                if f.date.is_none() {
+                    let topic = Topic::MissingOriginalDate {
+                        form: f.form,
+                        case: f.key(),
+                    };
+                    let kind = ConflictKind::MissingOriginalDate { form: f.form };
+                    if let Some(Resolution::OriginalDate { date }) =
+                        found.decide(kind, f.source, topic)
+                    {
+                        f.date = Some(date);
+                        f.decided = true;
+                    }
+                }
+            }
+            model_one(forms)
+        }
         (Status::Aktiv, Model::Two) => {
-            for f in forms {
-                if let Some(d) = f.date
-                    && d > settings.switch_date
-                {
-                    conflicts.push(conflict(
-                        ConflictKind::FormAfterSwitch {
-                            form: f.form,
-                            date: d,
-                        },
-                        Some(f.source),
-                    ));
+            let mut web_form = false;
+            for f in forms.iter_mut().filter(|f| f.fate == Fate::Plan) {
+                let Some(d) = f.date.filter(|d| *d > settings.switch_date) else {
+                    continue;
+                };
+                let topic = Topic::FormAfterSwitch {
+                    form: f.form,
+                    case: f.key(),
+                };
+                let kind = ConflictKind::FormAfterSwitch {
+                    form: f.form,
+                    date: d,
+                };
+                match found.decide(kind, f.source, topic) {
+                    Some(Resolution::Redate { date }) => {
+                        f.date = Some(date);
+                        f.decided = true;
+                    }
+                    Some(Resolution::Delete) => {
+                        f.fate = Fate::Delete {
+                            register_on: Some(d),
+                        }
+                    }
+                    Some(Resolution::WebForm) => web_form = true,
+                    _ => {}
                 }
             }
-            for a in &citizen.anmodninger {
-                if a.ivaerksaettelsesdato.is_none() {
-                    conflicts.push(conflict(
-                        ConflictKind::AnmodningWithoutIvaerksaettelse,
-                        Some(&a.source),
-                    ));
-                }
+            if web_form {
+                // The case stays in the SMDB web form: followed up there, nothing closed.
+                let mut actions = interim(citizen);
+                actions.iter_mut().for_each(|a| a.by_decision = true);
+                actions
+            } else {
+                model_two(forms, settings, texts)
             }
-            model_two(forms, settings, texts)
         }
         (Status::Aktiv, Model::Mellem) => interim(citizen),
     };
@@ -229,6 +285,177 @@ fn plan_one<'a>(
         slutdato: decision.slutdato.filter(|_| decision.glemt),
         actions: number(actions),
     }
+}
+
+/// The conflicts found for one citizen, with the decisions taken on them.
+struct Found<'d, 'o> {
+    cpr: crate::domain::Cpr,
+    decided: &'d [Decided],
+    out: &'o mut Vec<Conflict>,
+}
+
+impl Found<'_, '_> {
+    /// A conflict a person decides in the tool: recorded with its decision, if one is taken;
+    /// returns the decision.
+    fn decide(
+        &mut self,
+        kind: ConflictKind,
+        source: &SourceRef,
+        topic: Topic,
+    ) -> Option<Resolution> {
+        let resolution = self
+            .decided
+            .iter()
+            .find(|d| d.topic.decides(&topic) && fits(&d.resolution, &topic))
+            .map(|d| d.resolution.clone());
+        self.out.push(Conflict {
+            cpr: self.cpr,
+            kind,
+            source: Some(source.clone()),
+            topic: Some(topic),
+            resolution: resolution.clone(),
+        });
+        resolution
+    }
+
+    /// A conflict decided by fixing the data (a forgotten case's dates).
+    fn unresolved(&mut self, kind: ConflictKind, source: Option<&SourceRef>) {
+        self.out.push(Conflict {
+            cpr: self.cpr,
+            kind,
+            source: source.cloned(),
+            topic: None,
+            resolution: None,
+        });
+    }
+
+    fn note(&mut self, kind: ConflictKind, source: &SourceRef) {
+        self.unresolved(kind, Some(source));
+    }
+}
+
+/// Whether a decision is one of the choices its topic offers.
+fn fits(resolution: &Resolution, topic: &Topic) -> bool {
+    topic.choices().contains(&resolution.choice())
+}
+
+/// Two or more active anmodninger: the decided one is the case; the forms of every other one
+/// are closed on the decided date or deleted.
+fn two_anmodninger(citizen: &Citizen, status: Status, forms: &mut [FormRef], found: &mut Found) {
+    let anm = &citizen.anmodninger;
+    if anm.len() < 2 {
+        return;
+    }
+    let kind = ConflictKind::TwoAnmodninger { count: anm.len() };
+    let source = &anm[1].source;
+    if status == Status::Glemt {
+        found.unresolved(kind, Some(source));
+        return;
+    }
+    let keys: Vec<CaseKey> = anm.iter().map(anmodning_key).collect();
+    let resolution = found
+        .decided
+        .iter()
+        .find(|d| d.topic == Topic::TwoAnmodninger)
+        .and_then(|d| keep_one(&d.resolution, &keys));
+    found.out.push(Conflict {
+        cpr: found.cpr,
+        kind,
+        source: Some(source.clone()),
+        topic: Some(Topic::TwoAnmodninger),
+        resolution: resolution.as_ref().map(|(r, _)| r.clone()),
+    });
+    if let Some((_, (kept, fate))) = resolution {
+        for f in forms.iter_mut() {
+            if matches!(f.owner, Owner::Anmodning(i) if i != kept) {
+                f.fate = fate;
+            }
+        }
+    }
+}
+
+/// Two or more active indskrivninger at one offer: as [`two_anmodninger`], per offer.
+fn two_indskrivninger(citizen: &Citizen, status: Status, forms: &mut [FormRef], found: &mut Found) {
+    let inds = &citizen.indskrivninger;
+    if inds.len() < 2 {
+        return;
+    }
+    for (i, ind) in inds.iter().enumerate() {
+        if inds[..i].iter().any(|o| same_tilbud(o, ind)) {
+            continue;
+        }
+        let group: Vec<usize> = (i..inds.len())
+            .filter(|&j| same_tilbud(&inds[j], ind))
+            .collect();
+        if group.len() < 2 {
+            continue;
+        }
+        let tilbud = ind.tilbud.as_deref().map(str::to_owned);
+        let kind = ConflictKind::TwoIndskrivninger {
+            tilbud: tilbud.clone(),
+            count: group.len(),
+        };
+        let source = &inds[group[1]].source;
+        if status == Status::Glemt {
+            found.unresolved(kind, Some(source));
+            continue;
+        }
+        let topic = Topic::TwoIndskrivninger {
+            tilbud: tilbud.unwrap_or_default().trim().to_string(),
+        };
+        let keys: Vec<CaseKey> = group.iter().map(|&j| indskrivning_key(&inds[j])).collect();
+        let resolution = found
+            .decided
+            .iter()
+            .find(|d| d.topic.decides(&topic))
+            .and_then(|d| keep_one(&d.resolution, &keys));
+        found.out.push(Conflict {
+            cpr: found.cpr,
+            kind,
+            source: Some(source.clone()),
+            topic: Some(topic),
+            resolution: resolution.as_ref().map(|(r, _)| r.clone()),
+        });
+        if let Some((_, (kept, fate))) = resolution {
+            let kept = group[kept];
+            for f in forms.iter_mut() {
+                if matches!(f.owner, Owner::Indskrivning(j) if j != kept && group.contains(&j)) {
+                    f.fate = fate;
+                }
+            }
+        }
+    }
+}
+
+/// A Keep decision that names exactly one of `keys`: the decision, the kept one's index among
+/// them, and the fate of the others.
+fn keep_one(resolution: &Resolution, keys: &[CaseKey]) -> Option<(Resolution, (usize, Fate))> {
+    let Resolution::Keep {
+        keep,
+        close_others_on,
+    } = resolution
+    else {
+        return None;
+    };
+    let mut named = keys.iter().enumerate().filter(|(_, k)| keep.names(k));
+    let (kept, _) = named.next()?;
+    if named.next().is_some() {
+        // The decision does not tell the cases apart (the same date, no IDs).
+        return None;
+    }
+    let fate = match close_others_on {
+        Some(d) => Fate::CloseOn(*d),
+        None => Fate::Delete { register_on: None },
+    };
+    Some((resolution.clone(), (kept, fate)))
+}
+
+pub(crate) fn anmodning_key(a: &crate::domain::Anmodning) -> CaseKey {
+    CaseKey::new(a.id.as_deref(), Some(a.anmodningsdato), None)
+}
+
+pub(crate) fn indskrivning_key(i: &crate::domain::Indskrivning) -> CaseKey {
+    CaseKey::new(i.id.as_deref(), Some(i.indskrivningsdato), None)
 }
 
 /// Whether two indskrivninger are at the same offer: the names compared trimmed and without
@@ -255,60 +482,91 @@ fn forms_in_close_order<'a>(citizen: &'a Citizen, out: &mut Vec<FormRef<'a>>) {
 /// Appends the citizen's existing forms of one kind, in the list's order.
 fn forms_of_kind<'a>(citizen: &'a Citizen, form: Form, out: &mut Vec<FormRef<'a>>) {
     let anmodninger = &citizen.anmodninger;
+    let make = |owner, date, case_id, detail, source| FormRef {
+        form,
+        date,
+        case_id,
+        detail,
+        source,
+        owner,
+        fate: Fate::Plan,
+        decided: false,
+        case_date: match owner {
+            Owner::Anmodning(i) => anmodninger[i].anmodningsdato,
+            Owner::Indskrivning(i) => citizen.indskrivninger[i].indskrivningsdato,
+        },
+    };
     match form {
         Form::Ydelse => {
-            for ind in &citizen.indskrivninger {
-                out.extend(ind.ydelser.iter().map(|y| FormRef {
-                    form,
-                    date: y.startdato,
-                    case_id: ind.id.as_ref(),
-                    detail: Some(&y.navn),
-                    source: &ind.source,
+            for (i, ind) in citizen.indskrivninger.iter().enumerate() {
+                out.extend(ind.ydelser.iter().map(|y| {
+                    let owner = Owner::Indskrivning(i);
+                    make(
+                        owner,
+                        y.startdato,
+                        ind.id.as_ref(),
+                        Some(&y.navn),
+                        &ind.source,
+                    )
                 }));
             }
         }
-        Form::Indskrivning => out.extend(citizen.indskrivninger.iter().map(|ind| FormRef {
-            form,
-            date: Some(ind.indskrivningsdato),
-            case_id: ind.id.as_ref(),
-            detail: ind.tilbud.as_ref(),
-            source: &ind.source,
-        })),
-        Form::Tilbudstilknytning => out.extend(anmodninger.iter().filter_map(|a| {
-            let t = a.tilbudstilknytning.as_ref()?;
-            Some(FormRef {
-                form,
-                date: t.dato,
-                case_id: a.id.as_ref(),
-                detail: t.tilbud.as_ref(),
-                source: &a.source,
-            })
-        })),
-        Form::Ivaerksaettelse => out.extend(anmodninger.iter().filter_map(|a| {
-            a.ivaerksaettelsesdato.map(|d| FormRef {
-                form,
-                date: Some(d),
-                case_id: a.id.as_ref(),
-                detail: None,
-                source: &a.source,
-            })
-        })),
-        Form::Anmodning => out.extend(anmodninger.iter().map(|a| FormRef {
-            form,
-            date: Some(a.anmodningsdato),
-            case_id: a.id.as_ref(),
-            detail: None,
-            source: &a.source,
-        })),
-        Form::KvalHep => out.extend(anmodninger.iter().filter_map(|a| {
-            a.kvalhep.as_ref().map(|k| FormRef {
-                form,
-                date: k.dato,
-                case_id: a.id.as_ref(),
-                detail: None,
-                source: &a.source,
-            })
-        })),
+        Form::Indskrivning => {
+            out.extend(citizen.indskrivninger.iter().enumerate().map(|(i, ind)| {
+                let owner = Owner::Indskrivning(i);
+                let date = Some(ind.indskrivningsdato);
+                make(
+                    owner,
+                    date,
+                    ind.id.as_ref(),
+                    ind.tilbud.as_ref(),
+                    &ind.source,
+                )
+            }));
+        }
+        Form::Tilbudstilknytning => {
+            out.extend(anmodninger.iter().enumerate().filter_map(|(i, a)| {
+                let t = a.tilbudstilknytning.as_ref()?;
+                let owner = Owner::Anmodning(i);
+                Some(make(
+                    owner,
+                    t.dato,
+                    a.id.as_ref(),
+                    t.tilbud.as_ref(),
+                    &a.source,
+                ))
+            }));
+        }
+        Form::Ivaerksaettelse => {
+            out.extend(anmodninger.iter().enumerate().filter_map(|(i, a)| {
+                let d = a.ivaerksaettelsesdato?;
+                Some(make(
+                    Owner::Anmodning(i),
+                    Some(d),
+                    a.id.as_ref(),
+                    None,
+                    &a.source,
+                ))
+            }));
+        }
+        Form::Anmodning => {
+            out.extend(anmodninger.iter().enumerate().map(|(i, a)| {
+                let date = Some(a.anmodningsdato);
+                make(Owner::Anmodning(i), date, a.id.as_ref(), None, &a.source)
+            }));
+        }
+        Form::KvalHep => {
+            out.extend(anmodninger.iter().enumerate().filter_map(|(i, a)| {
+                let k = a.kvalhep.as_ref()?;
+                Some(make(
+                    Owner::Anmodning(i),
+                    k.dato,
+                    a.id.as_ref(),
+                    None,
+                    &a.source,
+                ))
+            }));
+        }
         // The close of a case is an action, not a form a list holds.
         Form::Behandling => {}
     }
@@ -339,21 +597,35 @@ fn action(f: &FormRef, system: System, kind: ActionKind, date: Option<NaiveDate>
         case_id: f.case_id.cloned(),
         detail: f.detail.cloned(),
         source: f.source.clone(),
+        by_decision: f.decided || f.fate != Fate::Plan,
     }
 }
 
-/// Model 1: register in the new system with the original dates, then delete backwards.
+/// Model 1: register in the new system with the original dates, then delete backwards. A case
+/// kept apart by a decision is deleted without re-entry, or closed on its real date.
 fn model_one(forms: &[FormRef]) -> Vec<Action> {
     let mut out = Vec::with_capacity(2 * forms.len());
     out.extend(
-        in_registration_order(forms).map(|f| action(f, System::Nyt, ActionKind::Registrer, f.date)),
+        in_registration_order(forms)
+            .filter(|f| f.fate == Fate::Plan)
+            .map(|f| action(f, System::Nyt, ActionKind::Registrer, f.date)),
     );
     out.extend(
         forms
             .iter()
+            .filter(|f| matches!(f.fate, Fate::Plan | Fate::Delete { .. }))
             .map(|f| action(f, System::Smdb, ActionKind::Slet, f.date)),
     );
+    closes_on_real_dates(forms, &mut out);
     out
+}
+
+/// The closes of the forms a decision closes on their real end date.
+fn closes_on_real_dates(forms: &[FormRef], out: &mut Vec<Action>) {
+    out.extend(closes(forms).filter_map(|f| match f.fate {
+        Fate::CloseOn(d) => Some(action(&f, System::Smdb, ActionKind::Afslut, Some(d))),
+        _ => None,
+    }));
 }
 
 /// The closes of the forms, in the guide's order ([`Form::CLOSE_ORDER`]): the forms that are
@@ -372,21 +644,38 @@ fn close_count(forms: &[FormRef]) -> usize {
     forms.iter().filter(|f| f.form.is_closed()).count()
 }
 
-/// Model 2: close in SMDB on D with "Anden" / reason text, then register at D + 1.
+/// Model 2: close in SMDB on D with "Anden" / reason text, then register at D + 1. A form
+/// deleted by a decision is deleted first and registered on its own date; a case kept apart is
+/// deleted, or closed on its real date, and never re-entered.
 fn model_two(forms: &[FormRef], settings: &Settings, texts: &CloseTexts) -> Vec<Action> {
     let d = settings.switch_date;
     let d1 = date::next_day(d);
     let mut out = Vec::with_capacity(close_count(forms) + forms.len());
-    out.extend(closes(forms).map(|f| {
+    out.extend(
+        forms
+            .iter()
+            .filter(|f| matches!(f.fate, Fate::Delete { .. }))
+            .map(|f| action(f, System::Smdb, ActionKind::Slet, f.date)),
+    );
+    out.extend(closes(forms).filter(|f| f.fate == Fate::Plan).map(|f| {
         let mut a = action(&f, System::Smdb, ActionKind::Afslut, Some(d));
         a.reason = Some(texts.reason.clone());
         a.reason_text = Some(texts.reason_text.clone());
         a
     }));
-    out.extend(
-        in_registration_order(forms)
-            .map(|f| action(f, System::Nyt, ActionKind::Registrer, Some(d1))),
-    );
+    closes_on_real_dates(forms, &mut out);
+    out.extend(in_registration_order(forms).filter_map(|f| match f.fate {
+        Fate::Plan => Some(action(f, System::Nyt, ActionKind::Registrer, Some(d1))),
+        Fate::Delete {
+            register_on: Some(on),
+        } => Some(action(
+            f,
+            System::Nyt,
+            ActionKind::Registrer,
+            Some(on.max(d1)),
+        )),
+        _ => None,
+    }));
     out
 }
 
@@ -434,8 +723,12 @@ fn check_forgotten(
 /// Interim: one follow-up per old case in the SMDB web form; nothing is closed.
 fn interim(citizen: &Citizen) -> Vec<Action> {
     let mut out = Vec::with_capacity(citizen.anmodninger.len() + citizen.indskrivninger.len());
-    for a in &citizen.anmodninger {
+    for (n, a) in citizen.anmodninger.iter().enumerate() {
         let f = FormRef {
+            owner: Owner::Anmodning(n),
+            fate: Fate::Plan,
+            decided: false,
+            case_date: a.anmodningsdato,
             form: Form::Anmodning,
             date: Some(a.anmodningsdato),
             case_id: a.id.as_ref(),
@@ -447,8 +740,12 @@ fn interim(citizen: &Citizen) -> Vec<Action> {
         };
         out.push(action(&f, System::Smdb, ActionKind::FoelgOp, f.date));
     }
-    for i in &citizen.indskrivninger {
+    for (n, i) in citizen.indskrivninger.iter().enumerate() {
         let f = FormRef {
+            owner: Owner::Indskrivning(n),
+            fate: Fate::Plan,
+            decided: false,
+            case_date: i.indskrivningsdato,
             form: Form::Indskrivning,
             date: Some(i.indskrivningsdato),
             case_id: i.id.as_ref(),

@@ -1,6 +1,7 @@
 //! The plan engine: pure functions from citizens and settings to an ordered plan per citizen,
 //! conflicts for a person to decide, and notes. No I/O.
 
+pub mod decide;
 mod engine;
 
 pub use engine::{plan, plan_citizen, plan_outline};
@@ -11,6 +12,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::resolution::{Decided, Resolution, Topic};
 use crate::domain::{Cpr, CprClass, Decision, Form, Part, Privilege, SourceRef, date};
 
 /// The reason (Afslutningsårsag) every model-2 close carries.
@@ -150,6 +152,8 @@ pub struct Settings {
     /// Decisions per citizen, keyed by the CPR's ten digits; they override the decision read
     /// from the list's own columns.
     pub decisions: HashMap<String, Decision>,
+    /// Decided conflicts per citizen, keyed by the CPR's ten digits.
+    pub resolutions: HashMap<String, Vec<Decided>>,
 }
 
 impl Settings {
@@ -159,6 +163,7 @@ impl Settings {
             switch_date,
             reason_text: DEFAULT_REASON_TEXT.to_string(),
             decisions: HashMap::new(),
+            resolutions: HashMap::new(),
         }
     }
 
@@ -195,6 +200,9 @@ pub struct Action {
     pub detail: Option<ArcStr>,
     /// The list row the form was read from.
     pub source: SourceRef,
+    /// The step departs from its model's rule because a person decided a conflict so (a case
+    /// kept apart, a form deleted or re-dated, a date found in SMDB).
+    pub by_decision: bool,
 }
 
 /// A citizen's part of the plan.
@@ -215,6 +223,18 @@ pub struct Conflict {
     pub cpr: Cpr,
     pub kind: ConflictKind,
     pub source: Option<SourceRef>,
+    /// What a decision is about, for the kinds a person decides in the tool; None for the
+    /// kinds decided by entering a forgotten case's dates, and for notes.
+    pub topic: Option<Topic>,
+    /// The decision taken, when one is.
+    pub resolution: Option<Resolution>,
+}
+
+impl Conflict {
+    /// Still to be decided: a conflict (not a note) without a decision.
+    pub fn is_open(&self) -> bool {
+        self.kind.needs_decision() && self.resolution.is_none()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -238,8 +258,12 @@ pub enum ConflictKind {
         form: Form,
         start: NaiveDate,
     },
-    /// Model 2: an anmodning that was never iværksat: close it, or delete it? A person decides.
+    /// An anmodning not yet iværksat (a waiting list): an ordinary case, planned like any
+    /// other of its model (guide §4 d, §3.2). A note, nothing to decide.
     AnmodningWithoutIvaerksaettelse,
+    /// Model 1: a form to re-register has no date in the list; its original date must be found
+    /// in SMDB before the form is deleted (guide §3.2: "alle de oprindelige oplysninger").
+    MissingOriginalDate { form: Form },
 }
 
 impl ConflictKind {
@@ -253,7 +277,13 @@ impl ConflictKind {
             ConflictKind::ForgottenEndAfterSwitch { .. } => "forgotten_end_after_switch",
             ConflictKind::ForgottenEndBeforeStart { .. } => "forgotten_end_before_start",
             ConflictKind::AnmodningWithoutIvaerksaettelse => "anmodning_without_ivaerksaettelse",
+            ConflictKind::MissingOriginalDate { .. } => "missing_original_date",
         }
+    }
+
+    /// Whether a person must decide something; false for a note.
+    pub fn needs_decision(&self) -> bool {
+        !matches!(self, ConflictKind::AnmodningWithoutIvaerksaettelse)
     }
 }
 
@@ -355,6 +385,11 @@ impl Plan {
 
     pub fn conflicts_of<'a>(&'a self, cpr: &'a Cpr) -> impl Iterator<Item = &'a Conflict> + 'a {
         self.conflicts.iter().filter(move |c| &c.cpr == cpr)
+    }
+
+    /// The conflicts still to be decided.
+    pub fn open_conflicts(&self) -> usize {
+        self.conflicts.iter().filter(|c| c.is_open()).count()
     }
 }
 

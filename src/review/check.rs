@@ -60,9 +60,26 @@ pub fn check(plan: &PlanRows) -> Vec<Finding> {
         .iter()
         .map(|c| (c.cpr.as_str(), c.kind.as_str()))
         .collect();
-    for rows in groups.values() {
+    for (&citizen, rows) in &groups {
         let mut found = Vec::new();
-        rules.citizen(rows, &mut found);
+        // Rows a decision changed follow the decision, not the model: checked only for a
+        // decided conflict of their citizen.
+        let (by_decision, by_rule): (Vec<&Row>, Vec<&Row>) =
+            rows.iter().partition(|r| r.by_decision);
+        if let Some(first) = by_decision.first()
+            && !plan
+                .conflicts
+                .iter()
+                .any(|c| !c.open && c.citizen.map_or(c.cpr == first.cpr, |n| n == citizen))
+        {
+            found.push(Finding {
+                at: first.at.clone(),
+                cpr: Some(first.cpr.clone()),
+                kind: FindingKind::DecisionWithoutConflict,
+            });
+        }
+        Rules::steps(rows, &mut found);
+        rules.citizen(&by_rule, &mut found);
         found.retain(|f| {
             let Some(key) = covering_conflict(&f.kind) else {
                 return true;
@@ -71,6 +88,15 @@ pub fn check(plan: &PlanRows) -> Vec<Finding> {
             !listed.contains(&(cpr, key))
         });
         out.extend(found);
+    }
+
+    let open: Vec<_> = plan.conflicts.iter().filter(|c| c.open).collect();
+    if let Some(first) = open.first() {
+        out.push(Finding {
+            at: first.at.clone(),
+            cpr: None,
+            kind: FindingKind::ConflictsOpen { n: open.len() },
+        });
     }
 
     summary(plan, &groups, &mut out);
@@ -85,7 +111,8 @@ struct Rules {
 }
 
 impl Rules {
-    fn citizen(&self, rows: &[&Row], out: &mut Vec<Finding>) {
+    /// The step numbers of all of a citizen's rows: in row order, without gaps or repeats.
+    fn steps(rows: &[&Row], out: &mut Vec<Finding>) {
         let push = |out: &mut Vec<Finding>, r: &Row, kind| {
             out.push(Finding {
                 at: r.at.clone(),
@@ -127,7 +154,12 @@ impl Rules {
             }
             prev = s;
         }
+    }
 
+    /// The model's rules over a citizen's rows (those no decision changed).
+    fn citizen(&self, rows: &[&Row], out: &mut Vec<Finding>) {
+        let mut sorted: Vec<&Row> = rows.iter().copied().filter(|r| r.step.is_some()).collect();
+        sorted.sort_by_key(|r| r.step);
         let forgotten = rows.iter().any(|r| r.forgotten);
         let usable: Vec<&Row> = sorted
             .iter()

@@ -1,7 +1,7 @@
 //! The confirmation list for DST (model 1, guide §3): the anmodninger and indskrivninger the
-//! kommune confirms DST may delete in bulk. Only citizens that are not forgotten and whose
-//! registrations in the new system are all ticked off are on it, so DST never deletes a forgotten
-//! case or one not yet re-entered.
+//! kommune confirms DST may delete in bulk. Only citizens that are not forgotten, have no
+//! conflict still to decide, and whose registrations in the new system are all ticked off are on
+//! it, so DST never deletes a forgotten case, a case still in doubt, or one not yet re-entered.
 //!
 //! [`confirmation`] is pure over the rows read back by [`super::read`] (the offer names are the
 //! rows' Detalje column).
@@ -30,6 +30,8 @@ pub struct ConfirmRow {
 pub enum Exclusion {
     /// A forgotten case: closed with its real end dates, never deleted.
     Forgotten,
+    /// A conflict of the citizen is not decided (its machine key).
+    OpenConflict { kind: String },
     /// Not every registration in the new system is ticked off yet.
     NotRegistered { done: usize, total: usize },
     /// A registration's Udført cell is neither done nor not done ("maybe"): it is not guessed.
@@ -81,6 +83,20 @@ pub fn confirmation(plan: &PlanRows) -> Result<Confirmation, Model> {
                 citizen,
                 cpr,
                 why: Exclusion::Forgotten,
+            });
+            continue;
+        }
+        let open = plan
+            .conflicts
+            .iter()
+            .find(|c| c.open && c.citizen.map_or(c.cpr == cpr, |n| n == citizen));
+        if let Some(c) = open {
+            out.excluded.push(Excluded {
+                citizen,
+                cpr,
+                why: Exclusion::OpenConflict {
+                    kind: c.kind.clone(),
+                },
             });
             continue;
         }

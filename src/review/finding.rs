@@ -93,6 +93,10 @@ pub enum FindingKind {
     },
     /// A citizen the summary counts has no rows.
     CitizenMissing { citizen: u32 },
+    /// Conflicts the plan lists are not decided (found at the first of them).
+    ConflictsOpen { n: usize },
+    /// A row marked as following a decision, for a citizen with no decided conflict.
+    DecisionWithoutConflict,
     /// A count of the summary differs from the rows.
     CountMismatch {
         what: Counting,

@@ -84,6 +84,7 @@ pub struct Header {
 /// One action row of the plan, as read (cells that could not be read are `None`, and the reader
 /// reports them as findings).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[allow(clippy::struct_excessive_bools)] // each is a column of the sheet, read as it stands
 pub struct Row {
     pub at: Location,
     /// The citizen's number in the plan (Borger nr; 1-based position in JSON).
@@ -116,14 +117,42 @@ pub struct Row {
     pub done_by: Option<String>,
     /// The citizen is listed as a forgotten case (Glemte sager, or status "glemt").
     pub forgotten: bool,
+    /// The step departs from its model's rule by a decision (Efter afgørelse; JSON
+    /// `by_decision`).
+    pub by_decision: bool,
 }
 
 /// A conflict the plan itself lists for a person to decide.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanConflict {
     pub cpr: String,
+    /// The citizen's number (Borger nr), where the plan states it.
+    pub citizen: Option<u32>,
     /// The machine key, e.g. `forgotten_without_end_date`.
     pub kind: String,
+    /// Still to be decided. A plan that states no state: every kind but a note is open.
+    pub open: bool,
+    /// Where the plan lists it.
+    pub at: Location,
+}
+
+impl PlanConflict {
+    /// Whether a conflict of this kind, stated as `state` (open, decided or note, in either
+    /// language or as JSON's key, or nothing), is still to be decided. A plan that states no
+    /// state: every kind but a note is open.
+    pub fn is_open(kind: &str, state: Option<&str>) -> bool {
+        use crate::i18n::export::{CONFLICT_DECIDED, CONFLICT_NOTE};
+        let note = kind.trim() == crate::plan::ConflictKind::AnmodningWithoutIvaerksaettelse.key();
+        let is = |s: &str, label: (&str, &str), key: &str| {
+            let s = s.trim().to_lowercase();
+            s == label.0.to_lowercase() || s == label.1.to_lowercase() || s == key
+        };
+        match state {
+            _ if note => false,
+            None => true,
+            Some(s) => !(is(s, CONFLICT_DECIDED, "decided") || is(s, CONFLICT_NOTE, "note")),
+        }
+    }
 }
 
 /// A plan read back: set-up, rows in file order, listed conflicts, and the problems met while

@@ -328,13 +328,24 @@ fn read_conflicts(rows: &[(u32, Vec<Cell<'_>>)]) -> Vec<PlanConflict> {
         head.iter()
             .position(|c| text(c).is_some_and(|t| is_label(&t, label)))
     };
-    let (cpr, kind) = (find(H_CPR), find(H_CONFLICT));
+    let (no, cpr, kind, state) = (
+        find(H_CITIZEN_NO),
+        find(H_CPR),
+        find(H_CONFLICT),
+        find(H_STATE),
+    );
     rows.iter()
         .skip(1)
-        .filter_map(|(_, c)| {
+        .filter_map(|(n, c)| {
+            let kind = text(get(c, kind))?;
+            // A sheet written before the Tilstand column: every kind but a note is open.
+            let state = state.map(|s| text(get(c, Some(s))).unwrap_or_default());
             Some(PlanConflict {
                 cpr: text(get(c, cpr))?,
-                kind: text(get(c, kind))?,
+                citizen: no.and_then(|col| number(get(c, Some(col)))),
+                open: PlanConflict::is_open(&kind, state.as_deref()),
+                kind,
+                at: Location::row(CONFLICTS_SHEET, *n),
             })
         })
         .collect()
@@ -410,6 +421,7 @@ fn read_actions(
     let c_detail = find(H_DETAIL);
     let c_done = find(H_DONE);
     let c_done_by = find(H_DONE_BY);
+    let c_by_decision = find(H_BY_DECISION);
 
     let mut out = Vec::new();
     let mut problems = Vec::new();
@@ -488,6 +500,7 @@ fn read_actions(
             done_date: mark.date(),
             not_done: mark == Done::No,
             done_by: text(get(cells, c_done_by)).map(|t| mask_in_text(t.trim())),
+            by_decision: text(get(cells, c_by_decision)).is_some_and(|t| is_label(&t, YES)),
         });
     }
     Ok((out, problems))

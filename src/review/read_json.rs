@@ -71,6 +71,7 @@ pub fn from_json(dto: &PlanJson) -> PlanRows {
                 not_done: false,
                 done_by: a.done_by.as_deref().map(mask_in_text),
                 forgotten: c.status == Status::Glemt,
+                by_decision: a.by_decision,
             });
         }
     }
@@ -105,9 +106,13 @@ pub fn from_json(dto: &PlanJson) -> PlanRows {
         conflicts: dto
             .conflicts
             .iter()
-            .map(|c| PlanConflict {
+            .enumerate()
+            .map(|(i, c)| PlanConflict {
                 cpr: c.cpr.clone(),
+                citizen: c.citizen,
                 kind: c.kind.clone(),
+                open: PlanConflict::is_open(&c.kind, c.state.as_deref()),
+                at: top(&format!("conflicts[{i}]")),
             })
             .collect(),
         problems,

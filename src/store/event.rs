@@ -4,6 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::resolution::{Resolution, Topic};
 use crate::domain::{Cpr, Decision, Form};
 use crate::plan::{Action, ActionKind, Model, System};
 use crate::progress::SavedSettings;
@@ -80,6 +81,13 @@ pub enum Change {
         cpr: String,
         decision: Option<Decision>,
     },
+    /// A decision about one conflict of a citizen (CPR digits); None: the decision was taken
+    /// back and the conflict is open again.
+    Resolve {
+        cpr: String,
+        topic: Topic,
+        resolution: Option<Resolution>,
+    },
     /// The column mappings chosen for the list (field key → header).
     Columns { columns: Vec<(String, String)> },
     /// An earlier event of the same worker no longer counts.
@@ -94,6 +102,7 @@ impl Change {
             Change::Untick { .. } => "untick",
             Change::Settings { .. } => "settings",
             Change::Decision { .. } => "decision",
+            Change::Resolve { .. } => "resolve",
             Change::Columns { .. } => "columns",
             Change::Undo { .. } => "undo",
         }
@@ -112,7 +121,7 @@ impl Change {
     pub fn cpr(&self) -> Option<&str> {
         match self {
             Change::Tick { step, .. } | Change::Untick { step } => Some(&step.cpr),
-            Change::Decision { cpr, .. } => Some(cpr),
+            Change::Decision { cpr, .. } | Change::Resolve { cpr, .. } => Some(cpr),
             _ => None,
         }
     }
@@ -126,10 +135,18 @@ impl Change {
     }
 
     /// Whether a later change `self` is about the same thing as `earlier`: the same step, the
-    /// same citizen's decision, the set-up, the column mappings.
+    /// same citizen's decision, the same conflict, the set-up, the column mappings.
     pub fn same_subject(&self, earlier: &Change) -> bool {
         match (self, earlier) {
             (Change::Decision { cpr: a, .. }, Change::Decision { cpr: b, .. }) => a == b,
+            (
+                Change::Resolve {
+                    cpr: a, topic: x, ..
+                },
+                Change::Resolve {
+                    cpr: b, topic: y, ..
+                },
+            ) => a == b && x == y,
             (a, b) if a.step().is_some() => a.step() == b.step(),
             (a, b) => a.kind() == b.kind(),
         }

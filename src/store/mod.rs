@@ -23,7 +23,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 pub use event::{Change, Event, StepKey};
 pub use import::json_backup_path;
-pub use progress::{Progress, Recorded};
+pub use progress::{Progress, Recorded, Resolved};
 
 use crate::domain::Citizen;
 use crate::plan::Model;

@@ -7,6 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::event::{Change, Event, StepKey};
 use crate::domain::Decision;
+use crate::domain::resolution::{Decided, Resolution, Topic};
 use crate::plan::Model;
 use crate::progress::SavedSettings;
 
@@ -33,8 +34,17 @@ pub struct Progress {
     ticks: HashMap<StepKey, Recorded>,
     settings: Option<SavedSettings>,
     decisions: BTreeMap<String, Decision>,
+    resolutions: BTreeMap<(String, Topic), Resolved>,
     columns: Vec<(String, String)>,
     last_id: i64,
+}
+
+/// A decided conflict: the decision, who took it and when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    pub resolution: Resolution,
+    pub worker: String,
+    pub at: NaiveDateTime,
 }
 
 impl Progress {
@@ -83,6 +93,26 @@ impl Progress {
                     self.decisions.remove(cpr);
                 }
             },
+            Change::Resolve {
+                cpr,
+                topic,
+                resolution,
+            } => {
+                let key = (cpr.clone(), topic.clone());
+                match resolution {
+                    Some(r) => {
+                        let resolved = Resolved {
+                            resolution: r.clone(),
+                            worker: e.worker.clone(),
+                            at: e.at,
+                        };
+                        self.resolutions.insert(key, resolved);
+                    }
+                    None => {
+                        self.resolutions.remove(&key);
+                    }
+                }
+            }
             Change::Columns { columns } => self.columns.clone_from(columns),
             // Undos are handled by folding again (see [`Progress::fold`]).
             Change::Undo { .. } => {}
@@ -110,6 +140,23 @@ impl Progress {
 
     pub fn decisions(&self) -> &BTreeMap<String, Decision> {
         &self.decisions
+    }
+
+    /// Every decided conflict, by citizen (CPR digits) and topic.
+    pub fn resolutions(&self) -> &BTreeMap<(String, Topic), Resolved> {
+        &self.resolutions
+    }
+
+    /// The decided conflicts as the plan engine takes them: per citizen.
+    pub fn decided_by_cpr(&self) -> HashMap<String, Vec<Decided>> {
+        let mut out: HashMap<String, Vec<Decided>> = HashMap::new();
+        for ((cpr, topic), r) in &self.resolutions {
+            out.entry(cpr.clone()).or_default().push(Decided {
+                topic: topic.clone(),
+                resolution: r.resolution.clone(),
+            });
+        }
+        out
     }
 
     pub fn columns(&self) -> &[(String, String)] {

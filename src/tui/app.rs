@@ -92,6 +92,8 @@ pub enum Popup {
     Unforget {
         citizen: usize,
     },
+    /// Deciding a citizen's conflict.
+    Decide(super::popups::decide::Deciding),
     StatePlace {
         input: String,
         error: Option<String>,
@@ -342,6 +344,7 @@ impl App {
             Some(
                 Popup::Input { .. }
                 | Popup::Forgotten { .. }
+                | Popup::Decide(_)
                 | Popup::StatePlace { .. }
                 | Popup::Export { .. }
                 | Popup::MappingHeader { .. },

@@ -28,6 +28,8 @@ pub enum Control {
     Filter,
     Sort,
     Forgotten,
+    /// Decide the selected citizen's conflict.
+    Decide,
     RevealCpr,
     Export,
     Setup,

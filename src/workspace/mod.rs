@@ -21,8 +21,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::aktivliste::Aktivliste;
 use crate::domain::Decision;
+use crate::domain::resolution::{Decided, Resolution, Topic};
+use crate::plan::decide::DecisionProblem;
 use crate::plan::{Model, Settings};
 use crate::progress::{ListChanges, ListRef, SavedSettings};
+use crate::store::Resolved;
 use crate::store::{self, Change, Event, Progress, StepKey, Store, StoreError};
 
 /// Something the user must be told after opening a list.
@@ -345,7 +348,7 @@ impl Workspace {
         let Some(plan) = &self.plan else {
             return Vec::new();
         };
-        let settings = saved.plan_settings(self.progress().decisions());
+        let settings = settings_under(saved, self.progress());
         plan.ticks_lost_under(&self.list.citizens, &settings, self.progress())
     }
 
@@ -451,6 +454,54 @@ impl Workspace {
             plan.replan_one(citizen, &list.citizens[citizen], progress);
         }
         r
+    }
+
+    /// Decides one conflict of a citizen (or, with None, takes the decision back) and re-plans
+    /// the citizen. A decision the conflict does not allow is refused before anything is
+    /// recorded.
+    pub fn resolve(
+        &mut self,
+        citizen: usize,
+        topic: Topic,
+        resolution: Option<Resolution>,
+        now: NaiveDateTime,
+    ) -> Result<Result<(), DecisionProblem>, StoreError> {
+        let Some(c) = self.list.citizens.get(citizen) else {
+            return Ok(Ok(()));
+        };
+        if let (Some(r), Some(plan)) = (&resolution, self.plan.as_ref())
+            && let Some(problem) = crate::plan::decide::problem(c, &plan.settings, &topic, r)
+        {
+            return Ok(Err(problem));
+        }
+        let one = c.clone();
+        let cpr = c.cpr.digits().to_string();
+        let r = self.record(
+            vec![Change::Resolve {
+                cpr: cpr.clone(),
+                topic: topic.clone(),
+                resolution: resolution.clone(),
+            }],
+            now,
+        );
+        let progress = current(&self.overlay, self.store.as_ref(), &self.empty);
+        if let Some(plan) = self.plan.as_mut() {
+            let decided = plan.settings.resolutions.entry(cpr).or_default();
+            decided.retain(|d| d.topic != topic);
+            if let Some(resolution) = resolution {
+                decided.push(Decided { topic, resolution });
+            }
+            plan.replan_one(citizen, &one, progress);
+        }
+        r.map(Ok)
+    }
+
+    /// Who decided a citizen's conflict, and when, as the store holds it.
+    pub fn resolved_by(&self, citizen: usize, topic: &Topic) -> Option<&Resolved> {
+        let c = self.list.citizens.get(citizen)?;
+        self.progress()
+            .resolutions()
+            .get(&(c.cpr.digits().to_string(), topic.clone()))
     }
 
     /// Takes back this worker's last change (repeatable). A change not yet written is taken
@@ -601,9 +652,16 @@ fn current<'a>(
         .unwrap_or(empty)
 }
 
-/// The plan settings of a progress: its set-up and decisions.
+/// The plan settings of a progress: its set-up, forgotten-case decisions and decided conflicts.
 fn settings_of(progress: &Progress) -> Option<Settings> {
-    Some(progress.settings()?.plan_settings(progress.decisions()))
+    Some(settings_under(progress.settings()?, progress))
+}
+
+/// The plan settings of a set-up with a progress's decisions and decided conflicts.
+fn settings_under(saved: &SavedSettings, progress: &Progress) -> Settings {
+    let mut settings = saved.plan_settings(progress.decisions());
+    settings.resolutions = progress.decided_by_cpr();
+    settings
 }
 
 /// Copies a store to a new place, owner-only.

@@ -93,7 +93,7 @@ impl TrackedPlan {
             index.insert(c.cpr, i);
         }
         let mut conflict_count = vec![0u32; plan.citizens.len()];
-        for c in &plan.conflicts {
+        for c in plan.conflicts.iter().filter(|c| c.is_open()) {
             if let Some(&i) = index.get(&c.cpr) {
                 conflict_count[i] += 1;
             }
@@ -307,6 +307,7 @@ impl TrackedPlan {
         self.done_count[citizen] as usize
     }
 
+    /// The citizen's conflicts still to be decided.
     pub fn conflict_count(&self, citizen: usize) -> usize {
         self.conflict_count[citizen] as usize
     }
@@ -331,7 +332,7 @@ impl TrackedPlan {
         self.total_actions
     }
 
-    /// Citizens with at least one conflict.
+    /// Citizens with at least one conflict still to be decided.
     pub fn citizens_with_conflicts(&self) -> usize {
         self.conflict_count.iter().filter(|&&n| n > 0).count()
     }
@@ -389,7 +390,7 @@ impl TrackedPlan {
         // A copy only while an export still reads the plan.
         let whole = Arc::make_mut(&mut self.plan);
         whole.conflicts.retain(|c| c.cpr != cp.cpr);
-        self.conflict_count[index] = conflicts.len() as u32;
+        self.conflict_count[index] = conflicts.iter().filter(|c| c.is_open()).count() as u32;
         whole.conflicts.extend(conflicts);
         whole.citizens[index] = cp;
         self.apply_ticks(progress);

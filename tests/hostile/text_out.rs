@@ -323,8 +323,9 @@ fn check_shows_a_crafted_plan_escaped_and_its_real_finding() {
     run.assert_code(1);
     assert_run_clean(&run);
     let lines: Vec<&str> = run.stdout().lines().collect();
-    // The verdict is the finding count, and no line passes for the clean verdict.
-    assert!(lines.contains(&"Fund: 1"), "{lines:#?}");
+    // The verdict is the finding count (the reason text, and the sample's conflicts nobody
+    // decided), and no line passes for the clean verdict.
+    assert!(lines.contains(&"Fund: 2"), "{lines:#?}");
     assert!(
         lines.iter().all(|l| !l.starts_with("Ingen fund")),
         "{lines:#?}"

@@ -239,3 +239,54 @@ pub fn stored(dir: &Path) -> skifteplan::store::Progress {
         skifteplan::store::Store::open(&store_file(dir), &list_ref(&list, "f1"), "READER").unwrap();
     store.progress().clone()
 }
+
+/// Decides every conflict of a plan the way a coordinator might, through the tool's own
+/// choices: of two cases the first holds and the others are deleted; a form after D is deleted
+/// and registered on its own date; a form without a date gets its case's date; a forgotten case
+/// without a valid end date ends on D. Replans until nothing is open.
+pub fn decide_all(citizens: &[Citizen], settings: &mut skifteplan::plan::Settings) {
+    use skifteplan::domain::resolution::{Decided, Resolution, Topic};
+    use skifteplan::plan::{ConflictKind, decide, plan};
+    for _ in 0..4 {
+        let p = plan(citizens, settings);
+        if p.open_conflicts() == 0 {
+            return;
+        }
+        for c in p.conflicts.iter().filter(|c| c.is_open()) {
+            let digits = c.cpr.digits().to_string();
+            let Some(citizen) = citizens.iter().find(|x| x.cpr == c.cpr) else {
+                continue;
+            };
+            let resolution = match &c.topic {
+                Some(t @ (Topic::TwoAnmodninger | Topic::TwoIndskrivninger { .. })) => {
+                    Resolution::Keep {
+                        keep: decide::cases(citizen, t)[0].clone(),
+                        close_others_on: None,
+                    }
+                }
+                Some(Topic::FormAfterSwitch { .. }) => Resolution::Delete,
+                Some(Topic::MissingOriginalDate { case, .. }) => Resolution::OriginalDate {
+                    date: case.date.unwrap(),
+                },
+                None => {
+                    if matches!(
+                        c.kind,
+                        ConflictKind::ForgottenWithoutEndDate
+                            | ConflictKind::ForgottenEndAfterSwitch { .. }
+                            | ConflictKind::ForgottenEndBeforeStart { .. }
+                    ) {
+                        let d = settings.switch_date;
+                        settings.decisions.entry(digits).or_default().slutdato = Some(d);
+                        settings.decisions.get_mut(c.cpr.digits()).unwrap().glemt = true;
+                    }
+                    continue;
+                }
+            };
+            let topic = c.topic.clone().unwrap();
+            let list = settings.resolutions.entry(digits).or_default();
+            list.retain(|d| d.topic != topic);
+            list.push(Decided { topic, resolution });
+        }
+    }
+    assert_eq!(plan(citizens, settings).open_conflicts(), 0, "decided");
+}

@@ -102,7 +102,7 @@ fn every_fixed_table_in_both_languages() {
     }
     for n in [1, 2] {
         t.add(format!("conflicts_waiting({n})"), |lang| {
-            super::cli::conflicts_waiting(n, lang)
+            super::cli::conflicts_waiting(n, 1, lang)
         });
     }
     let db = std::path::Path::new("liste.skifteplan.db");
@@ -167,7 +167,52 @@ fn every_word_of_the_domain_in_both_languages() {
         },
         ConflictKind::AnmodningWithoutIvaerksaettelse =>
             ConflictKind::AnmodningWithoutIvaerksaettelse,
+        ConflictKind::MissingOriginalDate { .. } => ConflictKind::MissingOriginalDate {
+            form: Form::KvalHep,
+        },
     }));
+    // A form closed on its own, after D: the other wording.
+    t.localized(&[ConflictKind::FormAfterSwitch {
+        form: Form::Ydelse,
+        date: d(2026, 4, 7),
+    }]);
+    {
+        use crate::domain::resolution::{CaseKey, Choice, Resolution};
+        for choice in [
+            Choice::KeepCloseOthers,
+            Choice::KeepDeleteOthers,
+            Choice::Redate,
+            Choice::DeleteForm,
+            Choice::WebForm,
+            Choice::OriginalDate,
+        ] {
+            let keep = CaseKey::new(Some("A-17"), Some(d(2025, 1, 2)), None);
+            let r = Resolution::from_choice(choice, Some(keep), Some(d(2026, 3, 1)));
+            let r = r.expect("every choice builds");
+            t.add(format!("choice_label({choice:?})"), move |lang| {
+                super::domain::choice_label(choice, lang).to_string()
+            });
+            t.add(format!("resolution_text({choice:?})"), move |lang| {
+                super::domain::resolution_text(&r, lang)
+            });
+        }
+        use crate::plan::decide::DecisionProblem;
+        t.localized(&every!(DecisionProblem {
+            DecisionProblem::NotAChoice => DecisionProblem::NotAChoice,
+            DecisionProblem::NoSuchCase => DecisionProblem::NoSuchCase,
+            DecisionProblem::YearOutOfRange { .. } => DecisionProblem::YearOutOfRange { year: 2204 },
+            DecisionProblem::AfterSwitch { .. } => DecisionProblem::AfterSwitch {
+                switch: d(2026, 3, 31),
+            },
+            DecisionProblem::BeforeStart { .. } => DecisionProblem::BeforeStart {
+                start: d(2025, 1, 25),
+            },
+        }));
+        let by_date = CaseKey::new(None, Some(d(2025, 1, 2)), Some("Samtale"));
+        t.add("case_label(date)".to_string(), move |lang| {
+            super::domain::case_label(&by_date, lang)
+        });
+    }
     t.localized(&every!(Note {
         Note::DeadlineNeeded => Note::DeadlineNeeded,
         Note::BulkDeletionNeedsConfirmation => Note::BulkDeletionNeedsConfirmation,

@@ -111,6 +111,8 @@ fn every_finding_and_plan_reading_error_in_both_languages() {
             missing_n: 1,
         },
         FindingKind::CitizenMissing { .. } => FindingKind::CitizenMissing { citizen: 7 },
+        FindingKind::ConflictsOpen { .. } => FindingKind::ConflictsOpen { n: 3 },
+        FindingKind::DecisionWithoutConflict => FindingKind::DecisionWithoutConflict,
         FindingKind::CountMismatch { .. } => FindingKind::CountMismatch {
             what: Counting::Citizens,
             stated: 12,
@@ -212,6 +214,9 @@ fn every_mail_confirm_and_verify_text_in_both_languages() {
     });
     let exclusions = every!(Exclusion {
         Exclusion::Forgotten => Exclusion::Forgotten,
+        Exclusion::OpenConflict { .. } => Exclusion::OpenConflict {
+            kind: "two_anmodninger".into(),
+        },
         Exclusion::NotRegistered { .. } => Exclusion::NotRegistered { done: 1, total: 3 },
         Exclusion::UnclearDone { .. } => Exclusion::UnclearDone {
             at: crate::review::Location::row("Handlinger", 7),

@@ -188,6 +188,7 @@ pub static BINDINGS: &[Binding] = &[
         T::KeyForgotten,
         true,
     ),
+    b(Ctx::Plan, &[K::Ch('a')], C::Decide, T::KeyDecide, true),
     b(Ctx::Plan, &[K::Ch('c')], C::RevealCpr, T::KeyReveal, false),
     b(Ctx::Plan, &[K::Ch('e')], C::Export, T::KeyExport, true),
     b(

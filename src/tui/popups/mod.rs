@@ -2,6 +2,7 @@
 //! the app's; the top one takes the input, and all are drawn, the top one last.
 
 pub(crate) mod ask;
+pub(crate) mod decide;
 pub(crate) mod export;
 mod forgotten;
 mod help;
@@ -34,6 +35,7 @@ impl App {
             Some(Popup::Mail { .. }) => self.mail_step(c),
             Some(Popup::Ask { .. }) => self.ask_step(c),
             Some(Popup::Input { .. }) => self.input_step(c),
+            Some(Popup::Decide(_)) => self.decide_step(c),
             None => {}
         }
     }
@@ -65,6 +67,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             }
             Popup::Ask { .. } => ask::draw_ask(frame, app, area, p),
             Popup::Input { .. } => ask::draw_input(frame, app, area, p),
+            Popup::Decide(d) => decide::draw(frame, app, area, d),
             Popup::Mail { text, scroll, note } => {
                 mail::draw(frame, app, area, text, *scroll, note.as_ref())
             }

@@ -180,13 +180,19 @@ fn progress_spans<'a>(
             plan.total_actions()
         )),
     ];
-    let conflicts = plan.plan.conflicts.len();
+    // The conflicts still to decide (decided ones and notes wait for nobody).
+    let conflicts = plan.plan.open_conflicts();
     spans.push(Span::styled(" · ", t.muted));
     spans.push(Span::styled(
         if short_conflicts {
             format!("⚠ {conflicts}")
         } else {
-            format!("⚠ {conflicts} {}", T::ConflictsLeft.get(lang))
+            let word = if conflicts == 1 {
+                T::ConflictLeft
+            } else {
+                T::ConflictsLeft
+            };
+            format!("⚠ {conflicts} {}", word.get(lang))
         },
         if conflicts > 0 { t.conflict } else { t.muted },
     ));
@@ -281,7 +287,14 @@ fn draw_actions(
     let conflicts: Vec<String> = tp
         .plan
         .conflicts_of(&c.cpr)
-        .map(|k| format!("⚠ {}", domain::conflict_message(&k.kind, lang)))
+        .map(|k| {
+            let message = domain::conflict_message(&k.kind, lang);
+            match &k.resolution {
+                _ if !k.kind.needs_decision() => format!("ℹ {message}"),
+                Some(r) => format!("✓ {message} {}", domain::resolution_text(r, lang)),
+                None => format!("⚠ {message}"),
+            }
+        })
         .collect();
     let mut info: Vec<Line> = Vec::new();
     if c.status == Status::Glemt {

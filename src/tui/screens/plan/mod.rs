@@ -5,6 +5,7 @@
 
 pub(crate) mod draw;
 
+use crate::i18n::ui::T;
 use crate::plan::Status;
 use crate::tui::app::{App, Popup, Screen, contains};
 use crate::tui::keys::Control;
@@ -311,6 +312,25 @@ impl App {
                             input: String::new(),
                             error: None,
                         });
+                    }
+                }
+            }
+            Control::Decide => {
+                if let Some(i) = view.current() {
+                    let cpr = tp.citizen(i).cpr;
+                    let mut topics: Vec<_> = tp
+                        .plan
+                        .conflicts_of(&cpr)
+                        .filter_map(|c| c.topic.clone())
+                        .collect();
+                    topics.dedup();
+                    if topics.is_empty() {
+                        let lang = self.lang();
+                        self.status = Some((T::DecideNothing.get(lang).to_string(), false));
+                    } else {
+                        let d = crate::tui::popups::decide::Deciding::new(i, topics);
+                        self.status = None;
+                        self.popups.push(Popup::Decide(d));
                     }
                 }
             }
