@@ -138,9 +138,15 @@ pub struct PlanArgs {
     #[arg(long = "column", value_name = "FIELD=HEADER", value_parser = parse_column)]
     pub columns: Vec<(Field, String)>,
 
-    /// The description every model-2 close carries.
+    /// The description every model-2 close carries: "Systemskift" (the default) or
+    /// "Systemskifte", the guide's two spellings; any other text only with --reason-text-any.
     #[arg(long, value_name = "TEXT", default_value = crate::plan::DEFAULT_REASON_TEXT)]
     pub reason_text: String,
+
+    /// Allow a --reason-text other than the guide's (DST may then count the citizens as new
+    /// cases: agree it with DST first).
+    #[arg(long)]
+    pub reason_text_any: bool,
 
     /// A decisions file (CSV or spreadsheet with columns CPR, Glemt, Slutdato) marking forgotten
     /// cases and their real end dates; it overrides the list's own columns.

@@ -65,6 +65,8 @@ pub enum Error {
     /// A date among the switch's facts breaks the guide's order (go-live after D, deadline not
     /// before go-live).
     Facts(FactsProblem),
+    /// The description of the model-2 closes is empty, or not the guide's without the override.
+    ReasonText(crate::plan::ReasonTextProblem),
     /// `confirm` is for model 1 only.
     ConfirmNeedsModelOne(Model),
     /// A file and a command, or the UI's flags with a command that does not open the UI.

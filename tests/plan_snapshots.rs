@@ -92,7 +92,7 @@ fn render(list: &Aktivliste, plan: &Plan) -> String {
     }
     writeln!(s, "Noter:").unwrap();
     for n in &plan.notes {
-        writeln!(s, "  {}", domain::note_text(*n, lang)).unwrap();
+        writeln!(s, "  {}", domain::note_text(*n, &plan.reason_text, lang)).unwrap();
     }
     writeln!(s, "Afviste rækker ({}):", list.rejected.len()).unwrap();
     for r in &list.rejected {

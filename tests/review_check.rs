@@ -191,6 +191,21 @@ fn close_date_changed_is_found() {
 }
 
 #[test]
+fn the_guides_own_words_in_section_4_are_no_finding() {
+    // §4 writes "Anden årsag" and "Systemskifte" where §1 and §6 write "Anden" and
+    // "Systemskift": a person who typed the guide's §4 words did nothing wrong.
+    let (f, _) = tampered("aktivliste-rodet.xlsx", Model::Two, |s| {
+        let g = sheet(s, "Handlinger");
+        let i = find_row(g, |a, _, _| a == "Afslut");
+        let (c, t) = (col(g, "Årsag"), col(g, "Beskrivelse"));
+        g[i][c] = Data::String("Anden årsag".into());
+        g[i + 1][t] = Data::String("Systemskifte".into());
+        i
+    });
+    assert_eq!(f, vec![]);
+}
+
+#[test]
 fn reason_and_reason_text_changed_are_found() {
     let (f, row) = tampered("aktivliste-rodet.xlsx", Model::Two, |s| {
         let g = sheet(s, "Handlinger");

@@ -692,3 +692,43 @@ fn conflicts_are_decided_from_the_citizen_and_taken_back_with_undo() {
     assert_eq!(open_conflicts_of(&app, 3), 1);
     assert_eq!(open_conflicts_of(&app, 2), 0);
 }
+
+#[test]
+fn a_description_other_than_the_guides_is_asked_about_before_it_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = opened(dir.path(), Lang::Da, citizens());
+    press(&mut app, KeyCode::Enter);
+    typ(&mut app, "Testkommune");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    typ(&mut app, "31-03-2026");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Tab); // the description
+    for _ in 0.."Systemskift".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "Ferie");
+    press(&mut app, KeyCode::Enter);
+    let Some(Popup::Ask { lines, .. }) = app.popups().last() else {
+        panic!("{:?}", app.popups());
+    };
+    assert!(lines[0].contains("nye sager"), "{lines:?}");
+    ch(&mut app, 'n');
+    assert!(app.popups().is_empty());
+    assert_eq!(app.screen(), Screen::Setup);
+    assert!(app.workspace().unwrap().plan().is_none());
+    press(&mut app, KeyCode::Enter);
+    ch(&mut app, 'j');
+    assert_eq!(app.screen(), Screen::Plan);
+    let tp = app.workspace().unwrap().plan().unwrap();
+    assert_eq!(tp.plan.reason_text, "Ferie");
+    let close = tp.plan.citizens[0]
+        .actions
+        .iter()
+        .find(|a| a.reason_text.is_some())
+        .unwrap();
+    assert_eq!(close.reason_text.as_deref(), Some("Ferie"));
+}

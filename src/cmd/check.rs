@@ -67,6 +67,13 @@ pub fn write_report(
             C::ActionsLower.get(lang),
         ),
     )?;
+    if h.model == crate::plan::Model::Two {
+        let text = h
+            .reason_text
+            .as_deref()
+            .unwrap_or(crate::plan::DEFAULT_REASON_TEXT);
+        line(w, &cli::reason_text_used(text, lang))?;
+    }
     for f in findings {
         line(w, &format!("  {}", finding_line(f, lang)))?;
     }

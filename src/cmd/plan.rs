@@ -27,6 +27,14 @@ const SUMMARY_LINES: usize = 15;
 
 pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, Error> {
     args.mail.check_names()?;
+    if let Some(p) = plan::reason_text_problem(&args.reason_text, args.reason_text_any) {
+        return Err(Error::ReasonText(p));
+    }
+    if plan::guide_spelling(&args.reason_text, &plan::GUIDE_REASON_TEXTS).is_none() {
+        let warning = text::reason_text_override(&args.reason_text, lang);
+        crate::text::write_line(err, &format!("skifteplan: {warning}"), false)
+            .map_err(|e| Error::Output(e.kind()))?;
+    }
     let facts = args.mail.facts(args.switch_date);
     facts.check()?;
     let store_path = args
@@ -66,7 +74,9 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
         list.citizens.extend(s.gone.iter().cloned());
     }
     let mut settings = Settings::new(args.model, args.switch_date);
-    settings.reason_text = args.reason_text.clone();
+    // The guide's spelling as the guide writes it; another text (with the override) as typed.
+    settings.reason_text = plan::guide_spelling(&args.reason_text, &plan::GUIDE_REASON_TEXTS)
+        .map_or_else(|| args.reason_text.trim().to_string(), str::to_string);
     // The conflicts decided in the tool, as the UI plans them.
     if let Some(s) = &stored {
         settings.resolutions = s.resolutions.clone();

@@ -300,7 +300,7 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
         notes: plan
             .notes
             .iter()
-            .map(|n| domain::note_text(*n, lang).to_string())
+            .map(|n| domain::note_text(*n, &plan.reason_text, lang))
             .collect(),
         rejected_rows: list
             .rejected

@@ -385,7 +385,11 @@ fn overview(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result<
         text_row(&mut s, &label, &ignore_reason(sheet, lang))?;
     }
     for note in &plan.notes {
-        text_row(&mut s, t(L_NOTE, lang), domain::note_text(*note, lang))?;
+        text_row(
+            &mut s,
+            t(L_NOTE, lang),
+            &domain::note_text(*note, &plan.reason_text, lang),
+        )?;
     }
     s.text(0, t(L_GENERATED, lang))?;
     s.datetime(1, input.generated_at)?;

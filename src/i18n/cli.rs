@@ -115,3 +115,23 @@ pub fn conflicts_waiting(n: usize, open: usize, lang: Lang) -> String {
         C::OpenLower.get(lang)
     )
 }
+
+/// Which description the plan's closes carry, and whose spelling it is.
+pub fn reason_text_used(text: &str, lang: Lang) -> String {
+    let text = crate::text::one_line(text.trim()).into_owned();
+    let whose = match crate::plan::guide_spelling(&text, &crate::plan::GUIDE_REASON_TEXTS) {
+        Some("Systemskifte") => lang.pick(
+            "vejledningens stavemåde i afsnit 4",
+            "the guide's spelling in §4",
+        ),
+        Some(_) => lang.pick(
+            "vejledningens stavemåde i afsnit 1 og 6",
+            "the guide's spelling in §1 and §6",
+        ),
+        None => lang.pick("ikke vejledningens", "not the guide's"),
+    };
+    format!(
+        "{} \"{text}\" ({whose})",
+        lang.pick("Beskriv afslutningsårsag:", "Close description:")
+    )
+}

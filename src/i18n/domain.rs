@@ -17,8 +17,13 @@ pub fn model_label(model: Model, lang: Lang) -> &'static str {
     }
 }
 
-/// Two lines on the model's consequences, from the guide (§1, §3, §4, §6).
-pub fn model_explanation(model: Model, lang: Lang) -> [&'static str; 2] {
+/// Two lines on the model's consequences, from the guide (§1, §3, §4, §6), with the description
+/// the closes carry.
+pub fn model_explanation(model: Model, reason_text: &str, lang: Lang) -> [String; 2] {
+    model_words(model, lang).map(|t| with_reason_text(t, reason_text))
+}
+
+fn model_words(model: Model, lang: Lang) -> [&'static str; 2] {
     match model {
         Model::One => [
             lang.pick(
@@ -305,7 +310,26 @@ pub fn conflict_state(conflict: &crate::plan::Conflict, lang: Lang) -> &'static 
     }
 }
 
-pub fn note_text(note: Note, lang: Lang) -> &'static str {
+/// A note of the plan, with the description the plan's closes carry.
+pub fn note_text(note: Note, reason_text: &str, lang: Lang) -> String {
+    let text = note_words(note, lang);
+    if note == Note::ReasonTextMatters {
+        with_reason_text(text, reason_text)
+    } else {
+        text.to_string()
+    }
+}
+
+/// A text that names the default description, with the one chosen instead.
+fn with_reason_text(text: &str, reason_text: &str) -> String {
+    let chosen = crate::text::one_line(reason_text.trim()).into_owned();
+    text.replace(
+        &format!("\"{}\"", crate::plan::DEFAULT_REASON_TEXT),
+        &format!("\"{chosen}\""),
+    )
+}
+
+fn note_words(note: Note, lang: Lang) -> &'static str {
     match note {
         Note::DeadlineNeeded => lang.pick(
             "Model 1: giv DST (SMDB@dst.dk) en deadline; DST kan ikke offentliggøre kommunens tal, før alle aktive borgere er genindberettet.",
@@ -324,8 +348,8 @@ pub fn note_text(note: Note, lang: Lang) -> &'static str {
             "Interim: the kommune must document that data is maintained in two places, so no old case in SMDB is forgotten.",
         ),
         Note::ReasonTextMatters => lang.pick(
-            "Model 2: afslut med årsag \"Anden\" og beskrivelsen \"Systemskift\"; så tæller DST kun de oprindelige startdatoer.",
-            "Model 2: close with reason \"Anden\" and description \"Systemskift\"; then DST counts only the original start dates.",
+            "Model 2: afslut med årsag \"Anden\" og beskrivelsen \"Systemskift\"; så tæller DST kun de oprindelige startdatoer (vejledningen afsnit 6).",
+            "Model 2: close with reason \"Anden\" and description \"Systemskift\"; then DST counts only the original start dates (guide §6).",
         ),
     }
 }
@@ -374,7 +398,7 @@ impl Localize for ConflictKind {
 
 impl Localize for Note {
     fn localize(&self, lang: Lang) -> String {
-        note_text(*self, lang).to_string()
+        note_text(*self, crate::plan::DEFAULT_REASON_TEXT, lang)
     }
 }
 
@@ -420,5 +444,44 @@ impl Localize for crate::plan::decide::DecisionProblem {
                 ),
             },
         }
+    }
+}
+
+/// Why a description of the model-2 closes was refused.
+impl Localize for crate::plan::ReasonTextProblem {
+    fn localize(&self, lang: Lang) -> String {
+        use crate::plan::ReasonTextProblem as P;
+        match self {
+            P::Empty => lang
+                .pick(
+                    "beskrivelsen af afslutningsårsagen må ikke være tom: vejledningen kræver \"Systemskift\" (afsnit 1 og 6; afsnit 4 skriver \"Systemskifte\")",
+                    "the close description must not be empty: the guide asks for \"Systemskift\" (§1 and §6; §4 writes \"Systemskifte\")",
+                )
+                .to_string(),
+            P::NotTheGuides(text) => match lang {
+                Lang::Da => format!(
+                    "beskrivelsen \"{}\" er ikke vejledningens (\"Systemskift\" eller \"Systemskifte\"): DST tæller kun de oprindelige startdatoer for borgere afsluttet med \"Systemskift\" (afsnit 6), så med en anden tekst kan borgerne tælle som nye sager. Brug --reason-text-any, hvis det er aftalt med DST",
+                    crate::text::one_line(text)
+                ),
+                Lang::En => format!(
+                    "the description \"{}\" is not the guide's (\"Systemskift\" or \"Systemskifte\"): DST counts only the original start dates of citizens closed with \"Systemskift\" (§6), so with another text the citizens may count as new cases. Use --reason-text-any if this is agreed with DST",
+                    crate::text::one_line(text)
+                ),
+            },
+        }
+    }
+}
+
+/// The warning when another description than the guide's is used on purpose.
+pub fn reason_text_override(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!(
+            "advarsel: afslutningerne får beskrivelsen \"{}\", ikke vejledningens \"Systemskift\"; DST kan tælle disse borgere som nye sager (vejledningen afsnit 6)",
+            crate::text::one_line(text)
+        ),
+        Lang::En => format!(
+            "warning: the closes carry the description \"{}\", not the guide's \"Systemskift\"; DST may count these citizens as new cases (guide §6)",
+            crate::text::one_line(text)
+        ),
     }
 }

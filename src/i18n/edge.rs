@@ -180,6 +180,7 @@ impl Localize for Error {
             Error::Export(e) => e.message(lang),
             Error::Bundle(e) => e.localize(lang),
             Error::Facts(p) => p.with_dates(lang),
+            Error::ReasonText(p) => p.localize(lang),
             Error::ConfirmNeedsModelOne(model) => {
                 crate::review::words::confirm_not_model_one(*model, lang)
             }

@@ -281,8 +281,11 @@ pub fn finding(kind: &FindingKind, lang: Lang) -> (String, String) {
                 lang.pick("afslutningsårsag", "close reason"),
                 text_or_empty(found, lang)
             ),
-            lang.pick("afslutningsårsag \"Anden\"", "close reason \"Anden\"")
-                .to_string(),
+            lang.pick(
+                "afslutningsårsag \"Anden\" (vejledningen afsnit 4 skriver også \"Anden årsag\")",
+                "close reason \"Anden\" (guide §4 also writes \"Anden årsag\")",
+            )
+            .to_string(),
         ),
         K::ReasonTextWrong { found, expected } => (
             format!(
@@ -290,10 +293,21 @@ pub fn finding(kind: &FindingKind, lang: Lang) -> (String, String) {
                 lang.pick("beskriv afslutningsårsag", "close reason text"),
                 text_or_empty(found, lang)
             ),
-            format!(
-                "{} \"{expected}\"",
-                lang.pick("beskrivelsen", "the description")
-            ),
+            if crate::plan::guide_spelling(expected, &crate::plan::GUIDE_REASON_TEXTS).is_some() {
+                format!(
+                    "{} \"{expected}\" {}",
+                    lang.pick("beskrivelsen", "the description"),
+                    lang.pick(
+                        "(eller vejledningens anden stavemåde, \"Systemskift\"/\"Systemskifte\")",
+                        "(or the guide's other spelling, \"Systemskift\"/\"Systemskifte\")"
+                    )
+                )
+            } else {
+                format!(
+                    "{} \"{expected}\"",
+                    lang.pick("beskrivelsen", "the description")
+                )
+            },
         ),
         K::ReentryDateWrong { found, expected } => (
             format!(
@@ -414,6 +428,23 @@ pub fn finding(kind: &FindingKind, lang: Lang) -> (String, String) {
             lang.pick(
                 "alle borgere i oversigten med deres handlinger",
                 "every citizen of the overview with their actions",
+            )
+            .to_string(),
+        ),
+        K::ReasonTextNotGuide { found } => (
+            match lang {
+                Lang::Da => format!(
+                    "planens beskrivelse af afslutningsårsagen er \"{}\", ikke vejledningens; DST kan tælle borgerne som nye sager (afsnit 6)",
+                    crate::text::one_line(found)
+                ),
+                Lang::En => format!(
+                    "the plan's close description is \"{}\", not the guide's; DST may count the citizens as new cases (§6)",
+                    crate::text::one_line(found)
+                ),
+            },
+            lang.pick(
+                "\"Systemskift\" (vejledningen afsnit 1 og 6) eller \"Systemskifte\" (afsnit 4)",
+                "\"Systemskift\" (guide §1 and §6) or \"Systemskifte\" (§4)",
             )
             .to_string(),
         ),

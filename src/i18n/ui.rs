@@ -217,6 +217,8 @@ texts! {
     KeySort => "sortering", "sort";
     KeyForgotten => "glemt sag", "forgotten case";
     KeyDecide => "afgør konflikt", "decide conflict";
+    ReasonTextAskTitle => "Ikke vejledningens beskrivelse", "Not the guide's description";
+    ReasonTextAsk => "Brug denne beskrivelse alligevel (aftalt med DST)? j/n", "Use this description anyway (agreed with DST)? y/n";
     DecideTitle => "Afgør konflikt", "Decide a conflict";
     DecideWhichConflict => "Borgeren har flere konflikter at afgøre.", "The citizen has several conflicts to decide.";
     DecideChooseConflict => "Vælg konflikten (pil, tal eller Enter):", "Choose the conflict (arrows, a number or Enter):";

@@ -19,6 +19,39 @@ use crate::domain::{Cpr, CprClass, Decision, Form, Part, Privilege, SourceRef, d
 pub const REASON_ANDEN: &str = "Anden";
 /// The default description (Beskriv afslutningsårsag) of a model-2 close.
 pub const DEFAULT_REASON_TEXT: &str = "Systemskift";
+/// The guide's own spellings of the description: "Systemskift" (§1 and §6, where DST says its
+/// counting depends on it) and "Systemskifte" (§4).
+pub const GUIDE_REASON_TEXTS: [&str; 2] = [DEFAULT_REASON_TEXT, "Systemskifte"];
+/// The guide's own spellings of the reason: "Anden" (§1, §6) and "Anden årsag" (§4).
+pub const GUIDE_REASONS: [&str; 2] = [REASON_ANDEN, "Anden årsag"];
+
+/// The guide's spelling `text` is, if it is one of `spellings` (trimmed, any case).
+pub fn guide_spelling(text: &str, spellings: &[&'static str]) -> Option<&'static str> {
+    let t = text.trim().to_lowercase();
+    spellings.iter().copied().find(|s| s.to_lowercase() == t)
+}
+
+/// Why a description for the model-2 closes cannot be used as given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReasonTextProblem {
+    /// Nothing: every close needs the description DST counts by (guide §1, §6).
+    Empty,
+    /// Not one of the guide's spellings, and no explicit override: DST may count the citizens
+    /// as new cases (guide §6).
+    NotTheGuides(String),
+}
+
+/// Whether `text` may be the description of the model-2 closes: one of the guide's spellings,
+/// or with `any` (an explicit override) any text but an empty one.
+pub fn reason_text_problem(text: &str, any: bool) -> Option<ReasonTextProblem> {
+    if text.trim().is_empty() {
+        Some(ReasonTextProblem::Empty)
+    } else if any || guide_spelling(text, &GUIDE_REASON_TEXTS).is_some() {
+        None
+    } else {
+        Some(ReasonTextProblem::NotTheGuides(text.trim().to_string()))
+    }
+}
 
 /// The switch model (guide §1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

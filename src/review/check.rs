@@ -7,9 +7,12 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::NaiveDate;
 
 use super::summary::summary;
-use super::{PlanRows, Row};
+use super::{Location, PlanRows, Row};
 use crate::domain::{Form, date::next_day};
-use crate::plan::{ActionKind, DEFAULT_REASON_TEXT, Model, REASON_ANDEN, System};
+use crate::plan::{
+    ActionKind, DEFAULT_REASON_TEXT, GUIDE_REASON_TEXTS, GUIDE_REASONS, Model, System,
+    guide_spelling,
+};
 
 pub use super::finding::{Column, Counting, Finding, FindingKind};
 
@@ -47,6 +50,17 @@ pub fn check(plan: &PlanRows) -> Vec<Finding> {
         .clone()
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| DEFAULT_REASON_TEXT.to_string());
+    // A plan written with another description than the guide's (an explicit override): DST
+    // may count its citizens as new cases.
+    if h.model == Model::Two && guide_spelling(&reason_text, &GUIDE_REASON_TEXTS).is_none() {
+        out.push(Finding {
+            at: Location::sheet(&h.reentry_at.sheet),
+            cpr: None,
+            kind: FindingKind::ReasonTextNotGuide {
+                found: reason_text.trim().to_string(),
+            },
+        });
+    }
     let rules = Rules {
         model: h.model,
         switch: d,
@@ -111,6 +125,15 @@ struct Rules {
 }
 
 impl Rules {
+    /// A close's description holds when it is the plan's own, or when both are spellings of the
+    /// guide's ("Systemskift" in §1 and §6, "Systemskifte" in §4).
+    fn reason_text_holds(&self, found: Option<&str>) -> bool {
+        let found = found.unwrap_or("").trim();
+        let guide = |t: &str| guide_spelling(t, &GUIDE_REASON_TEXTS).is_some();
+        found.to_lowercase() == self.reason_text.to_lowercase()
+            || (guide(found) && guide(&self.reason_text))
+    }
+
     /// The step numbers of all of a citizen's rows: in row order, without gaps or repeats.
     fn steps(rows: &[&Row], out: &mut Vec<Finding>) {
         let push = |out: &mut Vec<Finding>, r: &Row, kind| {
@@ -269,12 +292,13 @@ impl Rules {
                             expected: self.switch,
                         }));
                     }
-                    if r.reason.as_deref().map(str::trim) != Some(REASON_ANDEN) {
+                    let reason = r.reason.as_deref().unwrap_or("");
+                    if guide_spelling(reason, &GUIDE_REASONS).is_none() {
                         out.push(at(FindingKind::ReasonNotAnden {
                             found: r.reason.clone(),
                         }));
                     }
-                    if r.reason_text.as_deref().map(str::trim) != Some(self.reason_text.as_str()) {
+                    if !self.reason_text_holds(r.reason_text.as_deref()) {
                         out.push(at(FindingKind::ReasonTextWrong {
                             found: r.reason_text.clone(),
                             expected: self.reason_text.clone(),

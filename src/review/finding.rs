@@ -64,6 +64,8 @@ pub enum FindingKind {
         found: Option<String>,
         expected: String,
     },
+    /// Model 2: the plan's description is not one of the guide's spellings.
+    ReasonTextNotGuide { found: String },
     /// Model 2: a registration not on D + 1.
     ReentryDateWrong {
         found: Option<NaiveDate>,

@@ -88,6 +88,7 @@ fn every_error_at_the_edge_in_both_languages() {
         Error::Export(_) => Error::Export(ExportError::SameAsInput(p())),
         Error::Bundle(_) => Error::Bundle(BundleError::SameOutput(p())),
         Error::Facts(_) => Error::Facts(facts_problems[0]),
+        Error::ReasonText(_) => Error::ReasonText(crate::plan::ReasonTextProblem::Empty),
         Error::ConfirmNeedsModelOne(_) => Error::ConfirmNeedsModelOne(Model::Two),
         Error::Usage(_) => Error::Usage(UsageProblem::FileWithCommand),
         Error::NoTerminal => Error::NoTerminal,

@@ -137,12 +137,12 @@ fn every_word_of_the_domain_in_both_languages() {
         Status::Glemt => Status::Glemt,
     }));
     for model in Model::ALL {
-        for (i, _) in super::domain::model_explanation(model, Lang::Da)
+        for (i, _) in super::domain::model_explanation(model, "Systemskift", Lang::Da)
             .iter()
             .enumerate()
         {
             t.add(format!("model_explanation({model:?})[{i}]"), |lang| {
-                super::domain::model_explanation(model, lang)[i].to_string()
+                super::domain::model_explanation(model, "Systemskifte", lang)[i].clone()
             });
         }
     }

@@ -112,6 +112,9 @@ fn every_finding_and_plan_reading_error_in_both_languages() {
         },
         FindingKind::CitizenMissing { .. } => FindingKind::CitizenMissing { citizen: 7 },
         FindingKind::ConflictsOpen { .. } => FindingKind::ConflictsOpen { n: 3 },
+        FindingKind::ReasonTextNotGuide { .. } => FindingKind::ReasonTextNotGuide {
+            found: "Ferie".into(),
+        },
         FindingKind::DecisionWithoutConflict => FindingKind::DecisionWithoutConflict,
         FindingKind::CountMismatch { .. } => FindingKind::CountMismatch {
             what: Counting::Citizens,

@@ -23,6 +23,8 @@ pub enum Then {
     OpenList,
     /// Store this set-up; ticks that stop counting stay in the history.
     Settings(Box<SavedSettings>),
+    /// Store this set-up although its description is not the guide's (asked first).
+    ReasonText(Box<SavedSettings>),
     /// Quit with changes not saved.
     Quit,
     /// Record the changes read from returned action sheets.
@@ -55,6 +57,7 @@ impl App {
                 match then {
                     Then::OpenList => self.open_prepared(),
                     Then::Settings(saved) => self.apply_settings(*saved),
+                    Then::ReasonText(saved) => self.request_settings(*saved),
                     Then::Quit => {
                         self.stop_export();
                         self.quit = true;

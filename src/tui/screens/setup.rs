@@ -16,7 +16,7 @@ use crate::i18n::ui::{self, T};
 use crate::lang::Lang;
 use crate::plan::{DEFAULT_REASON_TEXT, Model};
 use crate::progress::SavedSettings;
-use crate::tui::app::{App, Screen};
+use crate::tui::app::{App, Popup, Screen};
 use crate::tui::keys::Control;
 use crate::tui::view::block;
 
@@ -242,11 +242,15 @@ impl SetupForm {
         } else {
             None
         };
-        let reason = if self.reason.trim().is_empty() {
-            DEFAULT_REASON_TEXT.to_string()
-        } else {
-            self.reason.trim().to_string()
-        };
+        // Empty is refused; the guide's spellings as the guide writes them; another text is
+        // asked about before it is stored (see the set-up's confirm).
+        if let Some(p @ crate::plan::ReasonTextProblem::Empty) =
+            crate::plan::reason_text_problem(&self.reason, true)
+        {
+            return Err(format!("{}: {}", T::ReasonText.get(lang), p.localize(lang)));
+        }
+        let reason = crate::plan::guide_spelling(&self.reason, &crate::plan::GUIDE_REASON_TEXTS)
+            .map_or_else(|| self.reason.trim().to_string(), str::to_string);
         Ok(SavedSettings {
             model,
             switch_date: date,
@@ -306,8 +310,26 @@ impl App {
             Control::Confirm => match f.to_saved(self.cfg.lang) {
                 Ok(saved) => {
                     f.error = None;
-                    if self.ws.is_some() {
+                    let guides = crate::plan::guide_spelling(
+                        &saved.reason_text,
+                        &crate::plan::GUIDE_REASON_TEXTS,
+                    )
+                    .is_some();
+                    if self.ws.is_none() {
+                        // Nothing to store it in yet.
+                    } else if guides || saved.model != Model::Two {
                         self.request_settings(saved);
+                    } else {
+                        // Another description than the guide's only when confirmed.
+                        let lang = self.cfg.lang;
+                        let warning =
+                            crate::i18n::domain::reason_text_override(&saved.reason_text, lang);
+                        self.popups.push(Popup::Ask {
+                            title: T::ReasonTextAskTitle.get(lang).to_string(),
+                            lines: vec![warning, String::new(), T::ReasonTextAsk.get(lang).into()],
+                            scroll: 0,
+                            then: crate::tui::popups::ask::Then::ReasonText(Box::new(saved)),
+                        });
                     }
                 }
                 Err(e) => f.error = Some(e),
@@ -360,7 +382,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 ));
                 // The chosen model's consequences always; all of them when there is room.
                 if chosen || inner.width >= 124 {
-                    for e in crate::i18n::domain::model_explanation(m, lang) {
+                    let reason = if f.reason.trim().is_empty() {
+                        DEFAULT_REASON_TEXT
+                    } else {
+                        f.reason.as_str()
+                    };
+                    for e in crate::i18n::domain::model_explanation(m, reason, lang) {
                         lines.push(Line::styled(
                             format!("        {e}"),
                             if chosen { t.base } else { t.muted },
@@ -460,6 +487,26 @@ mod tests {
         f.cycle_model(true);
         f.cycle_model(true);
         assert_eq!(f.to_saved(Lang::Da).unwrap().model, Model::Two);
+    }
+
+    #[test]
+    fn the_reason_text_is_never_empty_and_the_guides_spelling_is_kept_as_it_writes_it() {
+        let mut f = SetupForm {
+            date: "31-03-2026".into(),
+            model: Some(Model::Two),
+            reason: "  ".into(),
+            ..SetupForm::default()
+        };
+        assert!(
+            f.to_saved(Lang::Da)
+                .unwrap_err()
+                .contains("må ikke være tom")
+        );
+        f.reason = " systemskifte ".into();
+        assert_eq!(f.to_saved(Lang::Da).unwrap().reason_text, "Systemskifte");
+        // Another text is stored only after a question (see the set-up's confirm).
+        f.reason = "Ferie".into();
+        assert_eq!(f.to_saved(Lang::Da).unwrap().reason_text, "Ferie");
     }
 
     #[test]
