@@ -145,6 +145,12 @@ pub enum WarningKind {
     YdelseWithoutIndskrivning,
     /// An explicit column mapping matched no header in any sheet that was used.
     MappingNotFound { field: Field, header: String },
+    /// A row repeats a case of an earlier row (its ID, or without IDs its date) with another
+    /// date for `form`: the earlier row's date is used.
+    SameCaseOtherDate {
+        form: crate::domain::Form,
+        first_row: u32,
+    },
 }
 
 impl WarningKind {
@@ -154,6 +160,7 @@ impl WarningKind {
             WarningKind::Replacement { .. } => "cpr_replacement",
             WarningKind::YdelseWithoutIndskrivning => "ydelse_without_indskrivning",
             WarningKind::MappingNotFound { .. } => "mapping_not_found",
+            WarningKind::SameCaseOtherDate { .. } => "same_case_other_date",
         }
     }
 

@@ -207,6 +207,16 @@ impl Localize for WarningKind {
                     "is not in any sheet that was used"
                 )
             ),
+            WarningKind::SameCaseOtherDate { form, first_row } => match lang {
+                Lang::Da => format!(
+                    "rækken gentager sagen fra række {first_row} (samme ID eller dato) med en anden dato for {}: datoen fra række {first_row} er brugt; tjek sagen i SMDB",
+                    super::domain::form_label(*form, lang)
+                ),
+                Lang::En => format!(
+                    "the row repeats the case of row {first_row} (the same ID or date) with another date for {}: row {first_row}'s date is used; check the case in SMDB",
+                    super::domain::form_label(*form, lang)
+                ),
+            },
         }
     }
 }

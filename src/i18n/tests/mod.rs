@@ -304,6 +304,10 @@ fn every_message_about_reading_a_list_in_both_languages() {
         WarningKind::Mod11Failed { .. } => WarningKind::Mod11Failed { cpr: cpr() },
         WarningKind::Replacement { .. } => WarningKind::Replacement { cpr: cpr() },
         WarningKind::YdelseWithoutIndskrivning => WarningKind::YdelseWithoutIndskrivning,
+        WarningKind::SameCaseOtherDate { .. } => WarningKind::SameCaseOtherDate {
+            form: crate::domain::Form::Ivaerksaettelse,
+            first_row: 4,
+        },
         WarningKind::MappingNotFound { .. } => WarningKind::MappingNotFound {
             field: Field::Name,
             header: "Full name".into(),
