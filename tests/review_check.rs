@@ -301,6 +301,121 @@ fn a_deleted_row_is_found() {
 }
 
 #[test]
+fn a_forgotten_case_stays_forgotten_when_its_row_in_glemte_sager_is_removed() {
+    let (f, _) = tampered("aktivliste-lille.xlsx", Model::Two, |s| {
+        let g = sheet(s, "Glemte sager");
+        g.truncate(1);
+        0
+    });
+    // Its closes on the real end date are not taken for Systemskift closes off D.
+    assert!(
+        !f.iter().any(|x| matches!(
+            x.kind,
+            FindingKind::CloseDateNotD { .. }
+                | FindingKind::ReasonNotAnden { .. }
+                | FindingKind::ReasonTextWrong { .. }
+                | FindingKind::Unpaired { .. }
+        )),
+        "{f:#?}"
+    );
+    assert!(
+        f.iter().any(|x| x.kind
+            == FindingKind::ForgottenDiffers {
+                row_says: true,
+                other_says: false
+            }),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn one_rows_status_changed_is_found_and_the_case_still_checked_as_forgotten() {
+    let (f, row) = tampered("aktivliste-lille.xlsx", Model::Two, |s| {
+        let forgotten = text(sheet(s, "Glemte sager"), 2, "CPR");
+        let g = sheet(s, "Handlinger");
+        let i = find_row(g, |_, _, i| text(g, i, "CPR") == forgotten);
+        let c = col(g, "Status");
+        g[i][c] = Data::String("Aktiv".into());
+        i + 1
+    });
+    assert_found(&f, row, |k| {
+        *k == FindingKind::ForgottenDiffers {
+            row_says: false,
+            other_says: true,
+        }
+    });
+    assert!(
+        !f.iter()
+            .any(|x| matches!(x.kind, FindingKind::CloseDateNotD { .. })),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn a_citizens_removed_last_row_names_the_citizen() {
+    let (f, row) = tampered("aktivliste-rodet.xlsx", Model::One, |s| {
+        let g = sheet(s, "Handlinger");
+        let last = (1..g.len())
+            .rev()
+            .find(|&i| text(g, i, "Borger nr") == "1")
+            .unwrap();
+        g.remove(last);
+        last
+    });
+    // Reported at the citizen's row that is now its last.
+    assert_found(&f, row, |k| matches!(k, FindingKind::StepCount { .. }));
+}
+
+#[test]
+fn a_changed_model_or_switch_date_cell_is_one_finding_at_that_cell() {
+    let (f, _) = tampered("aktivliste-rodet.xlsx", Model::Two, |s| {
+        let g = sheet(s, "Oversigt");
+        let i = (1..g.len())
+            .find(|&i| g[i][0] == Data::String("Model".into()))
+            .unwrap();
+        g[i][1] = Data::String("Model 1 (med historik)".into());
+        0
+    });
+    let at_overview: Vec<_> = f.iter().filter(|x| x.at.sheet == "Oversigt").collect();
+    assert!(
+        at_overview.iter().any(|x| x.kind
+            == FindingKind::HeaderModelWrong {
+                stated: Model::One,
+                rows: Model::Two
+            }),
+        "{f:#?}"
+    );
+    assert!(
+        !f.iter()
+            .any(|x| matches!(x.kind, FindingKind::WrongAction { .. })),
+        "{f:#?}"
+    );
+
+    let (f, _) = tampered("aktivliste-rodet.xlsx", Model::Two, |s| {
+        let g = sheet(s, "Oversigt");
+        let i = (1..g.len())
+            .find(|&i| g[i][0] == Data::String("Skiftedato (D)".into()))
+            .unwrap();
+        g[i][1] = serial(d(2026, 3, 30));
+        0
+    });
+    assert!(
+        f.iter().any(|x| x.kind
+            == FindingKind::HeaderSwitchWrong {
+                stated: d(2026, 3, 30),
+                rows: switch()
+            }
+            && x.at.sheet == "Oversigt"),
+        "{f:#?}"
+    );
+    assert!(
+        !f.iter()
+            .any(|x| matches!(x.kind, FindingKind::CloseDateNotD { .. })),
+        "{f:#?}"
+    );
+}
+
+#[test]
 fn a_deleted_citizen_is_found() {
     let (f, row) = tampered("aktivliste-rodet.xlsx", Model::One, |s| {
         let g = sheet(s, "Handlinger");

@@ -293,14 +293,19 @@ pub fn finding(kind: &FindingKind, lang: Lang) -> (String, String) {
                 lang.pick("beskriv afslutningsårsag", "close reason text"),
                 text_or_empty(found, lang)
             ),
-            if crate::plan::guide_spelling(expected, &crate::plan::GUIDE_REASON_TEXTS).is_some() {
+            if let Some(spelling) =
+                crate::plan::guide_spelling(expected, &crate::plan::GUIDE_REASON_TEXTS)
+            {
+                let (other, section) = if spelling == crate::plan::DEFAULT_REASON_TEXT {
+                    ("Systemskifte", lang.pick("afsnit 4", "§4"))
+                } else {
+                    ("Systemskift", lang.pick("afsnit 1 og 6", "§1 and §6"))
+                };
                 format!(
-                    "{} \"{expected}\" {}",
+                    "{} \"{expected}\" ({} \"{other}\", {} {section})",
                     lang.pick("beskrivelsen", "the description"),
-                    lang.pick(
-                        "(eller vejledningens anden stavemåde, \"Systemskift\"/\"Systemskifte\")",
-                        "(or the guide's other spelling, \"Systemskift\"/\"Systemskifte\")"
-                    )
+                    lang.pick("eller", "or"),
+                    lang.pick("vejledningens stavemåde i", "the guide's spelling in"),
                 )
             } else {
                 format!(
@@ -445,6 +450,94 @@ pub fn finding(kind: &FindingKind, lang: Lang) -> (String, String) {
             lang.pick(
                 "\"Systemskift\" (vejledningen afsnit 1 og 6) eller \"Systemskifte\" (afsnit 4)",
                 "\"Systemskift\" (guide §1 and §6) or \"Systemskifte\" (§4)",
+            )
+            .to_string(),
+        ),
+        K::StepCount { stated, found } => (
+            match lang {
+                Lang::Da => format!(
+                    "borgeren har {found} rækker, men Trin i alt siger {stated} (en række slettet eller kopieret?)"
+                ),
+                Lang::En => format!(
+                    "the citizen has {found} rows, but Steps in all says {stated} (a row deleted or copied?)"
+                ),
+            },
+            lang.pick(
+                "alle borgerens trin, hver én gang",
+                "every step of the citizen, each once",
+            )
+            .to_string(),
+        ),
+        K::ForgottenDiffers {
+            row_says,
+            other_says,
+        } => {
+            let word = |forgotten: bool| {
+                if forgotten {
+                    lang.pick("glemt sag", "forgotten case")
+                } else {
+                    lang.pick("aktiv", "active")
+                }
+            };
+            (
+                match lang {
+                    Lang::Da => format!(
+                        "rækkens Status siger {}, men borgerens andre rækker eller arket Glemte sager siger {}; borgeren tjekkes som glemt sag",
+                        word(*row_says),
+                        word(*other_says)
+                    ),
+                    Lang::En => format!(
+                        "the row's Status says {}, but the citizen's other rows or the sheet Glemte sager say {}; the citizen is checked as a forgotten case",
+                        word(*row_says),
+                        word(*other_says)
+                    ),
+                },
+                lang.pick(
+                    "samme status på alle borgerens rækker og i Glemte sager",
+                    "the same status on all the citizen's rows and in Glemte sager",
+                )
+                .to_string(),
+            )
+        }
+        K::HeaderModelWrong { stated, rows } => (
+            match lang {
+                Lang::Da => format!(
+                    "oversigten siger {}, men rækkerne følger {} (cellen ændret?); rækkerne er tjekket efter {}",
+                    model_label(*stated, lang),
+                    model_label(*rows, lang),
+                    model_label(*rows, lang)
+                ),
+                Lang::En => format!(
+                    "the overview says {}, but the rows follow {} (the cell changed?); the rows are checked by {}",
+                    model_label(*stated, lang),
+                    model_label(*rows, lang),
+                    model_label(*rows, lang)
+                ),
+            },
+            lang.pick(
+                "den model, planen er skrevet efter",
+                "the model the plan was written by",
+            )
+            .to_string(),
+        ),
+        K::HeaderSwitchWrong { stated, rows } => (
+            match lang {
+                Lang::Da => format!(
+                    "oversigten siger skiftedato {}, men alle afslutninger er på {} (cellen ændret?); rækkerne er tjekket efter {}",
+                    fmt_dk(*stated),
+                    fmt_dk(*rows),
+                    fmt_dk(*rows)
+                ),
+                Lang::En => format!(
+                    "the overview says switch date {}, but every close is on {} (the cell changed?); the rows are checked by {}",
+                    fmt_dk(*stated),
+                    fmt_dk(*rows),
+                    fmt_dk(*rows)
+                ),
+            },
+            lang.pick(
+                "den skiftedato, planen er skrevet efter",
+                "the switch date the plan was written by",
             )
             .to_string(),
         ),

@@ -32,10 +32,13 @@ fn covering_conflict(kind: &FindingKind) -> Option<&'static str> {
 pub fn check(plan: &PlanRows) -> Vec<Finding> {
     let mut out: Vec<Finding> = plan.problems.clone();
     let h = &plan.header;
-    let d = h.switch_date;
+    let groups = plan.by_citizen();
+    // The model and D the rows follow: a changed Oversigt cell is one finding at that cell,
+    // and the rows are checked by what they follow.
+    let (model, d) = as_the_rows_say(plan, &groups, &mut out);
     let d1 = next_day(d);
 
-    if h.model == Model::Two && h.reentry_date != Some(d1) {
+    if model == Model::Two && h.reentry_date != Some(d1) {
         out.push(Finding {
             at: h.reentry_at.clone(),
             cpr: None,
@@ -52,7 +55,7 @@ pub fn check(plan: &PlanRows) -> Vec<Finding> {
         .unwrap_or_else(|| DEFAULT_REASON_TEXT.to_string());
     // A plan written with another description than the guide's (an explicit override): DST
     // may count its citizens as new cases.
-    if h.model == Model::Two && guide_spelling(&reason_text, &GUIDE_REASON_TEXTS).is_none() {
+    if model == Model::Two && guide_spelling(&reason_text, &GUIDE_REASON_TEXTS).is_none() {
         out.push(Finding {
             at: Location::sheet(&h.reentry_at.sheet),
             cpr: None,
@@ -62,13 +65,12 @@ pub fn check(plan: &PlanRows) -> Vec<Finding> {
         });
     }
     let rules = Rules {
-        model: h.model,
+        model,
         switch: d,
         reentry: d1,
         reason_text: reason_text.trim().to_string(),
     };
 
-    let groups = plan.by_citizen();
     let listed: HashSet<(&str, &str)> = plan
         .conflicts
         .iter()
@@ -93,6 +95,8 @@ pub fn check(plan: &PlanRows) -> Vec<Finding> {
             });
         }
         Rules::steps(rows, &mut found);
+        step_count(rows, &mut found);
+        forgotten_agrees(rows, &mut found);
         rules.citizen(&by_rule, &mut found);
         found.retain(|f| {
             let Some(key) = covering_conflict(&f.kind) else {
@@ -115,6 +119,142 @@ pub fn check(plan: &PlanRows) -> Vec<Finding> {
 
     summary(plan, &groups, &mut out);
     out
+}
+
+/// The model and D the rows follow. Where the stated model does not fit a quarter of the rows
+/// or more and another model fits them all, or (model 2) every close of two or more is on one
+/// other day than the stated D, the Oversigt cell was changed: one finding at it, and the rows
+/// are checked by what they follow.
+fn as_the_rows_say(
+    plan: &PlanRows,
+    groups: &std::collections::BTreeMap<u32, Vec<&Row>>,
+    out: &mut Vec<Finding>,
+) -> (Model, NaiveDate) {
+    let h = &plan.header;
+    let ruled: Vec<&Row> = groups
+        .values()
+        .filter(|rows| !rows.iter().any(|r| r.forgotten))
+        .flatten()
+        .copied()
+        .filter(|r| !r.by_decision && r.action.is_some())
+        .collect();
+    // The steps of a citizen who is not forgotten (a close in model 1 or the interim is one of
+    // a forgotten case's only).
+    let active_steps = |m: Model| -> &'static [(System, ActionKind)] {
+        match m {
+            Model::One => &[
+                (System::Nyt, ActionKind::Registrer),
+                (System::Smdb, ActionKind::Slet),
+            ],
+            Model::Two => &[
+                (System::Smdb, ActionKind::Afslut),
+                (System::Nyt, ActionKind::Registrer),
+            ],
+            Model::Mellem => &[(System::Smdb, ActionKind::FoelgOp)],
+        }
+    };
+    let misfits = |m: Model| {
+        ruled
+            .iter()
+            .filter(|r| {
+                !active_steps(m)
+                    .iter()
+                    .any(|(sys, act)| r.system == Some(*sys) && r.action == Some(*act))
+            })
+            .count()
+    };
+    let mut model = h.model;
+    let stated_misfits = misfits(h.model);
+    if stated_misfits > 0
+        && stated_misfits * 4 >= ruled.len()
+        && let Some(fits) = Model::ALL
+            .into_iter()
+            .find(|m| *m != h.model && misfits(*m) == 0)
+    {
+        out.push(Finding {
+            at: h.model_at.clone(),
+            cpr: None,
+            kind: FindingKind::HeaderModelWrong {
+                stated: h.model,
+                rows: fits,
+            },
+        });
+        model = fits;
+    }
+    let mut d = h.switch_date;
+    if model == Model::Two {
+        let mut closes = ruled
+            .iter()
+            .filter(|r| r.action == Some(ActionKind::Afslut) && r.system == Some(System::Smdb))
+            .map(|r| r.date);
+        if let Some(Some(first)) = closes.next() {
+            let mut n = 1;
+            let all_same = closes.all(|x| {
+                n += 1;
+                x == Some(first)
+            });
+            if all_same && n >= 2 && first != d {
+                out.push(Finding {
+                    at: h.switch_at.clone(),
+                    cpr: None,
+                    kind: FindingKind::HeaderSwitchWrong {
+                        stated: d,
+                        rows: first,
+                    },
+                });
+                d = first;
+            }
+        }
+    }
+    (model, d)
+}
+
+/// A citizen's rows against the number of steps they state (Trin i alt).
+fn step_count(rows: &[&Row], out: &mut Vec<Finding>) {
+    let Some(stated) = rows.iter().find_map(|r| r.steps_total) else {
+        return;
+    };
+    if rows.len() != stated as usize
+        && let Some(last) = rows.last()
+    {
+        out.push(Finding {
+            at: last.at.clone(),
+            cpr: Some(last.cpr.clone()),
+            kind: FindingKind::StepCount {
+                stated,
+                found: rows.len(),
+            },
+        });
+    }
+}
+
+/// A citizen's rows agree whether it is a forgotten case, and with Glemte sager.
+fn forgotten_agrees(rows: &[&Row], out: &mut Vec<Finding>) {
+    let said: Vec<(&Row, bool)> = rows
+        .iter()
+        .filter_map(|r| r.status_forgotten.map(|s| (*r, s)))
+        .collect();
+    let Some(&(first, _)) = said.first() else {
+        return;
+    };
+    // What most of the rows say; the first row that says otherwise is the one changed.
+    let forgotten_rows = said.iter().filter(|(_, s)| *s).count();
+    let says = forgotten_rows * 2 >= said.len();
+    let finding = |r: &Row, row_says, other_says| Finding {
+        at: r.at.clone(),
+        cpr: Some(r.cpr.clone()),
+        kind: FindingKind::ForgottenDiffers {
+            row_says,
+            other_says,
+        },
+    };
+    if let Some(&(r, other)) = said.iter().find(|(_, s)| *s != says) {
+        out.push(finding(r, other, says));
+    } else if let Some(listed) = first.listed_forgotten
+        && listed != says
+    {
+        out.push(finding(first, says, listed));
+    }
 }
 
 struct Rules {

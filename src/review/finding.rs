@@ -95,6 +95,16 @@ pub enum FindingKind {
     },
     /// A citizen the summary counts has no rows.
     CitizenMissing { citizen: u32 },
+    /// A citizen has fewer (or more) rows than its Trin i alt states: a row was removed (or
+    /// copied).
+    StepCount { stated: u32, found: usize },
+    /// A row's Status says otherwise than the citizen's other rows, or than Glemte sager.
+    ForgottenDiffers { row_says: bool, other_says: bool },
+    /// The stated model is not the one the rows follow (a changed Oversigt cell): one finding
+    /// there instead of one per row.
+    HeaderModelWrong { stated: Model, rows: Model },
+    /// Model 2: every close is on another day than the stated D (a changed Oversigt cell).
+    HeaderSwitchWrong { stated: NaiveDate, rows: NaiveDate },
     /// Conflicts the plan lists are not decided (found at the first of them).
     ConflictsOpen { n: usize },
     /// A row marked as following a decision, for a citizen with no decided conflict.

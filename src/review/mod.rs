@@ -69,6 +69,9 @@ pub struct Header {
     pub reentry_date: Option<NaiveDate>,
     /// Where the re-entry date is stated (for a finding about it).
     pub reentry_at: Location,
+    /// Where the model and D are stated: a changed cell is one finding there.
+    pub model_at: Location,
+    pub switch_at: Location,
     /// The description every model-2 close carries, as the plan states it.
     pub reason_text: Option<String>,
     pub source_file: Option<String>,
@@ -115,8 +118,16 @@ pub struct Row {
     pub not_done: bool,
     /// The Udført af cell (JSON `done_by`): who did it, as written, anything CPR-like masked.
     pub done_by: Option<String>,
-    /// The citizen is listed as a forgotten case (Glemte sager, or status "glemt").
+    /// The citizen is a forgotten case: its rows say so (Status "Glemt"; JSON `status`), or
+    /// Glemte sager lists it. Either is enough, so one removed row never turns a forgotten case
+    /// into one closed with "Systemskift".
     pub forgotten: bool,
+    /// The row's own Status cell: forgotten or not; None where the sheet has no Status column.
+    pub status_forgotten: Option<bool>,
+    /// Whether Glemte sager lists the citizen; None where the plan has no such sheet.
+    pub listed_forgotten: Option<bool>,
+    /// The citizen's number of steps, as the row states it (Trin i alt).
+    pub steps_total: Option<u32>,
     /// The step departs from its model's rule by a decision (Efter afgørelse; JSON
     /// `by_decision`).
     pub by_decision: bool,

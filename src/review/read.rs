@@ -21,7 +21,7 @@ use crate::domain::cpr::mask_in_text;
 use crate::domain::date::DateSystem;
 use crate::i18n::domain;
 use crate::lang::Lang;
-use crate::plan::{ActionKind, Model, System};
+use crate::plan::{ActionKind, Model, Status, System};
 
 pub use super::read_json::from_json;
 use crate::i18n::export::*;
@@ -247,6 +247,8 @@ fn read_overview(rows: &[(u32, Vec<Cell<'_>>)]) -> Result<Header, ReadError> {
     let mut switch = None;
     let mut reentry = None;
     let mut reentry_at = Location::sheet(OVERVIEW_SHEET);
+    let mut model_at = Location::sheet(OVERVIEW_SHEET);
+    let mut switch_at = Location::sheet(OVERVIEW_SHEET);
     let mut reason_text = None;
     let mut source_file = None;
     let mut citizens = None;
@@ -280,8 +282,10 @@ fn read_overview(rows: &[(u32, Vec<Cell<'_>>)]) -> Result<Header, ReadError> {
         };
         if is_label(&label, L_MODEL) {
             model = text(value).and_then(|t| parse_model(&t));
+            model_at = at(*n);
         } else if is_label(&label, L_SWITCH) {
             switch = date_of_cell(value).ok().flatten();
+            switch_at = at(*n);
         } else if is_label(&label, L_REENTRY) {
             reentry = date_of_cell(value).ok().flatten();
             reentry_at = at(*n);
@@ -310,6 +314,8 @@ fn read_overview(rows: &[(u32, Vec<Cell<'_>>)]) -> Result<Header, ReadError> {
         switch_date,
         reentry_date: reentry,
         reentry_at,
+        model_at,
+        switch_at,
         reason_text,
         source_file,
         citizens,
@@ -356,13 +362,17 @@ type Problems = Vec<Finding>;
 /// The citizens the Glemte sager sheet lists: by Borger nr, or in a sheet written before it
 /// had that column, by CPR and name as shown.
 enum Forgotten {
+    /// The plan has no Glemte sager sheet (or not even its header).
+    Absent,
     Numbers(HashSet<u32>),
     CprAndName(HashSet<(String, String)>),
 }
 
 impl Forgotten {
     fn read(rows: &[(u32, Vec<Cell<'_>>)]) -> Forgotten {
-        let head = rows.first().map(|(_, h)| h.as_slice()).unwrap_or_default();
+        let Some(head) = rows.first().map(|(_, h)| h.as_slice()) else {
+            return Forgotten::Absent;
+        };
         let find = |label: Da2En| {
             head.iter()
                 .position(|c| text(c).is_some_and(|t| is_label(&t, label)))
@@ -384,8 +394,13 @@ impl Forgotten {
         }
     }
 
+    fn present(&self) -> bool {
+        !matches!(self, Forgotten::Absent)
+    }
+
     fn contains(&self, citizen: u32, cpr: &str, name: Option<&str>) -> bool {
         match self {
+            Forgotten::Absent => false,
             Forgotten::Numbers(n) => n.contains(&citizen),
             Forgotten::CprAndName(set) => {
                 set.contains(&(cpr.to_string(), name.unwrap_or_default().to_string()))
@@ -422,6 +437,8 @@ fn read_actions(
     let c_done = find(H_DONE);
     let c_done_by = find(H_DONE_BY);
     let c_by_decision = find(H_BY_DECISION);
+    let c_status = find(H_STATUS);
+    let c_steps = find(H_STEPS);
 
     let mut out = Vec::new();
     let mut problems = Vec::new();
@@ -480,10 +497,32 @@ fn read_actions(
             bad(Column::Done, done_cell);
         }
         let name = text(get(cells, c_name));
+        let status_forgotten = c_status.and_then(|col| {
+            let t = text(get(cells, Some(col)))?;
+            let is = |s: Status| {
+                same(&t, s.key())
+                    || [Lang::Da, Lang::En]
+                        .into_iter()
+                        .any(|l| same(&t, domain::status_label(s, l)))
+            };
+            if is(Status::Glemt) {
+                Some(true)
+            } else if is(Status::Aktiv) {
+                Some(false)
+            } else {
+                None
+            }
+        });
+        let listed_forgotten = forgotten
+            .present()
+            .then(|| forgotten.contains(citizen, &cpr, name.as_deref()));
         out.push(Row {
             at,
             citizen,
-            forgotten: forgotten.contains(citizen, &cpr, name.as_deref()),
+            forgotten: status_forgotten == Some(true) || listed_forgotten == Some(true),
+            status_forgotten,
+            listed_forgotten,
+            steps_total: c_steps.and_then(|col| number(get(cells, Some(col)))),
             cpr,
             name,
             step,

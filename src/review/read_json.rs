@@ -71,6 +71,9 @@ pub fn from_json(dto: &PlanJson) -> PlanRows {
                 not_done: false,
                 done_by: a.done_by.as_deref().map(mask_in_text),
                 forgotten: c.status == Status::Glemt,
+                status_forgotten: Some(c.status == Status::Glemt),
+                listed_forgotten: None,
+                steps_total: u32::try_from(c.actions.len()).ok(),
                 by_decision: a.by_decision,
             });
         }
@@ -83,6 +86,8 @@ pub fn from_json(dto: &PlanJson) -> PlanRows {
             switch_date: dto.switch_date,
             reentry_date: dto.reentry_date,
             reentry_at: top("reentry_date"),
+            model_at: top("model"),
+            switch_at: top("switch_date"),
             reason_text: Some(dto.reason_text.clone()),
             source_file: Some(dto.source_file.clone()),
             citizens: Some(Counted {

@@ -112,6 +112,19 @@ fn every_finding_and_plan_reading_error_in_both_languages() {
         },
         FindingKind::CitizenMissing { .. } => FindingKind::CitizenMissing { citizen: 7 },
         FindingKind::ConflictsOpen { .. } => FindingKind::ConflictsOpen { n: 3 },
+        FindingKind::StepCount { .. } => FindingKind::StepCount { stated: 4, found: 3 },
+        FindingKind::ForgottenDiffers { .. } => FindingKind::ForgottenDiffers {
+            row_says: false,
+            other_says: true,
+        },
+        FindingKind::HeaderModelWrong { .. } => FindingKind::HeaderModelWrong {
+            stated: Model::Two,
+            rows: Model::One,
+        },
+        FindingKind::HeaderSwitchWrong { .. } => FindingKind::HeaderSwitchWrong {
+            stated: d(2026, 3, 31),
+            rows: d(2026, 3, 30),
+        },
         FindingKind::ReasonTextNotGuide { .. } => FindingKind::ReasonTextNotGuide {
             found: "Ferie".into(),
         },
