@@ -2,9 +2,11 @@
 //! `.ods` through a range) and CSV text. Every source hands the same thing to the row loop: a
 //! row number as the spreadsheet shows it and the row's cells as our [`Cell`] type.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
+use std::sync::Arc;
 
 use calamine::{DataRef, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
 
@@ -13,9 +15,10 @@ use crate::domain::date::DateSystem;
 
 use super::calamine_cell::{from_data, from_data_ref};
 use super::cell::Cell;
-use super::csv_source::{decode_text, read_csv, sniff_delimiter};
+use super::csv_source::{EncodingNote, decode_text, note_replaced_rows, read_csv, sniff_delimiter};
 use super::error::{LoadError, SpreadsheetProblem};
 use super::header::Matcher;
+use super::sheet_xml::{HiddenRows, Seen, SheetScan, sheet_parts};
 use super::zip_guard::check_zip_sizes;
 
 /// The file formats read, decided by extension.
@@ -52,14 +55,90 @@ impl Format {
     }
 }
 
+/// One opened file read by more than one reader at a time, each at its own place: every read
+/// says where it reads, so no reader moves another's place.
+#[derive(Clone, Debug)]
+pub(crate) struct SharedFile {
+    file: Arc<File>,
+    pos: u64,
+    len: u64,
+}
+
+impl SharedFile {
+    fn new(file: File) -> std::io::Result<SharedFile> {
+        let len = file.metadata()?.len();
+        Ok(SharedFile {
+            file: Arc::new(file),
+            pos: 0,
+            len,
+        })
+    }
+
+    /// The same file from its start, for one more reader.
+    fn again(&self) -> SharedFile {
+        SharedFile {
+            pos: 0,
+            ..self.clone()
+        }
+    }
+}
+
+impl Read for SharedFile {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        #[cfg(unix)]
+        let n = std::os::unix::fs::FileExt::read_at(&*self.file, buf, self.pos)?;
+        #[cfg(windows)]
+        let n = std::os::windows::fs::FileExt::seek_read(&*self.file, buf, self.pos)?;
+        self.pos += n as u64;
+        Ok(n)
+    }
+}
+
+impl Seek for SharedFile {
+    fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
+        let pos = match to {
+            SeekFrom::Start(n) => Some(n),
+            SeekFrom::End(d) => self.len.checked_add_signed(d),
+            SeekFrom::Current(d) => self.pos.checked_add_signed(d),
+        };
+        self.pos = pos.ok_or_else(|| std::io::Error::from(std::io::ErrorKind::InvalidInput))?;
+        Ok(self.pos)
+    }
+}
+
+/// An `.xlsx` workbook: calamine's reader, the file for the second reading of its sheets, and
+/// each sheet's part in the zip.
+pub(crate) struct XlsxBook {
+    book: Xlsx<BufReader<SharedFile>>,
+    file: SharedFile,
+    parts: HashMap<String, String>,
+}
+
+/// Why a sheet could not be read to its end.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum SheetError {
+    /// The reader failed; a short detail, masked.
+    Damaged(String),
+    /// A row (as the spreadsheet shows it) came after a later one.
+    OutOfOrder { row: u32, after: u32 },
+}
+
+/// What reading a sheet noted besides its rows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct SheetNotes {
+    pub(crate) hidden_rows: HiddenRows,
+}
+
 /// An open workbook or CSV text.
 pub(crate) enum Workbook {
-    Xlsx(Box<Xlsx<BufReader<File>>>),
+    Xlsx(Box<XlsxBook>),
     Other(Box<Sheets<BufReader<File>>>),
     Csv {
         sheet: String,
         text: String,
         delimiter: u8,
+        /// How the bytes became text, when they were not all valid UTF-8.
+        encoding: Option<EncodingNote>,
     },
 }
 
@@ -93,11 +172,24 @@ fn open_as(
     path: &Path,
     file: &File,
 ) -> Result<Result<Workbook, String>, LoadError> {
+    if format == Format::Xlsx {
+        let shared =
+            SharedFile::new(again(path, file)?).map_err(|e| LoadError::from_io(path, &e))?;
+        let opened = Xlsx::new(BufReader::new(shared.again())).map_err(detail);
+        return Ok(opened.map(|book| {
+            let parts = zip::ZipArchive::new(BufReader::new(shared.again()))
+                .map(|mut z| sheet_parts(&mut z))
+                .unwrap_or_default();
+            Workbook::Xlsx(Box::new(XlsxBook {
+                book,
+                file: shared,
+                parts,
+            }))
+        }));
+    }
     let reader = BufReader::new(again(path, file)?);
     Ok(match format {
-        Format::Xlsx => Xlsx::new(reader)
-            .map(|w| Workbook::Xlsx(Box::new(w)))
-            .map_err(detail),
+        Format::Xlsx => unreachable!("read above"),
         Format::Xls => Xls::new(reader)
             .map(|w| Workbook::Other(Box::new(Sheets::Xls(w))))
             .map_err(detail),
@@ -156,8 +248,11 @@ impl Workbook {
         if format == Format::Csv && !is_zip && !is_ole {
             let bytes = crate::input::read_all(again(path, &file)?)
                 .map_err(|e| LoadError::from_open(path, &e))?;
-            let text = decode_text(&bytes);
+            let (text, mut encoding) = decode_text(&bytes);
             let delimiter = sniff_delimiter(&text, matcher);
+            if let Some(note) = &mut encoding {
+                note_replaced_rows(&text, delimiter, note);
+            }
             let sheet = path
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
@@ -166,6 +261,7 @@ impl Workbook {
                 sheet,
                 text,
                 delimiter,
+                encoding,
             });
         }
         // The formats to try, the extension's first: exports are often renamed (.xls holding
@@ -209,7 +305,7 @@ impl Workbook {
     /// The workbook's date system: plain serial numbers in a date column count from it.
     pub(crate) fn date_system(&self) -> DateSystem {
         let is_1904 = match self {
-            Workbook::Xlsx(w) => w.has_1904_epoch(),
+            Workbook::Xlsx(w) => w.book.has_1904_epoch(),
             Workbook::Other(w) => match w.as_ref() {
                 Sheets::Xls(x) => x.has_1904_epoch(),
                 Sheets::Xlsb(x) => x.has_1904_epoch(),
@@ -228,29 +324,61 @@ impl Workbook {
 
     pub(crate) fn sheet_names(&self) -> Vec<String> {
         match self {
-            Workbook::Xlsx(w) => w.sheet_names(),
+            Workbook::Xlsx(w) => w.book.sheet_names(),
             Workbook::Other(w) => w.sheet_names(),
             Workbook::Csv { sheet, .. } => vec![sheet.clone()],
         }
     }
 
+    /// What a person should know of how the file was read before any sheet is: a CSV's
+    /// encoding.
+    pub(crate) fn notes(&self) -> Vec<super::LoadNote> {
+        match self {
+            Workbook::Csv {
+                encoding: Some(note),
+                ..
+            } => vec![super::LoadNote::Encoding(note.clone())],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The sheets the workbook hides, each with whether it is very hidden (shown again only
+    /// with a macro).
+    pub(crate) fn hidden_sheets(&self) -> Vec<(String, bool)> {
+        let meta = match self {
+            Workbook::Xlsx(w) => w.book.sheets_metadata(),
+            Workbook::Other(w) => w.sheets_metadata(),
+            Workbook::Csv { .. } => return Vec::new(),
+        };
+        meta.iter()
+            .filter_map(|s| match s.visible {
+                calamine::SheetVisible::Visible => None,
+                calamine::SheetVisible::Hidden => Some((s.name.clone(), false)),
+                calamine::SheetVisible::VeryHidden => Some((s.name.clone(), true)),
+            })
+            .collect()
+    }
+
     /// Hands every row of a sheet to `f` (row number as the spreadsheet shows it, cells from
-    /// column A) until `f` returns false. An error is a short detail, masked.
+    /// column A) until `f` returns false, in order: a row stored after a later one is an error.
     pub(crate) fn read_sheet(
         &mut self,
         name: &str,
         f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool,
-    ) -> Result<(), String> {
+    ) -> Result<SheetNotes, SheetError> {
         match self {
             Workbook::Xlsx(w) => read_xlsx(w, name, f),
             Workbook::Other(w) => {
                 if let Sheets::Xlsb(x) = w.as_mut() {
-                    return read_xlsb(x, name, f);
+                    read_xlsb(x, name, f)?;
+                    return Ok(SheetNotes::default());
                 }
                 // .xls and .ods build their ranges when opened.
-                let range = w.worksheet_range(name).map_err(detail)?;
+                let range = w
+                    .worksheet_range(name)
+                    .map_err(|e| SheetError::Damaged(detail(e)))?;
                 let Some((row0, col0)) = range.start() else {
-                    return Ok(());
+                    return Ok(SheetNotes::default());
                 };
                 let mut cells = Vec::with_capacity(range.width() + col0 as usize);
                 for (i, row) in range.rows().enumerate() {
@@ -262,11 +390,13 @@ impl Workbook {
                         break;
                     }
                 }
-                Ok(())
+                Ok(SheetNotes::default())
             }
             Workbook::Csv {
                 text, delimiter, ..
-            } => read_csv(text, *delimiter, None, f),
+            } => read_csv(text, *delimiter, None, f)
+                .map(|()| SheetNotes::default())
+                .map_err(SheetError::Damaged),
         }
     }
 }
@@ -274,19 +404,75 @@ impl Workbook {
 /// The largest column index Excel has (XFD).
 const MAX_COLUMNS: usize = 16_384;
 
-/// Streams an `.xlsx` sheet cell by cell, without building the whole range.
+/// Whether calamine's error is about one cell's value (the rest of the sheet can still be
+/// read), not about the XML or the zip.
+fn cell_level(e: &calamine::XlsxError) -> bool {
+    use calamine::XlsxError as E;
+    !matches!(
+        e,
+        E::Io(_) | E::Zip(_) | E::Xml(_) | E::XmlAttr(_) | E::XmlEof(_) | E::FileNotFound(_)
+    )
+}
+
+/// Streams an `.xlsx` sheet cell by cell, without building the whole range, with the second
+/// reading of its XML in step ([`super::sheet_xml`]): a cell calamine cannot read, or a formula
+/// saved without its value, becomes a cell that rejects its row; hidden rows are counted.
 fn read_xlsx(
-    w: &mut Xlsx<BufReader<File>>,
+    w: &mut XlsxBook,
     name: &str,
     f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool,
-) -> Result<(), String> {
-    let mut reader = match w.worksheet_cells_reader(name) {
+) -> Result<SheetNotes, SheetError> {
+    let damaged = |e: calamine::XlsxError| SheetError::Damaged(detail(e));
+    let mut reader = match w.book.worksheet_cells_reader(name) {
         Ok(r) => r,
         // A chart sheet or a dialog sheet: no cells.
-        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(()),
-        Err(e) => return Err(detail(e)),
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(SheetNotes::default()),
+        Err(e) => return Err(damaged(e)),
     };
-    stream_cells(&mut || reader.next_cell().map_err(detail), f)
+    let part = w
+        .parts
+        .get(name)
+        .ok_or_else(|| SheetError::Damaged("the sheet's part is not in the file".to_string()))?;
+    let mut zip = zip::ZipArchive::new(BufReader::new(w.file.again()))
+        .map_err(|e| SheetError::Damaged(detail(e)))?;
+    let entry = zip
+        .by_name(part)
+        .map_err(|e| SheetError::Damaged(detail(e)))?;
+    let mut scan = SheetScan::new(BufReader::new(entry)).map_err(SheetError::Damaged)?;
+    // Every `<c>` calamine reads is one the scan reads: the scan says where a cell calamine
+    // refuses is.
+    stream_cells(
+        &mut || {
+            let got = reader.next_cell();
+            let seen = scan.next_cell().map_err(SheetError::Damaged)?;
+            Ok(match (got, seen) {
+                (Ok(None), None) => None,
+                (Ok(Some(cell)), Some(s)) => Some(match s.seen {
+                    Seen::FormulaWithoutValue if matches!(cell.get_value(), DataRef::Empty) => {
+                        Streamed::Special(cell.get_position(), Special::NoValue)
+                    }
+                    _ => Streamed::Value(cell),
+                }),
+                (Err(e), Some(s)) if cell_level(&e) => Some(Streamed::Special(
+                    (s.row, s.col),
+                    match s.seen {
+                        Seen::Error(text) => Special::Error(text),
+                        _ => Special::Unreadable(detail(e)),
+                    },
+                )),
+                (Err(e), _) => return Err(damaged(e)),
+                (Ok(_), _) => {
+                    return Err(SheetError::Damaged(
+                        "the sheet's cells could not be read the same way twice".to_string(),
+                    ));
+                }
+            })
+        },
+        f,
+    )?;
+    Ok(SheetNotes {
+        hidden_rows: std::mem::take(&mut scan.hidden),
+    })
 }
 
 /// Streams an `.xlsb` sheet cell by cell: its range would be a dense grid from the first to the
@@ -295,30 +481,66 @@ fn read_xlsb(
     w: &mut Xlsb<BufReader<File>>,
     name: &str,
     f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool,
-) -> Result<(), String> {
-    let mut reader = w.worksheet_cells_reader(name).map_err(detail)?;
-    stream_cells(&mut || reader.next_cell().map_err(detail), f)
+) -> Result<(), SheetError> {
+    let damaged = |e: calamine::XlsbError| SheetError::Damaged(detail(e));
+    let mut reader = w.worksheet_cells_reader(name).map_err(damaged)?;
+    stream_cells(
+        &mut || Ok(reader.next_cell().map_err(damaged)?.map(Streamed::Value)),
+        f,
+    )
 }
 
-/// Gathers streamed cells (in row order) into rows and hands each to `f`.
+/// What the cell stream gives: calamine's cell, or a cell its value cannot be had of.
+enum Streamed<'a> {
+    Value(calamine::Cell<DataRef<'a>>),
+    Special((u32, u32), Special),
+}
+
+enum Special {
+    /// A formula saved without its value.
+    NoValue,
+    /// An error value calamine does not know (`#SPILL!`).
+    Error(&'static str),
+    /// Calamine's detail, masked.
+    Unreadable(String),
+}
+
+impl Streamed<'_> {
+    fn position(&self) -> (u32, u32) {
+        match self {
+            Streamed::Value(c) => c.get_position(),
+            Streamed::Special(p, _) => *p,
+        }
+    }
+
+    fn cell(&self) -> Cell<'_> {
+        match self {
+            Streamed::Value(c) => from_data_ref(c.get_value()),
+            Streamed::Special(_, Special::NoValue) => Cell::NoValue,
+            Streamed::Special(_, Special::Error(e)) => Cell::Error(e),
+            Streamed::Special(_, Special::Unreadable(d)) => Cell::Unreadable(d),
+        }
+    }
+}
+
+/// Gathers streamed cells (in row order) into rows and hands each to `f`. A cell of a row above
+/// the current one is refused: its row was handed on already, or would be handed on twice.
 fn stream_cells<'a>(
-    next: &mut dyn FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, String>,
+    next: &mut dyn FnMut() -> Result<Option<Streamed<'a>>, SheetError>,
     f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool,
-) -> Result<(), String> {
+) -> Result<(), SheetError> {
     // The row's non-empty cells as read (moved, not copied), in column order as stored.
-    let mut raw: Vec<calamine::Cell<DataRef<'a>>> = Vec::new();
+    let mut raw: Vec<Streamed<'a>> = Vec::new();
     let mut current: Option<u32> = None;
     // One row buffer for the whole sheet.
     let mut buffer: Vec<Cell<'static>> = Vec::new();
-    let mut emit = |row: u32,
-                    raw: &[calamine::Cell<DataRef<'a>>],
-                    f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool| {
-        let width = raw.iter().map(|c| c.get_position().1 as usize + 1).max();
+    let mut emit = |row: u32, raw: &[Streamed<'a>], f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool| {
+        let width = raw.iter().map(|c| c.position().1 as usize + 1).max();
         let mut cells = reuse(std::mem::take(&mut buffer));
         cells.resize(width.unwrap_or(0), Cell::Empty);
         // A column stored twice keeps its last value.
         for c in raw {
-            cells[c.get_position().1 as usize] = from_data_ref(c.get_value());
+            cells[c.position().1 as usize] = c.cell();
         }
         let go_on = f(row.saturating_add(1), &cells);
         buffer = reuse(cells);
@@ -327,17 +549,25 @@ fn stream_cells<'a>(
     loop {
         match next()? {
             Some(cell) => {
-                let (r, c) = cell.get_position();
+                let (r, c) = cell.position();
                 if current != Some(r) {
-                    if let Some(row) = current
-                        && !emit(row, &raw, f)
-                    {
-                        return Ok(());
+                    if let Some(row) = current {
+                        if r < row {
+                            return Err(SheetError::OutOfOrder {
+                                row: r.saturating_add(1),
+                                after: row.saturating_add(1),
+                            });
+                        }
+                        if !emit(row, &raw, f) {
+                            return Ok(());
+                        }
                     }
                     raw.clear();
                     current = Some(r);
                 }
-                if c as usize >= MAX_COLUMNS || matches!(cell.get_value(), DataRef::Empty) {
+                if c as usize >= MAX_COLUMNS
+                    || matches!(&cell, Streamed::Value(v) if matches!(v.get_value(), DataRef::Empty))
+                {
                     continue;
                 }
                 raw.push(cell);

@@ -261,6 +261,13 @@ pub fn write_summary(
             ),
         )?;
     }
+    // How the list was read: hidden sheets and rows (read like the others), a CSV's encoding.
+    for n in &list.notes {
+        line(
+            w,
+            &format!("  {}: {}", C::ReadNote.get(lang), n.message(lang)),
+        )?;
+    }
 
     let forgotten = plan
         .citizens
