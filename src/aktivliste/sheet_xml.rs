@@ -334,38 +334,38 @@ impl<R: BufRead> SheetScan<R> {
         let mut formula = false;
         let mut value = false;
         let mut error = None;
+        // In an error cell's `<v>`: its text so far (nothing nests in `<v>`).
+        let mut error_text: Option<String> = None;
+        // The children are only looked at, not read to their ends: nothing in them is a `<c>`,
+        // and no allocation is made but for an error cell's value.
         loop {
             self.inner.clear();
             match self.xml.read_event_into(&mut self.inner).map_err(fail)? {
-                Event::Start(e) => {
-                    let name = e.name().as_ref().to_string();
-                    let local = e.local_name().as_ref().to_string();
-                    match local.as_str() {
-                        "f" => formula = true,
-                        "v" | "is" => value = true,
-                        _ => {}
-                    }
-                    if is_error && local == "v" {
-                        // Nothing nests in `<v>`: its text, up to its end.
-                        let mut text = String::new();
-                        loop {
-                            self.inner.clear();
-                            match self.xml.read_event_into(&mut self.inner).map_err(fail)? {
-                                Event::Text(t) => text.push_str(&t),
-                                Event::End(_) => break,
-                                Event::Eof => return Err("a cell is cut short".to_string()),
-                                _ => {}
-                            }
+                Event::Start(e) => match e.local_name().as_ref() {
+                    "f" => formula = true,
+                    "v" => {
+                        value = true;
+                        if is_error {
+                            error_text = Some(String::new());
                         }
-                        error = error_value(&text);
-                        continue;
                     }
-                    self.inner.clear();
-                    self.xml
-                        .read_to_end_into(quick_xml::name::QName(&name), &mut self.inner)
-                        .map_err(fail)?;
+                    "is" => value = true,
+                    _ => {}
+                },
+                Event::Text(t) => {
+                    if let Some(text) = &mut error_text {
+                        text.push_str(&t);
+                    }
                 }
-                Event::End(e) if e.local_name().as_ref() == "c" => break,
+                Event::End(e) => match e.local_name().as_ref() {
+                    "c" => break,
+                    "v" => {
+                        if let Some(text) = error_text.take() {
+                            error = error_value(&text);
+                        }
+                    }
+                    _ => {}
+                },
                 Event::Eof => return Err("a cell is cut short".to_string()),
                 _ => {}
             }

@@ -438,7 +438,8 @@ fn read_xlsx(
     let entry = zip
         .by_name(part)
         .map_err(|e| SheetError::Damaged(detail(e)))?;
-    let mut scan = SheetScan::new(BufReader::new(entry)).map_err(SheetError::Damaged)?;
+    let mut scan =
+        SheetScan::new(BufReader::with_capacity(64 << 10, entry)).map_err(SheetError::Damaged)?;
     // Every `<c>` calamine reads is one the scan reads: the scan says where a cell calamine
     // refuses is.
     stream_cells(
