@@ -136,7 +136,7 @@ pub(super) struct Scanned {
 }
 
 /// Every error value Excel writes, the newer ones (dynamic arrays, data types, Python) too.
-const ERROR_VALUES: [&str; 17] = [
+const ERROR_VALUES: [&str; 16] = [
     "#NULL!",
     "#DIV/0!",
     "#VALUE!",
@@ -145,7 +145,6 @@ const ERROR_VALUES: [&str; 17] = [
     "#NUM!",
     "#N/A",
     "#GETTING_DATA",
-    "#DATA!",
     "#SPILL!",
     "#CALC!",
     "#FIELD!",
