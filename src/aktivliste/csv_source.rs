@@ -43,12 +43,33 @@ const DANISH_1252: [u8; 6] = [0xE6, 0xF8, 0xE5, 0xC6, 0xD8, 0xC5];
 /// is Windows-1252, which is what Danish Excel writes. The note says which, and why.
 pub(crate) fn decode_text(bytes: &[u8]) -> (String, Option<EncodingNote>) {
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        return (text.into_owned(), None);
+        if encoding != encoding_rs::UTF_8 || std::str::from_utf8(&bytes[bom..]).is_ok() {
+            let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+            return (text.into_owned(), None);
+        }
+        // UTF-8 by its BOM, with bad bytes: replaced, and said.
+        let mut note = evidence(&bytes[bom..]);
+        note.encoding = TextEncoding::Utf8;
+        return (
+            String::from_utf8_lossy(&bytes[bom..]).into_owned(),
+            Some(note),
+        );
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return (s.to_string(), None);
     }
+    let mut note = evidence(bytes);
+    if note.utf8_chars > note.invalid_bytes {
+        note.encoding = TextEncoding::Utf8;
+        return (String::from_utf8_lossy(bytes).into_owned(), Some(note));
+    }
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    (text.into_owned(), Some(note))
+}
+
+/// What bytes that are not all valid UTF-8 hold: the counts a decision is made on (the
+/// encoding is Windows-1252 until decided otherwise).
+fn evidence(bytes: &[u8]) -> EncodingNote {
     let mut invalid_bytes = 0;
     let mut danish_letters = 0;
     let mut utf8_chars = 0;
@@ -61,20 +82,14 @@ pub(crate) fn decode_text(bytes: &[u8]) -> (String, Option<EncodingNote>) {
             .filter(|b| DANISH_1252.contains(b))
             .count();
     }
-    let mut note = EncodingNote {
+    EncodingNote {
         encoding: TextEncoding::Windows1252,
         invalid_bytes,
         danish_letters,
         utf8_chars,
         replaced_rows: Vec::new(),
         replaced_row_count: 0,
-    };
-    if utf8_chars > invalid_bytes {
-        note.encoding = TextEncoding::Utf8;
-        return (String::from_utf8_lossy(bytes).into_owned(), Some(note));
     }
-    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-    (text.into_owned(), Some(note))
 }
 
 /// Names the rows of a CSV read as UTF-8 with replaced bytes: those with a `�`.
@@ -233,6 +248,10 @@ mod tests {
         assert_eq!((note.invalid_bytes, note.utf8_chars), (1, 5));
         note_replaced_rows(&text, b';', &mut note);
         assert_eq!((note.replaced_rows, note.replaced_row_count), (vec![3], 1));
+        // A UTF-8 BOM decides, and bad bytes after it are said too.
+        let (text, note) = decode_text(b"\xEF\xBB\xBFNavn\nS\xF8ren\n");
+        assert_eq!(text, "Navn\nS\u{FFFD}ren\n");
+        assert_eq!(note.unwrap().encoding, TextEncoding::Utf8);
     }
 
     #[test]

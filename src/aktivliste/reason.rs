@@ -170,6 +170,13 @@ impl LoadNote {
         }
     }
 
+    /// Whether a person must look at the list because of it: characters of a CSV read as
+    /// UTF-8 were replaced. Hidden sheets and rows were read like the others.
+    pub fn needs_a_person(&self) -> bool {
+        matches!(self, LoadNote::Encoding(n)
+            if n.encoding == super::TextEncoding::Utf8 && n.invalid_bytes > 0)
+    }
+
     /// The note in words; they are in [`crate::i18n::list`].
     pub fn message(&self, lang: Lang) -> String {
         self.localize(lang)

@@ -157,8 +157,10 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
         .ignored_sheets
         .iter()
         .any(|s| s.reason.needs_a_person());
+    // So may characters of a CSV that were replaced.
+    let replaced = list.notes.iter().any(aktivliste::LoadNote::needs_a_person);
     Ok(
-        if plan.conflicts.is_empty() && list.rejected.is_empty() && !sheet_unread {
+        if plan.conflicts.is_empty() && list.rejected.is_empty() && !sheet_unread && !replaced {
             Outcome::Clean
         } else {
             Outcome::NeedsAttention

@@ -86,3 +86,19 @@ fn valid_utf8_says_nothing() {
     assert!(list.notes.is_empty());
     assert_eq!(list.citizens[0].name.as_deref(), Some("Søren"));
 }
+
+#[test]
+fn replaced_characters_need_a_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "CPR;Navn;Anmodningsdato;Iværksættelsesdato\n010190-2000;Søren Ærø;01-02-2025;03-02-2025\n020190-3000;Bo Ø";
+    let tail = "rn;01-02-2025;03-02-2025\n";
+    let clean = dir.path().join("ren.csv");
+    std::fs::write(&clean, format!("{head}{tail}")).unwrap();
+    plan_with_peak(&clean, &[]).assert_code(0);
+    let stray = dir.path().join("fejl.csv");
+    std::fs::write(&stray, [head.as_bytes(), b"\xE6", tail.as_bytes()].concat()).unwrap();
+    // The plan is written, but a person must look at the replaced character.
+    plan_with_peak(&stray, &[])
+        .assert_code(1)
+        .assert_stderr_has("replaced with � in 1 rows (rows 3)");
+}
