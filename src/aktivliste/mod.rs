@@ -158,6 +158,16 @@ fn read_sheet(
                 },
             });
         }
+        Err(SheetError::CellOutOfOrder { cell, after }) => {
+            return Err(LoadError::NotASpreadsheet {
+                path: path.to_path_buf(),
+                detail: SpreadsheetProblem::CellsOutOfOrder {
+                    sheet: name.to_string(),
+                    cell,
+                    after,
+                },
+            });
+        }
         Err(SheetError::Damaged(detail)) => match parser.state {
             State::Reading { .. } => {
                 return Err(LoadError::NotASpreadsheet {

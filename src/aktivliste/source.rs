@@ -18,7 +18,7 @@ use super::cell::Cell;
 use super::csv_source::{EncodingNote, decode_text, note_replaced_rows, read_csv, sniff_delimiter};
 use super::error::{LoadError, SpreadsheetProblem};
 use super::header::Matcher;
-use super::sheet_xml::{HiddenRows, Seen, SheetScan, sheet_parts};
+use super::sheet_xml::{HiddenRows, Seen, SheetScan, column_letters, sheet_parts};
 use super::zip_guard::check_zip_sizes;
 
 /// The file formats read, decided by extension.
@@ -121,6 +121,9 @@ pub(crate) enum SheetError {
     Damaged(String),
     /// A row (as the spreadsheet shows it) came after a later one.
     OutOfOrder { row: u32, after: u32 },
+    /// A cell came after one of the same row at or right of its column (`C2` after `D2`, or
+    /// twice): one of them would be lost.
+    CellOutOfOrder { cell: String, after: String },
 }
 
 /// What reading a sheet noted besides its rows.
@@ -414,15 +417,55 @@ fn cell_level(e: &calamine::XlsxError) -> bool {
     )
 }
 
+/// Whether a worksheet part may hold what only the second reading sees: a formula (`<f>`,
+/// perhaps without its value) or a hidden row (`hidden=`). A fast look at the bytes that may say
+/// yes when the answer is no (the word in a text), never the other way.
+fn may_need_second_reading(mut part: impl Read) -> std::io::Result<bool> {
+    let mut buf = vec![0u8; 64 << 10];
+    // The last bytes of the chunk before, so that no word is missed across chunks.
+    const KEEP: usize = 8;
+    let mut kept = 0;
+    loop {
+        let n = match part.read(&mut buf[kept..]) {
+            Ok(0) => return Ok(false),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let bytes = &buf[..kept + n];
+        let found = bytes.iter().enumerate().any(|(i, &b)| match b {
+            b'f' => {
+                i > 0
+                    && matches!(bytes[i - 1], b'<' | b':')
+                    && matches!(
+                        bytes.get(i + 1),
+                        Some(b'>' | b' ' | b'/' | b'\t' | b'\n' | b'\r')
+                    )
+            }
+            b'h' => bytes[i..].starts_with(b"hidden"),
+            _ => false,
+        });
+        if found {
+            return Ok(true);
+        }
+        kept = bytes.len().min(KEEP);
+        let from = bytes.len() - kept;
+        buf.copy_within(from..from + kept, 0);
+    }
+}
+
 /// Streams an `.xlsx` sheet cell by cell, without building the whole range, with the second
-/// reading of its XML in step ([`super::sheet_xml`]): a cell calamine cannot read, or a formula
-/// saved without its value, becomes a cell that rejects its row; hidden rows are counted.
+/// reading of its XML ([`super::sheet_xml`]) in step where it is needed: from the start when the
+/// part may hold a formula or a hidden row, else from the first cell calamine refuses (read up
+/// to it then). A cell calamine cannot read, or a formula saved without its value, becomes a
+/// cell that rejects its row; hidden rows are counted.
 fn read_xlsx(
     w: &mut XlsxBook,
     name: &str,
     f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool,
 ) -> Result<SheetNotes, SheetError> {
     let damaged = |e: calamine::XlsxError| SheetError::Damaged(detail(e));
+    let zip_damaged = |e: zip::result::ZipError| SheetError::Damaged(detail(e));
     let mut reader = match w.book.worksheet_cells_reader(name) {
         Ok(r) => r,
         // A chart sheet or a dialog sheet: no cells.
@@ -433,18 +476,36 @@ fn read_xlsx(
         .parts
         .get(name)
         .ok_or_else(|| SheetError::Damaged("the sheet's part is not in the file".to_string()))?;
-    let mut zip = zip::ZipArchive::new(BufReader::new(w.file.again()))
+    let mut zip = zip::ZipArchive::new(BufReader::new(w.file.again())).map_err(zip_damaged)?;
+    let from_start = may_need_second_reading(zip.by_name(part).map_err(zip_damaged)?)
         .map_err(|e| SheetError::Damaged(detail(e)))?;
-    let entry = zip
-        .by_name(part)
-        .map_err(|e| SheetError::Damaged(detail(e)))?;
-    let mut scan =
-        SheetScan::new(BufReader::with_capacity(64 << 10, entry)).map_err(SheetError::Damaged)?;
-    // Every `<c>` calamine reads is one the scan reads: the scan says where a cell calamine
-    // refuses is.
+    // The archive, until the second reading takes it (once).
+    let mut archive = Some(&mut zip);
+    let mut open = move || -> Result<_, SheetError> {
+        let z = archive.take().ok_or_else(|| {
+            SheetError::Damaged("the sheet's part cannot be read again".to_string())
+        })?;
+        let entry = zip::ZipArchive::by_name(z, part).map_err(zip_damaged)?;
+        SheetScan::new(BufReader::with_capacity(64 << 10, entry)).map_err(SheetError::Damaged)
+    };
+    let mut scan = if from_start { Some(open()?) } else { None };
+    // How many `<c>` calamine has read: every one is one the second reading reads, so it says
+    // where a cell calamine refuses is.
+    let mut read: u64 = 0;
     stream_cells(
         &mut || {
             let got = reader.next_cell();
+            read += 1;
+            if scan.is_none() && matches!(&got, Err(e) if cell_level(e)) {
+                let mut s = open()?;
+                for _ in 1..read {
+                    s.next_cell().map_err(SheetError::Damaged)?;
+                }
+                scan = Some(s);
+            }
+            let Some(scan) = scan.as_mut() else {
+                return Ok(got.map_err(damaged)?.map(Streamed::Value));
+            };
             let seen = scan.next_cell().map_err(SheetError::Damaged)?;
             Ok(match (got, seen) {
                 (Ok(None), None) => None,
@@ -472,7 +533,7 @@ fn read_xlsx(
         f,
     )?;
     Ok(SheetNotes {
-        hidden_rows: std::mem::take(&mut scan.hidden),
+        hidden_rows: scan.map(|s| s.hidden).unwrap_or_default(),
     })
 }
 
@@ -525,7 +586,8 @@ impl Streamed<'_> {
 }
 
 /// Gathers streamed cells (in row order) into rows and hands each to `f`. A cell of a row above
-/// the current one is refused: its row was handed on already, or would be handed on twice.
+/// the current one is refused: its row was handed on already, or would be handed on twice; so is
+/// a cell at or left of the row's cell before it: one of two values for a column would be lost.
 fn stream_cells<'a>(
     next: &mut dyn FnMut() -> Result<Option<Streamed<'a>>, SheetError>,
     f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool,
@@ -533,13 +595,14 @@ fn stream_cells<'a>(
     // The row's non-empty cells as read (moved, not copied), in column order as stored.
     let mut raw: Vec<Streamed<'a>> = Vec::new();
     let mut current: Option<u32> = None;
+    // The column of the row's last cell.
+    let mut last_col: Option<u32> = None;
     // One row buffer for the whole sheet.
     let mut buffer: Vec<Cell<'static>> = Vec::new();
     let mut emit = |row: u32, raw: &[Streamed<'a>], f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool| {
         let width = raw.iter().map(|c| c.position().1 as usize + 1).max();
         let mut cells = reuse(std::mem::take(&mut buffer));
         cells.resize(width.unwrap_or(0), Cell::Empty);
-        // A column stored twice keeps its last value.
         for c in raw {
             cells[c.position().1 as usize] = c.cell();
         }
@@ -565,7 +628,16 @@ fn stream_cells<'a>(
                     }
                     raw.clear();
                     current = Some(r);
+                } else if let Some(last) = last_col
+                    && c <= last
+                {
+                    let place = |col: u32| format!("{}{}", column_letters(col), r + 1);
+                    return Err(SheetError::CellOutOfOrder {
+                        cell: place(c),
+                        after: place(last),
+                    });
                 }
+                last_col = Some(c);
                 if c as usize >= MAX_COLUMNS
                     || matches!(&cell, Streamed::Value(v) if matches!(v.get_value(), DataRef::Empty))
                 {
@@ -600,6 +672,24 @@ mod tests {
         assert_eq!(Format::of(Path::new("a.csv")), Some(Format::Csv));
         assert_eq!(Format::of(Path::new("a.pdf")), None);
         assert_eq!(Format::of(Path::new("a")), None);
+    }
+
+    #[test]
+    fn a_second_reading_is_needed_for_formulas_and_hidden_rows() {
+        let needs = |xml: &[u8]| may_need_second_reading(xml).unwrap();
+        assert!(needs(
+            br#"<row r="2"><c r="A2"><f>A1</f><v>1</v></c></row>"#
+        ));
+        assert!(needs(br#"<x:c r="A2"><x:f t="shared" si="0"/></x:c>"#));
+        assert!(needs(br#"<row r="2" hidden="1">"#));
+        assert!(!needs(br#"<row r="2" s="1"><c r="F2" s="1"/><c r="A2" t="inlineStr"><is><t>fo f</t></is></c></row>"#));
+        // Across the chunks read.
+        let mut long = vec![b' '; (64 << 10) - 3];
+        long.extend_from_slice(b"<row hidden=\"1\">");
+        assert!(needs(&long));
+        let mut long = vec![b' '; (64 << 10) - 1];
+        long.extend_from_slice(b"<f>A1</f>");
+        assert!(needs(&long));
     }
 
     #[test]

@@ -372,6 +372,14 @@ impl Localize for SpreadsheetProblem {
                     "sheet '{sheet}' does not hold its rows in order (row {row} comes after row {after}), so rows could be lost; open the file in Excel and save it again"
                 ),
             },
+            SpreadsheetProblem::CellsOutOfOrder { sheet, cell, after } => match lang {
+                Lang::Da => format!(
+                    "arket '{sheet}' har ikke cellerne i rækkefølge (cellen {cell} står efter {after}), så en værdi kunne gå tabt; åbn filen i Excel og gem den igen"
+                ),
+                Lang::En => format!(
+                    "sheet '{sheet}' does not hold its cells in order (cell {cell} comes after {after}), so a value could be lost; open the file in Excel and save it again"
+                ),
+            },
             SpreadsheetProblem::DuplicatePart { part } => match lang {
                 Lang::Da => format!(
                     "delen '{part}' findes to gange i filen, og det er uvist hvilken der gælder (filen er beskadiget eller skrevet forkert); gem den igen fra Excel"

@@ -78,6 +78,33 @@ fn a_cell_of_an_earlier_row_after_a_later_one_refuses_the_workbook() {
 }
 
 #[test]
+fn a_column_stored_twice_or_backwards_in_a_row_refuses_the_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, second, after) in [("to-gange.xlsx", "C2", "C2"), ("baglaens.xlsx", "B2", "C2")] {
+        let path = dir.path().join(file);
+        // Two values for one column (one would be lost), or a column to the left.
+        let rows = format!(
+            r#"{}<row r="2">{}{}{}</row>"#,
+            text_row(1, &HEADER),
+            s("A2", "010190-2000"),
+            s("C2", "01-02-2025"),
+            s(second, "05-05-2025"),
+        );
+        raw_xlsx(&path, sheet_xml(&rows).as_bytes(), None);
+        let e = load_error(&path);
+        assert_eq!(
+            problem(&e),
+            &SpreadsheetProblem::CellsOutOfOrder {
+                sheet: "Anmodninger".into(),
+                cell: second.into(),
+                after: after.into(),
+            }
+        );
+        plan_with_peak(&path, &[]).assert_code(2);
+    }
+}
+
+#[test]
 fn rows_in_order_with_gaps_and_without_numbers_are_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huller.xlsx");

@@ -333,6 +333,11 @@ fn every_message_about_reading_a_list_in_both_languages() {
             row: 3,
             after: 5,
         },
+        SpreadsheetProblem::CellsOutOfOrder { .. } => SpreadsheetProblem::CellsOutOfOrder {
+            sheet: "Sheet1".into(),
+            cell: "C2".into(),
+            after: "D2".into(),
+        },
         SpreadsheetProblem::DuplicatePart { .. } => SpreadsheetProblem::DuplicatePart {
             part: "xl/worksheets/sheet1.xml".into(),
         },
