@@ -82,6 +82,7 @@ fn main() {
         ignored_sheets: Vec::new(),
         rejected: Vec::new(),
         warnings: Vec::new(),
+        notes: Vec::new(),
     };
     let list_ref = ListRef {
         file_name: "stor-liste.xlsx".into(),

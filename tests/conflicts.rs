@@ -404,6 +404,7 @@ fn list_of(citizens: Vec<Citizen>) -> Aktivliste {
         ignored_sheets: Vec::new(),
         rejected: Vec::new(),
         warnings: Vec::new(),
+        notes: Vec::new(),
     }
 }
 

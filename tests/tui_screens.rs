@@ -144,3 +144,36 @@ fn forgotten_prompt_and_export_dialog() {
     press(&mut app, KeyCode::Enter);
     snap("plan_forgotten", &mut app);
 }
+
+#[test]
+fn load_summary_says_how_the_list_was_read() {
+    use skifteplan::aktivliste::{HiddenRows, LoadNote};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("aktivliste.xlsx");
+    let mut list = list(&path, citizens());
+    list.notes = vec![
+        LoadNote::HiddenSheet {
+            sheet: "Indskrivninger".into(),
+            very: false,
+        },
+        LoadNote::HiddenRows {
+            sheet: "Anmodninger".into(),
+            rows: HiddenRows {
+                count: 2,
+                first: vec![4, 9],
+            },
+        },
+    ];
+    let mut app = App::new(config(dir.path(), Lang::Da));
+    app.finish_load(Ok((list, list_ref(&path, "f1"))));
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("Sådan er listen læst"), "{text}");
+    assert!(
+        text.contains("arket 'Indskrivninger' er skjult i projektmappen"),
+        "{text}"
+    );
+    assert!(
+        text.contains("arket 'Anmodninger' har 2 skjulte rækker (række 4, 9)"),
+        "{text}"
+    );
+}

@@ -18,7 +18,8 @@ fn error_text(e: &CellErrorType) -> &'static str {
         CellErrorType::Num => "#NUM!",
         CellErrorType::Ref => "#REF!",
         CellErrorType::Value => "#VALUE!",
-        CellErrorType::GettingData => "#DATA!",
+        // Excel writes it so (calamine shows it as `#DATA!`).
+        CellErrorType::GettingData => "#GETTING_DATA",
     }
 }
 

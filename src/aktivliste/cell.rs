@@ -21,6 +21,11 @@ pub(crate) enum Cell<'a> {
     Bool(bool),
     /// A formula error such as `#N/A`.
     Error(&'static str),
+    /// A formula saved without its value: the program that wrote the workbook did not
+    /// calculate it.
+    NoValue,
+    /// A cell the reader could not read; the reader's detail, masked.
+    Unreadable(&'a str),
 }
 
 impl<'a> Cell<'a> {
@@ -48,6 +53,7 @@ impl<'a> Cell<'a> {
             Cell::Bool(true) => "TRUE".to_string(),
             Cell::Bool(false) => "FALSE".to_string(),
             Cell::Error(e) => e.to_string(),
+            Cell::NoValue | Cell::Unreadable(_) => String::new(),
         }
     }
 }
@@ -65,7 +71,7 @@ pub(crate) fn number_text(n: f64) -> String {
 /// A cell's text for a text field (ID, name, tilbud); `None` when empty or an error.
 pub(crate) fn text_value(cell: &Cell<'_>) -> Option<String> {
     match cell {
-        Cell::Empty | Cell::Error(_) => None,
+        Cell::Empty | Cell::Error(_) | Cell::NoValue | Cell::Unreadable(_) => None,
         other => Some(other.display()),
     }
 }
@@ -84,7 +90,9 @@ pub(crate) fn date_value(
             Some(d) => d,
             None => parse_date_text(t)?,
         },
-        Cell::Bool(_) | Cell::Error(_) => return Err(DateError::Unrecognised),
+        Cell::Bool(_) | Cell::Error(_) | Cell::NoValue | Cell::Unreadable(_) => {
+            return Err(DateError::Unrecognised);
+        }
     };
     accepted(date).map(Some)
 }
@@ -120,7 +128,9 @@ pub(crate) fn cpr_value(cell: &Cell<'_>) -> Result<(Cpr, CprClass), CprError> {
         Cell::Empty => Err(CprError::Empty),
         Cell::Text(t) => Cpr::parse(t),
         Cell::Number(n) => Cpr::from_number(n),
-        Cell::Date(_) | Cell::Bool(_) | Cell::Error(_) => Err(CprError::NotDigits),
+        Cell::Date(_) | Cell::Bool(_) | Cell::Error(_) | Cell::NoValue | Cell::Unreadable(_) => {
+            Err(CprError::NotDigits)
+        }
     }
 }
 
@@ -182,7 +192,7 @@ pub(crate) fn kvalhep_value(
             None if t.chars().any(|c| c.is_ascii_digit()) => dated(),
             None => Err(KvalHepProblem::NotYesNo),
         },
-        Cell::Error(_) => Err(KvalHepProblem::NotYesNo),
+        Cell::Error(_) | Cell::NoValue | Cell::Unreadable(_) => Err(KvalHepProblem::NotYesNo),
     }
 }
 

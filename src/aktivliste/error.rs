@@ -30,6 +30,19 @@ pub enum SpreadsheetProblem {
         rows: u64,
         columns: u64,
     },
+    /// A sheet's rows are not stored in order (`row` comes after `after`, both as the
+    /// spreadsheet shows them): a program that is not Excel wrote it, and rows read in that order
+    /// could be lost.
+    RowsOutOfOrder { sheet: String, row: u32, after: u32 },
+    /// A sheet's cells of one row are not stored left to right (`cell` after `after`, e.g. `C2`
+    /// after `D2`, or a cell twice): one of two values for a column would be lost.
+    CellsOutOfOrder {
+        sheet: String,
+        cell: String,
+        after: String,
+    },
+    /// The zip holds two parts of the same name (which one a reader takes is a guess).
+    DuplicatePart { part: String },
 }
 
 impl SpreadsheetProblem {

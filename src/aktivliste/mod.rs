@@ -18,6 +18,7 @@ mod join;
 mod ods_guard;
 mod reason;
 mod sheet;
+mod sheet_xml;
 mod source;
 #[cfg(test)]
 mod tests;
@@ -32,16 +33,18 @@ use crate::lang::Lang;
 /// The one way a calamine cell becomes our cell (1904 date system included), for the plan
 /// reader too.
 pub(crate) use calamine_cell::{datetime_of, from_data};
+pub use csv_source::{EncodingNote, TextEncoding};
 pub use error::{LoadError, SpreadsheetProblem, unpacked_size};
 pub use field::Field;
 pub use header::normalise;
-pub use reason::{Expected, IgnoreReason, RejectReason, WarningKind};
+pub use reason::{Expected, IgnoreReason, LoadNote, RejectReason, WarningKind};
+pub use sheet_xml::HiddenRows;
 pub use zip_guard::{ZipProblem, check_zip_parts};
 
 use header::Matcher;
 use join::Joiner;
 use sheet::{Fed, Purpose, SheetParser, State};
-use source::Workbook;
+use source::{SheetError, SheetNotes, Workbook};
 
 /// What kind of rows a sheet holds, decided by its header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,17 +117,21 @@ pub struct Aktivliste {
     pub ignored_sheets: Vec<IgnoredSheet>,
     pub rejected: Vec<RejectedRow>,
     pub warnings: Vec<Warning>,
+    /// How the list was read, for a person to know: hidden sheets and rows (read like the
+    /// others), the encoding a CSV was read in.
+    pub notes: Vec<LoadNote>,
 }
 
 /// What became of reading one sheet.
 struct SheetOutcome {
     had_data: bool,
     state: State,
+    notes: SheetNotes,
 }
 
 /// Reads one sheet through the parser, handing each fed row to `on_row`, which returns false to
 /// stop. A reader error after the header is fatal (rows would be lost without a trace); before
-/// it, the sheet is merely unreadable.
+/// it, the sheet is merely unreadable. Rows stored out of order are fatal wherever they are.
 fn read_sheet(
     path: &Path,
     workbook: &mut Workbook,
@@ -139,19 +146,46 @@ fn read_sheet(
         fed => on_row(fed),
     });
     let had_data = parser.had_data();
-    let state = match result {
-        Ok(()) => parser.state,
-        Err(detail) => match parser.state {
+    let (state, notes) = match result {
+        Ok(notes) => (parser.state, notes),
+        Err(SheetError::OutOfOrder { row, after }) => {
+            return Err(LoadError::NotASpreadsheet {
+                path: path.to_path_buf(),
+                detail: SpreadsheetProblem::RowsOutOfOrder {
+                    sheet: name.to_string(),
+                    row,
+                    after,
+                },
+            });
+        }
+        Err(SheetError::CellOutOfOrder { cell, after }) => {
+            return Err(LoadError::NotASpreadsheet {
+                path: path.to_path_buf(),
+                detail: SpreadsheetProblem::CellsOutOfOrder {
+                    sheet: name.to_string(),
+                    cell,
+                    after,
+                },
+            });
+        }
+        Err(SheetError::Damaged(detail)) => match parser.state {
             State::Reading { .. } => {
                 return Err(LoadError::NotASpreadsheet {
                     path: path.to_path_buf(),
                     detail: SpreadsheetProblem::Damaged(detail),
                 });
             }
-            _ => State::Unusable(IgnoreReason::Unreadable(detail)),
+            _ => (
+                State::Unusable(IgnoreReason::Unreadable(detail)),
+                SheetNotes::default(),
+            ),
         },
     };
-    Ok(SheetOutcome { had_data, state })
+    Ok(SheetOutcome {
+        had_data,
+        state,
+        notes,
+    })
 }
 
 /// Why nothing usable was found, once every sheet has been tried.
@@ -197,8 +231,16 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<Aktivliste, LoadError>
     let mut ignored_sheets = Vec::new();
     let mut rejected = Vec::new();
     let mut any_data = false;
+    let mut notes = workbook.notes();
+    let hidden: HashMap<String, bool> = workbook.hidden_sheets().into_iter().collect();
 
     for name in workbook.sheet_names() {
+        if let Some(&very) = hidden.get(&name) {
+            notes.push(LoadNote::HiddenSheet {
+                sheet: name.clone(),
+                very,
+            });
+        }
         let mut rows_used = 0;
         let mut rows_rejected = 0;
         let outcome = read_sheet(
@@ -223,6 +265,13 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<Aktivliste, LoadError>
             },
         )?;
         any_data |= outcome.had_data;
+        let hidden_rows = &outcome.notes.hidden_rows;
+        if hidden_rows.count > 0 {
+            notes.push(LoadNote::HiddenRows {
+                sheet: name.clone(),
+                rows: hidden_rows.clone(),
+            });
+        }
         match outcome.state {
             State::Reading { header, kind } => sheets.push(SheetSummary {
                 name,
@@ -269,6 +318,7 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<Aktivliste, LoadError>
         ignored_sheets,
         rejected,
         warnings,
+        notes,
     })
 }
 

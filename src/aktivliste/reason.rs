@@ -51,6 +51,15 @@ pub enum RejectReason {
     DuplicateCpr { first_row: u32 },
     /// A decisions file's row whose CPR is no citizen of the list.
     DecisionMatchesNobody,
+    /// A used column's cell is a formula saved without its value (`cell` is its reference,
+    /// e.g. `C5`).
+    FormulaWithoutValue { column: String, cell: String },
+    /// A used column's cell could not be read; `detail` is the reader's, masked.
+    UnreadableCell {
+        column: String,
+        cell: String,
+        detail: String,
+    },
 }
 
 impl RejectReason {
@@ -66,6 +75,8 @@ impl RejectReason {
             RejectReason::NoteLine => "note_line",
             RejectReason::DuplicateCpr { .. } => "duplicate_cpr",
             RejectReason::DecisionMatchesNobody => "decision_matches_nobody",
+            RejectReason::FormulaWithoutValue { .. } => "formula_without_value",
+            RejectReason::UnreadableCell { .. } => "unreadable_cell",
         }
     }
 
@@ -131,6 +142,44 @@ impl IgnoreReason {
 impl fmt::Display for IgnoreReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.localize(Lang::default()))
+    }
+}
+
+/// How a list was read, for a person to know (nothing here is lost: hidden sheets and rows are
+/// read like the others).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadNote {
+    /// A sheet the workbook hides; `very` when it is very hidden (shown again only with a
+    /// macro).
+    HiddenSheet { sheet: String, very: bool },
+    /// Rows of a sheet that the workbook hides (a filter, or rows hidden by hand).
+    HiddenRows {
+        sheet: String,
+        rows: super::HiddenRows,
+    },
+    /// The encoding a CSV file was read in, and why.
+    Encoding(super::csv_source::EncodingNote),
+}
+
+impl LoadNote {
+    pub fn key(&self) -> &'static str {
+        match self {
+            LoadNote::HiddenSheet { .. } => "hidden_sheet",
+            LoadNote::HiddenRows { .. } => "hidden_rows",
+            LoadNote::Encoding(_) => "encoding",
+        }
+    }
+
+    /// Whether a person must look at the list because of it: characters of a CSV read as
+    /// UTF-8 were replaced. Hidden sheets and rows were read like the others.
+    pub fn needs_a_person(&self) -> bool {
+        matches!(self, LoadNote::Encoding(n)
+            if n.encoding == super::TextEncoding::Utf8 && n.invalid_bytes > 0)
+    }
+
+    /// The note in words; they are in [`crate::i18n::list`].
+    pub fn message(&self, lang: Lang) -> String {
+        self.localize(lang)
     }
 }
 

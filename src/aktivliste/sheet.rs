@@ -174,6 +174,13 @@ impl<'m> SheetParser<'m> {
                     sheet: self.name.clone(),
                     row,
                 };
+                if let Some(reason) = unusable_cell(header, row, cells) {
+                    return Fed::Rejected(RejectedRow {
+                        source,
+                        reason,
+                        values: row_values(header, cells),
+                    });
+                }
                 let parsed =
                     match self.purpose {
                         Purpose::List => parse_list_row(
@@ -239,6 +246,27 @@ impl<'m> SheetParser<'m> {
             kind,
         }
     }
+}
+
+/// Why a row cannot be used when a cell of a used column has no value to read: a formula saved
+/// without its value, or a cell the reader could not read.
+fn unusable_cell(header: &Header, row: u32, cells: &[Cell<'_>]) -> Option<RejectReason> {
+    header.mapping.iter().find_map(|(field, name)| {
+        let col = header.column(*field)?;
+        let cell = || format!("{}{row}", super::sheet_xml::column_letters(col as u32));
+        match cells.get(col)? {
+            Cell::NoValue => Some(RejectReason::FormulaWithoutValue {
+                column: name.clone(),
+                cell: cell(),
+            }),
+            Cell::Unreadable(detail) => Some(RejectReason::UnreadableCell {
+                column: name.clone(),
+                cell: cell(),
+                detail: (*detail).to_string(),
+            }),
+            _ => None,
+        }
+    })
 }
 
 /// The row's cells as text, trailing empty cells left out, anything CPR-like masked.

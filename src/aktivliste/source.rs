@@ -2,9 +2,11 @@
 //! `.ods` through a range) and CSV text. Every source hands the same thing to the row loop: a
 //! row number as the spreadsheet shows it and the row's cells as our [`Cell`] type.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
+use std::sync::Arc;
 
 use calamine::{DataRef, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
 
@@ -13,9 +15,10 @@ use crate::domain::date::DateSystem;
 
 use super::calamine_cell::{from_data, from_data_ref};
 use super::cell::Cell;
-use super::csv_source::{decode_text, read_csv, sniff_delimiter};
+use super::csv_source::{EncodingNote, decode_text, note_replaced_rows, read_csv, sniff_delimiter};
 use super::error::{LoadError, SpreadsheetProblem};
 use super::header::Matcher;
+use super::sheet_xml::{HiddenRows, Seen, SheetScan, column_letters, sheet_parts};
 use super::zip_guard::check_zip_sizes;
 
 /// The file formats read, decided by extension.
@@ -52,14 +55,93 @@ impl Format {
     }
 }
 
+/// One opened file read by more than one reader at a time, each at its own place: every read
+/// says where it reads, so no reader moves another's place.
+#[derive(Clone, Debug)]
+pub(crate) struct SharedFile {
+    file: Arc<File>,
+    pos: u64,
+    len: u64,
+}
+
+impl SharedFile {
+    fn new(file: File) -> std::io::Result<SharedFile> {
+        let len = file.metadata()?.len();
+        Ok(SharedFile {
+            file: Arc::new(file),
+            pos: 0,
+            len,
+        })
+    }
+
+    /// The same file from its start, for one more reader.
+    fn again(&self) -> SharedFile {
+        SharedFile {
+            pos: 0,
+            ..self.clone()
+        }
+    }
+}
+
+impl Read for SharedFile {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        #[cfg(unix)]
+        let n = std::os::unix::fs::FileExt::read_at(&*self.file, buf, self.pos)?;
+        #[cfg(windows)]
+        let n = std::os::windows::fs::FileExt::seek_read(&*self.file, buf, self.pos)?;
+        self.pos += n as u64;
+        Ok(n)
+    }
+}
+
+impl Seek for SharedFile {
+    fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
+        let pos = match to {
+            SeekFrom::Start(n) => Some(n),
+            SeekFrom::End(d) => self.len.checked_add_signed(d),
+            SeekFrom::Current(d) => self.pos.checked_add_signed(d),
+        };
+        self.pos = pos.ok_or_else(|| std::io::Error::from(std::io::ErrorKind::InvalidInput))?;
+        Ok(self.pos)
+    }
+}
+
+/// An `.xlsx` workbook: calamine's reader, the file for the second reading of its sheets, and
+/// each sheet's part in the zip.
+pub(crate) struct XlsxBook {
+    book: Xlsx<BufReader<SharedFile>>,
+    file: SharedFile,
+    parts: HashMap<String, String>,
+}
+
+/// Why a sheet could not be read to its end.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum SheetError {
+    /// The reader failed; a short detail, masked.
+    Damaged(String),
+    /// A row (as the spreadsheet shows it) came after a later one.
+    OutOfOrder { row: u32, after: u32 },
+    /// A cell came after one of the same row at or right of its column (`C2` after `D2`, or
+    /// twice): one of them would be lost.
+    CellOutOfOrder { cell: String, after: String },
+}
+
+/// What reading a sheet noted besides its rows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct SheetNotes {
+    pub(crate) hidden_rows: HiddenRows,
+}
+
 /// An open workbook or CSV text.
 pub(crate) enum Workbook {
-    Xlsx(Box<Xlsx<BufReader<File>>>),
+    Xlsx(Box<XlsxBook>),
     Other(Box<Sheets<BufReader<File>>>),
     Csv {
         sheet: String,
         text: String,
         delimiter: u8,
+        /// How the bytes became text, when they were not all valid UTF-8.
+        encoding: Option<EncodingNote>,
     },
 }
 
@@ -93,11 +175,24 @@ fn open_as(
     path: &Path,
     file: &File,
 ) -> Result<Result<Workbook, String>, LoadError> {
+    if format == Format::Xlsx {
+        let shared =
+            SharedFile::new(again(path, file)?).map_err(|e| LoadError::from_io(path, &e))?;
+        let opened = Xlsx::new(BufReader::new(shared.again())).map_err(detail);
+        return Ok(opened.map(|book| {
+            let parts = zip::ZipArchive::new(BufReader::new(shared.again()))
+                .map(|mut z| sheet_parts(&mut z))
+                .unwrap_or_default();
+            Workbook::Xlsx(Box::new(XlsxBook {
+                book,
+                file: shared,
+                parts,
+            }))
+        }));
+    }
     let reader = BufReader::new(again(path, file)?);
     Ok(match format {
-        Format::Xlsx => Xlsx::new(reader)
-            .map(|w| Workbook::Xlsx(Box::new(w)))
-            .map_err(detail),
+        Format::Xlsx => unreachable!("read above"),
         Format::Xls => Xls::new(reader)
             .map(|w| Workbook::Other(Box::new(Sheets::Xls(w))))
             .map_err(detail),
@@ -156,8 +251,11 @@ impl Workbook {
         if format == Format::Csv && !is_zip && !is_ole {
             let bytes = crate::input::read_all(again(path, &file)?)
                 .map_err(|e| LoadError::from_open(path, &e))?;
-            let text = decode_text(&bytes);
+            let (text, mut encoding) = decode_text(&bytes);
             let delimiter = sniff_delimiter(&text, matcher);
+            if let Some(note) = &mut encoding {
+                note_replaced_rows(&text, delimiter, note);
+            }
             let sheet = path
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
@@ -166,6 +264,7 @@ impl Workbook {
                 sheet,
                 text,
                 delimiter,
+                encoding,
             });
         }
         // The formats to try, the extension's first: exports are often renamed (.xls holding
@@ -209,7 +308,7 @@ impl Workbook {
     /// The workbook's date system: plain serial numbers in a date column count from it.
     pub(crate) fn date_system(&self) -> DateSystem {
         let is_1904 = match self {
-            Workbook::Xlsx(w) => w.has_1904_epoch(),
+            Workbook::Xlsx(w) => w.book.has_1904_epoch(),
             Workbook::Other(w) => match w.as_ref() {
                 Sheets::Xls(x) => x.has_1904_epoch(),
                 Sheets::Xlsb(x) => x.has_1904_epoch(),
@@ -228,29 +327,61 @@ impl Workbook {
 
     pub(crate) fn sheet_names(&self) -> Vec<String> {
         match self {
-            Workbook::Xlsx(w) => w.sheet_names(),
+            Workbook::Xlsx(w) => w.book.sheet_names(),
             Workbook::Other(w) => w.sheet_names(),
             Workbook::Csv { sheet, .. } => vec![sheet.clone()],
         }
     }
 
+    /// What a person should know of how the file was read before any sheet is: a CSV's
+    /// encoding.
+    pub(crate) fn notes(&self) -> Vec<super::LoadNote> {
+        match self {
+            Workbook::Csv {
+                encoding: Some(note),
+                ..
+            } => vec![super::LoadNote::Encoding(note.clone())],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The sheets the workbook hides, each with whether it is very hidden (shown again only
+    /// with a macro).
+    pub(crate) fn hidden_sheets(&self) -> Vec<(String, bool)> {
+        let meta = match self {
+            Workbook::Xlsx(w) => w.book.sheets_metadata(),
+            Workbook::Other(w) => w.sheets_metadata(),
+            Workbook::Csv { .. } => return Vec::new(),
+        };
+        meta.iter()
+            .filter_map(|s| match s.visible {
+                calamine::SheetVisible::Visible => None,
+                calamine::SheetVisible::Hidden => Some((s.name.clone(), false)),
+                calamine::SheetVisible::VeryHidden => Some((s.name.clone(), true)),
+            })
+            .collect()
+    }
+
     /// Hands every row of a sheet to `f` (row number as the spreadsheet shows it, cells from
-    /// column A) until `f` returns false. An error is a short detail, masked.
+    /// column A) until `f` returns false, in order: a row stored after a later one is an error.
     pub(crate) fn read_sheet(
         &mut self,
         name: &str,
         f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool,
-    ) -> Result<(), String> {
+    ) -> Result<SheetNotes, SheetError> {
         match self {
             Workbook::Xlsx(w) => read_xlsx(w, name, f),
             Workbook::Other(w) => {
                 if let Sheets::Xlsb(x) = w.as_mut() {
-                    return read_xlsb(x, name, f);
+                    read_xlsb(x, name, f)?;
+                    return Ok(SheetNotes::default());
                 }
                 // .xls and .ods build their ranges when opened.
-                let range = w.worksheet_range(name).map_err(detail)?;
+                let range = w
+                    .worksheet_range(name)
+                    .map_err(|e| SheetError::Damaged(detail(e)))?;
                 let Some((row0, col0)) = range.start() else {
-                    return Ok(());
+                    return Ok(SheetNotes::default());
                 };
                 let mut cells = Vec::with_capacity(range.width() + col0 as usize);
                 for (i, row) in range.rows().enumerate() {
@@ -262,11 +393,13 @@ impl Workbook {
                         break;
                     }
                 }
-                Ok(())
+                Ok(SheetNotes::default())
             }
             Workbook::Csv {
                 text, delimiter, ..
-            } => read_csv(text, *delimiter, None, f),
+            } => read_csv(text, *delimiter, None, f)
+                .map(|()| SheetNotes::default())
+                .map_err(SheetError::Damaged),
         }
     }
 }
@@ -274,19 +407,134 @@ impl Workbook {
 /// The largest column index Excel has (XFD).
 const MAX_COLUMNS: usize = 16_384;
 
-/// Streams an `.xlsx` sheet cell by cell, without building the whole range.
+/// Whether calamine's error is about one cell's value (the rest of the sheet can still be
+/// read), not about the XML or the zip.
+fn cell_level(e: &calamine::XlsxError) -> bool {
+    use calamine::XlsxError as E;
+    !matches!(
+        e,
+        E::Io(_) | E::Zip(_) | E::Xml(_) | E::XmlAttr(_) | E::XmlEof(_) | E::FileNotFound(_)
+    )
+}
+
+/// Whether a worksheet part may hold what only the second reading sees: a formula (`<f>`,
+/// perhaps without its value) or a hidden row (`hidden=`). A fast look at the bytes that may say
+/// yes when the answer is no (the word in a text), never the other way.
+fn may_need_second_reading(mut part: impl Read) -> std::io::Result<bool> {
+    let mut buf = vec![0u8; 64 << 10];
+    // The last bytes of the chunk before, so that no word is missed across chunks.
+    const KEEP: usize = 8;
+    let mut kept = 0;
+    loop {
+        let n = match part.read(&mut buf[kept..]) {
+            Ok(0) => return Ok(false),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let bytes = &buf[..kept + n];
+        let found = bytes.iter().enumerate().any(|(i, &b)| match b {
+            b'f' => {
+                i > 0
+                    && matches!(bytes[i - 1], b'<' | b':')
+                    && matches!(
+                        bytes.get(i + 1),
+                        Some(b'>' | b' ' | b'/' | b'\t' | b'\n' | b'\r')
+                    )
+            }
+            b'h' => bytes[i..].starts_with(b"hidden"),
+            _ => false,
+        });
+        if found {
+            return Ok(true);
+        }
+        kept = bytes.len().min(KEEP);
+        let from = bytes.len() - kept;
+        buf.copy_within(from..from + kept, 0);
+    }
+}
+
+/// Streams an `.xlsx` sheet cell by cell, without building the whole range, with the second
+/// reading of its XML ([`super::sheet_xml`]) in step where it is needed: from the start when the
+/// part may hold a formula or a hidden row, else from the first cell calamine refuses (read up
+/// to it then). A cell calamine cannot read, or a formula saved without its value, becomes a
+/// cell that rejects its row; hidden rows are counted.
 fn read_xlsx(
-    w: &mut Xlsx<BufReader<File>>,
+    w: &mut XlsxBook,
     name: &str,
     f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool,
-) -> Result<(), String> {
-    let mut reader = match w.worksheet_cells_reader(name) {
+) -> Result<SheetNotes, SheetError> {
+    let damaged = |e: calamine::XlsxError| SheetError::Damaged(detail(e));
+    let zip_damaged = |e: zip::result::ZipError| SheetError::Damaged(detail(e));
+    let mut reader = match w.book.worksheet_cells_reader(name) {
         Ok(r) => r,
         // A chart sheet or a dialog sheet: no cells.
-        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(()),
-        Err(e) => return Err(detail(e)),
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(SheetNotes::default()),
+        Err(e) => return Err(damaged(e)),
     };
-    stream_cells(&mut || reader.next_cell().map_err(detail), f)
+    let part = w
+        .parts
+        .get(name)
+        .ok_or_else(|| SheetError::Damaged("the sheet's part is not in the file".to_string()))?;
+    let mut zip = zip::ZipArchive::new(BufReader::new(w.file.again())).map_err(zip_damaged)?;
+    let from_start = may_need_second_reading(zip.by_name(part).map_err(zip_damaged)?)
+        .map_err(|e| SheetError::Damaged(detail(e)))?;
+    // The archive, until the second reading takes it (once).
+    let mut archive = Some(&mut zip);
+    let mut open = move || -> Result<_, SheetError> {
+        let z = archive.take().ok_or_else(|| {
+            SheetError::Damaged("the sheet's part cannot be read again".to_string())
+        })?;
+        let entry = zip::ZipArchive::by_name(z, part).map_err(zip_damaged)?;
+        SheetScan::new(BufReader::with_capacity(64 << 10, entry)).map_err(SheetError::Damaged)
+    };
+    let mut scan = if from_start { Some(open()?) } else { None };
+    // How many `<c>` calamine has read: every one is one the second reading reads, so it says
+    // where a cell calamine refuses is.
+    let mut read: u64 = 0;
+    stream_cells(
+        &mut || {
+            let got = reader.next_cell();
+            read += 1;
+            if scan.is_none() && matches!(&got, Err(e) if cell_level(e)) {
+                let mut s = open()?;
+                for _ in 1..read {
+                    s.next_cell().map_err(SheetError::Damaged)?;
+                }
+                scan = Some(s);
+            }
+            let Some(scan) = scan.as_mut() else {
+                return Ok(got.map_err(damaged)?.map(Streamed::Value));
+            };
+            let seen = scan.next_cell().map_err(SheetError::Damaged)?;
+            Ok(match (got, seen) {
+                (Ok(None), None) => None,
+                (Ok(Some(cell)), Some(s)) => Some(match s.seen {
+                    Seen::FormulaWithoutValue if matches!(cell.get_value(), DataRef::Empty) => {
+                        Streamed::Special(cell.get_position(), Special::NoValue)
+                    }
+                    _ => Streamed::Value(cell),
+                }),
+                (Err(e), Some(s)) if cell_level(&e) => Some(Streamed::Special(
+                    (s.row, s.col),
+                    match s.seen {
+                        Seen::Error(text) => Special::Error(text),
+                        _ => Special::Unreadable(detail(e)),
+                    },
+                )),
+                (Err(e), _) => return Err(damaged(e)),
+                (Ok(_), _) => {
+                    return Err(SheetError::Damaged(
+                        "the sheet's cells could not be read the same way twice".to_string(),
+                    ));
+                }
+            })
+        },
+        f,
+    )?;
+    Ok(SheetNotes {
+        hidden_rows: scan.map(|s| s.hidden).unwrap_or_default(),
+    })
 }
 
 /// Streams an `.xlsb` sheet cell by cell: its range would be a dense grid from the first to the
@@ -295,30 +543,68 @@ fn read_xlsb(
     w: &mut Xlsb<BufReader<File>>,
     name: &str,
     f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool,
-) -> Result<(), String> {
-    let mut reader = w.worksheet_cells_reader(name).map_err(detail)?;
-    stream_cells(&mut || reader.next_cell().map_err(detail), f)
+) -> Result<(), SheetError> {
+    let damaged = |e: calamine::XlsbError| SheetError::Damaged(detail(e));
+    let mut reader = w.worksheet_cells_reader(name).map_err(damaged)?;
+    stream_cells(
+        &mut || Ok(reader.next_cell().map_err(damaged)?.map(Streamed::Value)),
+        f,
+    )
 }
 
-/// Gathers streamed cells (in row order) into rows and hands each to `f`.
+/// What the cell stream gives: calamine's cell, or a cell its value cannot be had of.
+enum Streamed<'a> {
+    Value(calamine::Cell<DataRef<'a>>),
+    Special((u32, u32), Special),
+}
+
+enum Special {
+    /// A formula saved without its value.
+    NoValue,
+    /// An error value calamine does not know (`#SPILL!`).
+    Error(&'static str),
+    /// Calamine's detail, masked.
+    Unreadable(String),
+}
+
+impl Streamed<'_> {
+    fn position(&self) -> (u32, u32) {
+        match self {
+            Streamed::Value(c) => c.get_position(),
+            Streamed::Special(p, _) => *p,
+        }
+    }
+
+    fn cell(&self) -> Cell<'_> {
+        match self {
+            Streamed::Value(c) => from_data_ref(c.get_value()),
+            Streamed::Special(_, Special::NoValue) => Cell::NoValue,
+            Streamed::Special(_, Special::Error(e)) => Cell::Error(e),
+            Streamed::Special(_, Special::Unreadable(d)) => Cell::Unreadable(d),
+        }
+    }
+}
+
+/// Gathers streamed cells (in row order) into rows and hands each to `f`. A cell of a row above
+/// the current one is refused: its row was handed on already, or would be handed on twice; so is
+/// a cell at or left of the row's cell before it: one of two values for a column would be lost.
 fn stream_cells<'a>(
-    next: &mut dyn FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, String>,
+    next: &mut dyn FnMut() -> Result<Option<Streamed<'a>>, SheetError>,
     f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool,
-) -> Result<(), String> {
+) -> Result<(), SheetError> {
     // The row's non-empty cells as read (moved, not copied), in column order as stored.
-    let mut raw: Vec<calamine::Cell<DataRef<'a>>> = Vec::new();
+    let mut raw: Vec<Streamed<'a>> = Vec::new();
     let mut current: Option<u32> = None;
+    // The column of the row's last cell.
+    let mut last_col: Option<u32> = None;
     // One row buffer for the whole sheet.
     let mut buffer: Vec<Cell<'static>> = Vec::new();
-    let mut emit = |row: u32,
-                    raw: &[calamine::Cell<DataRef<'a>>],
-                    f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool| {
-        let width = raw.iter().map(|c| c.get_position().1 as usize + 1).max();
+    let mut emit = |row: u32, raw: &[Streamed<'a>], f: &mut dyn FnMut(u32, &[Cell<'_>]) -> bool| {
+        let width = raw.iter().map(|c| c.position().1 as usize + 1).max();
         let mut cells = reuse(std::mem::take(&mut buffer));
         cells.resize(width.unwrap_or(0), Cell::Empty);
-        // A column stored twice keeps its last value.
         for c in raw {
-            cells[c.get_position().1 as usize] = from_data_ref(c.get_value());
+            cells[c.position().1 as usize] = c.cell();
         }
         let go_on = f(row.saturating_add(1), &cells);
         buffer = reuse(cells);
@@ -327,17 +613,34 @@ fn stream_cells<'a>(
     loop {
         match next()? {
             Some(cell) => {
-                let (r, c) = cell.get_position();
+                let (r, c) = cell.position();
                 if current != Some(r) {
-                    if let Some(row) = current
-                        && !emit(row, &raw, f)
-                    {
-                        return Ok(());
+                    if let Some(row) = current {
+                        if r < row {
+                            return Err(SheetError::OutOfOrder {
+                                row: r.saturating_add(1),
+                                after: row.saturating_add(1),
+                            });
+                        }
+                        if !emit(row, &raw, f) {
+                            return Ok(());
+                        }
                     }
                     raw.clear();
                     current = Some(r);
+                } else if let Some(last) = last_col
+                    && c <= last
+                {
+                    let place = |col: u32| format!("{}{}", column_letters(col), r + 1);
+                    return Err(SheetError::CellOutOfOrder {
+                        cell: place(c),
+                        after: place(last),
+                    });
                 }
-                if c as usize >= MAX_COLUMNS || matches!(cell.get_value(), DataRef::Empty) {
+                last_col = Some(c);
+                if c as usize >= MAX_COLUMNS
+                    || matches!(&cell, Streamed::Value(v) if matches!(v.get_value(), DataRef::Empty))
+                {
                     continue;
                 }
                 raw.push(cell);
@@ -369,6 +672,24 @@ mod tests {
         assert_eq!(Format::of(Path::new("a.csv")), Some(Format::Csv));
         assert_eq!(Format::of(Path::new("a.pdf")), None);
         assert_eq!(Format::of(Path::new("a")), None);
+    }
+
+    #[test]
+    fn a_second_reading_is_needed_for_formulas_and_hidden_rows() {
+        let needs = |xml: &[u8]| may_need_second_reading(xml).unwrap();
+        assert!(needs(
+            br#"<row r="2"><c r="A2"><f>A1</f><v>1</v></c></row>"#
+        ));
+        assert!(needs(br#"<x:c r="A2"><x:f t="shared" si="0"/></x:c>"#));
+        assert!(needs(br#"<row r="2" hidden="1">"#));
+        assert!(!needs(br#"<row r="2" s="1"><c r="F2" s="1"/><c r="A2" t="inlineStr"><is><t>fo f</t></is></c></row>"#));
+        // Across the chunks read.
+        let mut long = vec![b' '; (64 << 10) - 3];
+        long.extend_from_slice(b"<row hidden=\"1\">");
+        assert!(needs(&long));
+        let mut long = vec![b' '; (64 << 10) - 1];
+        long.extend_from_slice(b"<f>A1</f>");
+        assert!(needs(&long));
     }
 
     #[test]

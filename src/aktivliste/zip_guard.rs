@@ -22,13 +22,18 @@ pub enum ZipProblem {
         part: String,
         size: u64,
     },
+    /// Two parts have the same name, as a reader looks names up (`\\` as `/`, case ignored):
+    /// which one it takes is a guess.
+    Duplicate {
+        part: String,
+    },
 }
 
 /// Refuses a zip whose parts declare unpacked sizes no real file has (a zip bomb), before any
 /// part is unpacked: a worksheet may unpack to `max_sheet` bytes, any other part (shared
 /// strings, styles, an `.ods` sheet) to 64 MiB. The zip reader enforces the declared sizes
 /// while unpacking, so a part cannot unpack to more than it declares here. Reads only the
-/// central directory.
+/// central directory. Two parts of the same name are refused too.
 pub fn check_zip_parts<R: Read + std::io::Seek>(
     r: &mut R,
     max_sheet: u64,
@@ -70,6 +75,7 @@ pub fn check_zip_parts<R: Read + std::io::Seek>(
         .map_err(ZipProblem::Io)?;
     let mut dir = vec![0u8; dir_size as usize];
     r.read_exact(&mut dir).map_err(ZipProblem::Io)?;
+    let mut names = std::collections::HashSet::new();
     let mut i = 0;
     while i + 46 <= dir.len() && dir[i..].starts_with(b"PK\x01\x02") {
         let size = u32_at(&dir, i + 24);
@@ -77,6 +83,11 @@ pub fn check_zip_parts<R: Read + std::io::Seek>(
         let skip = name_len + usize::from(u16_at(&dir, i + 30)) + usize::from(u16_at(&dir, i + 32));
         let name = dir.get(i + 46..i + 46 + name_len).unwrap_or_default();
         let name = String::from_utf8_lossy(name).to_ascii_lowercase();
+        // Calamine (and the zip reader) find a part by this name.
+        let key = name.replace('\\', "/");
+        if !names.insert(key) {
+            return Err(ZipProblem::Duplicate { part: name });
+        }
         let sheet = name.starts_with("xl/worksheets/") && !name.contains("_rels");
         let max = if sheet { max_sheet } else { MAX_WHOLE_PART };
         // 0xFFFFFFFF means the size is in a zip64 field: beyond 4 GiB.
@@ -103,6 +114,10 @@ pub(super) fn check_zip_sizes(path: &Path, file: &mut std::fs::File) -> Result<(
             detail: SpreadsheetProblem::Damaged(what.to_string()),
         },
         ZipProblem::TooLarge { part, size } => too_large(path, part, size),
+        ZipProblem::Duplicate { part } => LoadError::NotASpreadsheet {
+            path: path.into(),
+            detail: SpreadsheetProblem::DuplicatePart { part: detail(part) },
+        },
     })
 }
 

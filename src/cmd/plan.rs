@@ -171,8 +171,10 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
         .ignored_sheets
         .iter()
         .any(|s| s.reason.needs_a_person());
+    // So may characters of a CSV that were replaced.
+    let replaced = list.notes.iter().any(aktivliste::LoadNote::needs_a_person);
     Ok(
-        if plan.open_conflicts() == 0 && list.rejected.is_empty() && !sheet_unread {
+        if plan.open_conflicts() == 0 && list.rejected.is_empty() && !sheet_unread && !replaced {
             Outcome::Clean
         } else {
             Outcome::NeedsAttention
@@ -276,6 +278,13 @@ pub fn write_summary(
                 s.name,
                 s.reason.localize(lang)
             ),
+        )?;
+    }
+    // How the list was read: hidden sheets and rows (read like the others), a CSV's encoding.
+    for n in &list.notes {
+        line(
+            w,
+            &format!("  {}: {}", C::ReadNote.get(lang), n.message(lang)),
         )?;
     }
 

@@ -128,6 +128,7 @@ pub fn list() -> Aktivliste {
                 cpr: Cpr::parse(CPR_A).expect("fictitious CPR parses").0,
             },
         }],
+        notes: Vec::new(),
     }
 }
 

@@ -14,6 +14,7 @@ texts! {
         Row => "række", "row";
         SheetsUsed => "Ark brugt", "Sheets used";
         SheetNotUsed => "Ark ikke brugt", "Sheet not used";
+        ReadNote => "Bemærk", "Note";
         Citizens => "Borgere", "Citizens";
         CitizensLower => "borgere", "citizens";
         ForgottenCases => "glemte sager", "forgotten cases";

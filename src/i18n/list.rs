@@ -5,7 +5,8 @@
 use std::path::Path;
 
 use crate::aktivliste::{
-    Expected, IgnoreReason, LoadError, RejectReason, SpreadsheetProblem, WarningKind,
+    EncodingNote, Expected, IgnoreReason, LoadError, LoadNote, RejectReason, SpreadsheetProblem,
+    TextEncoding, WarningKind,
 };
 use crate::domain::CprError;
 use crate::domain::date::DateError;
@@ -131,6 +132,21 @@ impl Localize for RejectReason {
                     "the decisions file's CPR is no citizen on the list (correct the CPR, or remove the row); the decision is not used",
                 )
                 .to_string(),
+            RejectReason::FormulaWithoutValue { column, cell } => format!(
+                "{column} ({cell}): {}",
+                lang.pick(
+                    "formlen er gemt uden sin værdi; åbn projektmappen i Excel og gem den, så værdierne gemmes med",
+                    "the formula was saved without its value; open the workbook in Excel and save it, so the values are saved with it",
+                )
+            ),
+            RejectReason::UnreadableCell {
+                column,
+                cell,
+                detail,
+            } => format!(
+                "{column} ({cell}): {}: {detail}",
+                lang.pick("cellen kan ikke læses", "the cell cannot be read")
+            ),
         }
     }
 }
@@ -221,6 +237,86 @@ impl Localize for WarningKind {
     }
 }
 
+/// Row numbers for a note: the first few, and "…" when there are more.
+fn row_list(first: &[u32], count: usize) -> String {
+    let mut s = first
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if count > first.len() {
+        s.push_str(", …");
+    }
+    s
+}
+
+fn encoding_note(n: &EncodingNote, lang: Lang) -> String {
+    let invalid = n.invalid_bytes;
+    let utf8 = n.utf8_chars;
+    match (n.encoding, lang) {
+        (TextEncoding::Windows1252, Lang::Da) => format!(
+            "læst som Windows-1252: {invalid} bytes er ikke gyldig UTF-8 ({} af dem er æ, ø, å, Æ, Ø eller Å i Windows-1252), og {utf8} tegn er skrevet i UTF-8",
+            n.danish_letters
+        ),
+        (TextEncoding::Windows1252, Lang::En) => format!(
+            "read as Windows-1252: {invalid} bytes are not valid UTF-8 ({} of them are the Danish letters 'æ', 'ø', 'å', 'Æ', 'Ø' or 'Å' in Windows-1252), and {utf8} characters are written in UTF-8",
+            n.danish_letters
+        ),
+        (TextEncoding::Utf8, Lang::Da) => format!(
+            "læst som UTF-8: {utf8} tegn er skrevet i UTF-8, men {invalid} bytes er ikke gyldig UTF-8 og er erstattet med � i {} rækker (række {}); kontrollér dem",
+            n.replaced_row_count,
+            row_list(&n.replaced_rows, n.replaced_row_count)
+        ),
+        (TextEncoding::Utf8, Lang::En) => format!(
+            "read as UTF-8: {utf8} characters are written in UTF-8, but {invalid} bytes are not valid UTF-8 and were replaced with � in {} rows (rows {}); check them",
+            n.replaced_row_count,
+            row_list(&n.replaced_rows, n.replaced_row_count)
+        ),
+    }
+}
+
+/// How a list was read, for a person to know.
+impl Localize for LoadNote {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            LoadNote::HiddenSheet { sheet, very: false } => match lang {
+                Lang::Da => {
+                    format!("arket '{sheet}' er skjult i projektmappen; det er læst som de andre")
+                }
+                Lang::En => format!(
+                    "sheet '{sheet}' is hidden in the workbook; it was read like the others"
+                ),
+            },
+            LoadNote::HiddenSheet { sheet, very: true } => match lang {
+                Lang::Da => format!(
+                    "arket '{sheet}' er meget skjult i projektmappen (kan kun vises med en makro); det er læst som de andre"
+                ),
+                Lang::En => format!(
+                    "sheet '{sheet}' is very hidden in the workbook (it can only be shown with a macro); it was read like the others"
+                ),
+            },
+            LoadNote::HiddenRows { sheet, rows } => {
+                let list = row_list(&rows.first, rows.count);
+                match (lang, rows.count) {
+                    (Lang::Da, 1) => format!(
+                        "arket '{sheet}' har 1 skjult række (række {list}); den er læst som de andre"
+                    ),
+                    (Lang::Da, n) => format!(
+                        "arket '{sheet}' har {n} skjulte rækker (række {list}); de er læst som de andre"
+                    ),
+                    (Lang::En, 1) => format!(
+                        "sheet '{sheet}' has 1 hidden row (row {list}); it was read like the others"
+                    ),
+                    (Lang::En, n) => format!(
+                        "sheet '{sheet}' has {n} hidden rows (rows {list}); they were read like the others"
+                    ),
+                }
+            }
+            LoadNote::Encoding(n) => encoding_note(n, lang),
+        }
+    }
+}
+
 /// Why the content of a file is not a spreadsheet this program reads.
 impl Localize for SpreadsheetProblem {
     fn localize(&self, lang: Lang) -> String {
@@ -278,6 +374,30 @@ impl Localize for SpreadsheetProblem {
                     ),
                 }
             }
+            SpreadsheetProblem::RowsOutOfOrder { sheet, row, after } => match lang {
+                Lang::Da => format!(
+                    "arket '{sheet}' har ikke rækkerne i rækkefølge (række {row} står efter række {after}), så rækker kunne gå tabt; åbn filen i Excel og gem den igen"
+                ),
+                Lang::En => format!(
+                    "sheet '{sheet}' does not hold its rows in order (row {row} comes after row {after}), so rows could be lost; open the file in Excel and save it again"
+                ),
+            },
+            SpreadsheetProblem::CellsOutOfOrder { sheet, cell, after } => match lang {
+                Lang::Da => format!(
+                    "arket '{sheet}' har ikke cellerne i rækkefølge (cellen {cell} står efter {after}), så en værdi kunne gå tabt; åbn filen i Excel og gem den igen"
+                ),
+                Lang::En => format!(
+                    "sheet '{sheet}' does not hold its cells in order (cell {cell} comes after {after}), so a value could be lost; open the file in Excel and save it again"
+                ),
+            },
+            SpreadsheetProblem::DuplicatePart { part } => match lang {
+                Lang::Da => format!(
+                    "delen '{part}' findes to gange i filen, og det er uvist hvilken der gælder (filen er beskadiget eller skrevet forkert); gem den igen fra Excel"
+                ),
+                Lang::En => format!(
+                    "the part '{part}' is in the file twice, and which one counts is unknown (the file is damaged or written wrongly); save it again from Excel"
+                ),
+            },
         }
     }
 }

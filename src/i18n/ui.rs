@@ -31,6 +31,7 @@ texts! {
     RowUsed => "række brugt", "row used";
     UnusedHeaders => "Kolonner ikke brugt", "Columns not used";
     IgnoredSheets => "Ark ikke brugt", "Sheets not used";
+    ReadNotes => "Sådan er listen læst", "How the list was read";
     NoneWord => "ingen", "none";
     SetupTitle => "Opsætning af skiftet", "Switch set-up";
     Kommune => "Kommune", "Kommune";

@@ -75,7 +75,9 @@ impl Done {
             Cell::Number(1.0) => Done::Yes(None),
             Cell::Number(0.0) => Done::No,
             Cell::Number(n) => Done::Unknown(number_text(n)),
-            Cell::Date(_) | Cell::Error(_) => Done::Unknown(cell.display()),
+            Cell::Date(_) | Cell::Error(_) | Cell::NoValue | Cell::Unreadable(_) => {
+                Done::Unknown(cell.display())
+            }
         }
     }
 }

@@ -198,6 +198,10 @@ fn check_parts(bytes: &[u8]) -> Result<(), ReadError> {
             part: mask_in_text(&part),
             mib: size >> 20,
         },
+        ZipProblem::Duplicate { part } => ReadError::Damaged(format!(
+            "the part '{}' is in the file twice",
+            mask_in_text(&part)
+        )),
     })
 }
 

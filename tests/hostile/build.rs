@@ -85,3 +85,60 @@ pub(crate) fn xlsx_rows(path: &Path, sheets: &[(&str, bool, Rows<'_>)]) {
     }
     wb.save(path).unwrap();
 }
+
+/// A `.xlsx` of raw sheets, each `(name, state, sheet XML)`: `state` is the `<sheet state>`
+/// attribute (`hidden`, `veryHidden`) or empty.
+pub(crate) fn raw_xlsx_sheets(path: &Path, sheets: &[(&str, &str, String)]) {
+    let mut book = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#,
+    );
+    let mut rels = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+    );
+    let mut names = Vec::new();
+    for (i, (name, state, _)) in sheets.iter().enumerate() {
+        let n = i + 1;
+        let state = if state.is_empty() {
+            String::new()
+        } else {
+            format!(r#" state="{state}""#)
+        };
+        book.push_str(&format!(
+            r#"<sheet name="{name}" sheetId="{n}"{state} r:id="rId{n}"/>"#
+        ));
+        rels.push_str(&format!(
+            r#"<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{n}.xml"/>"#
+        ));
+        names.push(format!("xl/worksheets/sheet{n}.xml"));
+    }
+    book.push_str("</sheets></workbook>");
+    rels.push_str("</Relationships>");
+    let mut parts: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", ROOT_RELS.as_bytes()),
+        ("xl/workbook.xml", book.as_bytes()),
+        ("xl/_rels/workbook.xml.rels", rels.as_bytes()),
+    ];
+    for (name, (_, _, xml)) in names.iter().zip(sheets) {
+        parts.push((name.as_str(), xml.as_bytes()));
+    }
+    zip_file(path, &parts);
+}
+
+/// A sheet's XML from its rows' XML.
+pub(crate) fn sheet_xml(rows: &str) -> String {
+    format!("{SHEET_START}<sheetData>{rows}</sheetData></worksheet>")
+}
+
+/// A row of inline-string cells from column A, `r` as given.
+pub(crate) fn text_row(r: u32, texts: &[&str]) -> String {
+    let cells: String = texts
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.is_empty())
+        .map(|(i, t)| s(&format!("{}{r}", (b'A' + i as u8) as char), t))
+        .collect();
+    format!(r#"<row r="{r}">{cells}</row>"#)
+}

@@ -11,9 +11,11 @@ mod util;
 
 mod atomic;
 mod build;
+mod cell_values;
 mod cells;
 mod claims;
 mod csv;
+mod csv_encoding;
 mod dates;
 mod decisions;
 mod exits;
@@ -22,8 +24,12 @@ mod formulas;
 mod fuzz;
 mod grids;
 mod headers;
+mod hidden;
+mod row_order;
+mod stdout_full;
 mod text_out;
 mod zip_bombs;
+mod zip_parts;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -36,7 +42,8 @@ use util::{Run, skifteplan};
 
 use rust_xlsxwriter::{Format, Workbook};
 use skifteplan::aktivliste::{
-    Aktivliste, Field, LoadError, LoadOptions, RejectReason, SpreadsheetProblem, load,
+    Aktivliste, Field, HiddenRows, LoadError, LoadNote, LoadOptions, RejectReason,
+    SpreadsheetProblem, TextEncoding, load,
 };
 use skifteplan::lang::Lang;
 

@@ -144,6 +144,7 @@ pub fn list(path: &Path, citizens: Vec<Citizen>) -> Aktivliste {
         ignored_sheets: Vec::new(),
         rejected: Vec::new(),
         warnings,
+        notes: Vec::new(),
     }
 }
 

@@ -11,7 +11,8 @@ use chrono::NaiveDate;
 use super::Localize;
 use super::danish::danish_in;
 use crate::aktivliste::{
-    Expected, Field, IgnoreReason, LoadError, RejectReason, SpreadsheetProblem, WarningKind,
+    Expected, Field, IgnoreReason, LoadError, LoadNote, RejectReason, SpreadsheetProblem,
+    WarningKind,
 };
 use crate::domain::date::DateError;
 use crate::domain::{Cpr, CprError, Form, Part};
@@ -284,6 +285,15 @@ fn every_message_about_reading_a_list_in_both_languages() {
         RejectReason::NoteLine => RejectReason::NoteLine,
         RejectReason::DuplicateCpr { .. } => RejectReason::DuplicateCpr { first_row: 4 },
         RejectReason::DecisionMatchesNobody => RejectReason::DecisionMatchesNobody,
+        RejectReason::FormulaWithoutValue { .. } => RejectReason::FormulaWithoutValue {
+            column: "Anmodningsdato".into(),
+            cell: "C5".into(),
+        },
+        RejectReason::UnreadableCell { .. } => RejectReason::UnreadableCell {
+            column: "Anmodningsdato".into(),
+            cell: "C5".into(),
+            detail: "Unsupported cell type x".into(),
+        },
     });
     reasons.extend(cpr_errors.iter().map(|e| RejectReason::InvalidCpr(*e)));
     reasons.extend(date_errors.iter().map(|e| RejectReason::BadDate {
@@ -313,6 +323,44 @@ fn every_message_about_reading_a_list_in_both_languages() {
             header: "Full name".into(),
         },
     }));
+    let rows = crate::aktivliste::HiddenRows {
+        count: 12,
+        first: vec![3, 5, 8],
+    };
+    let encoding = |encoding| crate::aktivliste::EncodingNote {
+        encoding,
+        invalid_bytes: 12,
+        danish_letters: 10,
+        utf8_chars: 0,
+        replaced_rows: vec![4],
+        replaced_row_count: 1,
+    };
+    let mut notes = every!(LoadNote {
+        LoadNote::HiddenSheet { .. } => LoadNote::HiddenSheet {
+            sheet: "Anmodninger".into(),
+            very: false,
+        },
+        LoadNote::HiddenRows { .. } => LoadNote::HiddenRows {
+            sheet: "Anmodninger".into(),
+            rows: rows.clone(),
+        },
+        LoadNote::Encoding(_) => LoadNote::Encoding(encoding(crate::aktivliste::TextEncoding::Windows1252)),
+    });
+    notes.push(LoadNote::HiddenSheet {
+        sheet: "Anmodninger".into(),
+        very: true,
+    });
+    notes.push(LoadNote::HiddenRows {
+        sheet: "Anmodninger".into(),
+        rows: crate::aktivliste::HiddenRows {
+            count: 1,
+            first: vec![3],
+        },
+    });
+    notes.push(LoadNote::Encoding(encoding(
+        crate::aktivliste::TextEncoding::Utf8,
+    )));
+    t.localized(&notes);
     let problems = every!(SpreadsheetProblem {
         SpreadsheetProblem::TextFile => SpreadsheetProblem::TextFile,
         SpreadsheetProblem::WrongContent { .. } => SpreadsheetProblem::WrongContent {
@@ -328,6 +376,19 @@ fn every_message_about_reading_a_list_in_both_languages() {
             sheet: "Sheet1".into(),
             rows: 1_048_576,
             columns: 100,
+        },
+        SpreadsheetProblem::RowsOutOfOrder { .. } => SpreadsheetProblem::RowsOutOfOrder {
+            sheet: "Sheet1".into(),
+            row: 3,
+            after: 5,
+        },
+        SpreadsheetProblem::CellsOutOfOrder { .. } => SpreadsheetProblem::CellsOutOfOrder {
+            sheet: "Sheet1".into(),
+            cell: "C2".into(),
+            after: "D2".into(),
+        },
+        SpreadsheetProblem::DuplicatePart { .. } => SpreadsheetProblem::DuplicatePart {
+            part: "xl/worksheets/sheet1.xml".into(),
         },
     });
     t.localized(&problems);

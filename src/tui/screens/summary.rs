@@ -156,6 +156,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             )));
         }
     }
+    if !list.notes.is_empty() {
+        lines.push(Line::styled(T::ReadNotes.get(lang), t.title));
+        for n in &list.notes {
+            lines.push(Line::raw(format!("  {}", n.message(lang))));
+        }
+    }
     if !list.warnings.is_empty() {
         lines.push(Line::styled(T::CprWarnings.get(lang), t.title));
         for w in &list.warnings {

@@ -13,6 +13,8 @@ use crate::tui::app::{App, LoadResult, Screen};
 use crate::tui::screens::loading::read_list;
 
 /// What a background read of a file found: an Aktivliste to plan, or a written plan to review.
+// Made once per opened file and moved once: the size of the list's variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Opened {
     List(LoadResult),
     Plan(Result<Box<ReviewView>, String>),
