@@ -320,14 +320,7 @@ pub fn verify_report(v: &review::verify::Verification, after: &str, lang: Lang) 
         }
     }
     if !v.new.is_empty() {
-        line(format!(
-            "{} ({}):",
-            lang.pick(
-                "Nye borgere siden planen (ikke med i planen)",
-                "New citizens since the plan (not in the plan)"
-            ),
-            v.new.len()
-        ));
+        line(format!("{} ({}):", verify_new_heading(lang), v.new.len()));
         for n in &v.new {
             let when = verify_new_detail(n, v.switch_date, lang);
             if when.is_empty() {
@@ -389,6 +382,14 @@ pub fn verify_heading(state: review::verify::State, lang: Lang) -> &'static str 
             "Old cases still open in the web form (Manuel SMDB)",
         ),
     }
+}
+
+/// The heading of the citizens new since the plan.
+pub fn verify_new_heading(lang: Lang) -> &'static str {
+    lang.pick(
+        "Nye borgere siden planen (ikke med i planen)",
+        "New citizens since the plan (not in the plan)",
+    )
 }
 
 /// The short name of a group of citizens, as the follow-up screen lists them.

@@ -88,7 +88,7 @@ pub struct StepLeft {
     pub form: Option<Form>,
 }
 
-/// Why an active citizen counts as re-entered too early or twice.
+/// Why an active citizen counts as re-entered too early, twice or on the wrong date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Early {
     /// An active form in SMDB that starts after the switch date: entered into SMDB instead of

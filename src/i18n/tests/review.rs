@@ -338,6 +338,9 @@ fn every_mail_confirm_and_verify_text_in_both_languages() {
             crate::i18n::review_followup::verify_report(&clean, "later.xlsx", lang)
         });
     }
+    t.add("verify_new_heading", |lang| {
+        crate::i18n::review_followup::verify_new_heading(lang).to_string()
+    });
     t.add("verify_go_live_assumed", |lang| {
         crate::i18n::review_followup::verify_go_live_assumed(lang).to_string()
     });

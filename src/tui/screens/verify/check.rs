@@ -53,7 +53,7 @@ impl Group {
     pub fn heading(self, lang: Lang) -> &'static str {
         match self.state() {
             Some(state) => words::verify_heading(state, lang),
-            None => T::VerifyNew.get(lang),
+            None => words::verify_new_heading(lang),
         }
     }
 
