@@ -63,9 +63,10 @@ pub enum Command {
     /// of citizens that are not forgotten and whose registrations in the new system are all
     /// marked done. Exit 0 every such citizen is on it, 1 some are left off, 2 not possible.
     Confirm(ConfirmArgs),
-    /// Verify the switch: a plan against a later Aktivliste. Per citizen done, still blocking,
-    /// re-entered too early or twice, and new citizens; interim: old cases still open. Exit 0
-    /// nothing blocks, 1 something blocks or is new, 2 unreadable.
+    /// Verify the switch: a plan against a later Aktivliste, by model and date. Per citizen
+    /// done, still blocking, re-entered too early or twice, and new citizens; after go-live also
+    /// re-entered or the re-entry missing; interim: old cases still open. Exit 0 nothing blocks,
+    /// 1 something blocks, is missing or is new, 2 unreadable.
     Verify(VerifyArgs),
     /// Merge the Udført / Udført af columns of action sheets filled in by people (in Excel) into
     /// the list's progress store: new ticks, unticks (only an explicit nej/0/false/"ikke endnu";
@@ -270,9 +271,14 @@ pub struct VerifyArgs {
     /// The later Aktivliste: .xlsx, .xls, .xlsb, .ods or .csv.
     #[arg(long, value_name = "LIST")]
     pub after: PathBuf,
-    /// Count days open as of this date (default: today).
+    /// Check as of this date, and count days open to it (default: today).
     #[arg(long, value_name = "DATE", value_parser = parse_switch_date)]
     pub today: Option<NaiveDate>,
+    /// The new system's go-live (default: the day after the switch date). From go-live on, a
+    /// case gone from SMDB must be back as re-entered (model 1: its original date under a new
+    /// ID; model 2: from D + 1).
+    #[arg(long, value_name = "DATE", value_parser = parse_switch_date)]
+    pub go_live: Option<NaiveDate>,
 }
 
 fn parse_model(text: &str) -> Result<Model, String> {

@@ -1,6 +1,7 @@
 //! `verify`: a plan written by the product against a later Aktivliste (small CSV lists written
-//! here), per model: all done, some still blocking, re-entered too early or twice, new citizens;
-//! and the interim model's old cases with the days they have been open.
+//! here), per model and on either side of go-live: all done, some still blocking, re-entered too
+//! early or twice, re-entered as planned after go-live or the re-entry missing, new citizens; and
+//! the interim model's old cases with the days they have been open.
 #![allow(clippy::unwrap_used, clippy::panic)] // a test, bench or dev tool: a failed expectation may stop it
 
 mod util;
@@ -109,11 +110,14 @@ fn section<'a>(report: &'a str, heading: &str) -> Vec<&'a str> {
     lines.take_while(|l| l.starts_with("  ")).collect()
 }
 
+/// A go-live after `--today`: the rules before go-live.
+const LATER_GO_LIVE: [&str; 2] = ["--go-live", "2026-05-15"];
+
 #[test]
-fn all_done_in_both_models() {
+fn all_done_before_go_live_in_both_models() {
     for model in [Model::One, Model::Two] {
         let case = planned(model);
-        let (code, out, _) = run(&case, &[], &[]);
+        let (code, out, _) = run(&case, &[], &LATER_GO_LIVE);
         assert_eq!(code, 0, "{out}");
         assert_eq!(section(&out, "Færdig").len(), 3, "{out}");
         assert!(out.contains("intet blokerer"), "{out}");
@@ -124,7 +128,7 @@ fn all_done_in_both_models() {
 fn still_blocking_names_the_citizen_and_the_steps_left() {
     // Model 1: Niels is still in SMDB although his steps are ticked off.
     let case = planned(Model::One);
-    let (code, out, _) = run(&case, &[NIELS], &[]);
+    let (code, out, _) = run(&case, &[NIELS], &LATER_GO_LIVE);
     assert_eq!(code, 1, "{out}");
     assert_eq!(
         section(&out, "Blokerer stadig"),
@@ -139,7 +143,7 @@ fn still_blocking_names_the_citizen_and_the_steps_left() {
     let untouched = plan.replace("\"done\": \"2026-03-31\"", "\"done\": null");
     assert_ne!(plan, untouched);
     std::fs::write(&case.plan, untouched).unwrap();
-    let (code, out, _) = run(&case, &[LARS], &["--lang", "en"]);
+    let (code, out, _) = run(&case, &[LARS], &["--lang", "en", "--go-live", "2026-05-15"]);
     assert_eq!(code, 1, "{out}");
     let blocking = section(&out, "Still blocking");
     assert_eq!(blocking.len(), 1, "{out}");
@@ -154,14 +158,15 @@ fn still_blocking_names_the_citizen_and_the_steps_left() {
 }
 
 #[test]
-fn re_entered_in_smdb_after_the_switch_or_twice() {
+fn re_entered_in_smdb_before_go_live_or_twice() {
     let case = planned(Model::Two);
-    // Ole re-entered with start D + 1 in SMDB instead of the new system; Niels has two.
+    // Before go-live, Ole re-entered with start D + 1 in SMDB instead of waiting for the new
+    // system; Niels has two.
     let ole_again = "120888-2739;Ole Fiktivsen;C-3104;01-04-2026;01-04-2026";
     let niels_twice = "280376-1348;Niels Tekstfil;C-3103;15-03-2026;";
-    let (code, out, _) = run(&case, &[ole_again, NIELS, niels_twice], &[]);
+    let (code, out, _) = run(&case, &[ole_again, NIELS, niels_twice], &LATER_GO_LIVE);
     assert_eq!(code, 1, "{out}");
-    let early = section(&out, "Genindberettet for tidligt eller dobbelt");
+    let early = section(&out, "Genindberettet for tidligt, dobbelt");
     assert_eq!(early.len(), 2, "{out}");
     assert!(
         early.iter().any(|l| l
@@ -180,7 +185,12 @@ fn re_entered_in_smdb_after_the_switch_or_twice() {
     let plan = read_plan_file(&case.plan).unwrap();
     let path = case.dir.path().join("efter.csv");
     let after = load(&path, &LoadOptions::default()).unwrap();
-    let v = verify(&plan, &after.citizens, today());
+    let v = verify(
+        &plan,
+        &after.citizens,
+        today(),
+        NaiveDate::from_ymd_opt(2026, 5, 15),
+    );
     let ole = v.citizens.iter().find(|c| c.cpr == "120888-xxxx").unwrap();
     assert_eq!(ole.state, State::Early);
     assert!(matches!(
@@ -188,6 +198,93 @@ fn re_entered_in_smdb_after_the_switch_or_twice() {
         [Early::StartsAfterSwitch { date, .. }] if date == NaiveDate::from_ymd_opt(2026, 4, 1).unwrap()
     ));
     assert!(v.blocks());
+}
+
+#[test]
+fn after_go_live_model_two_re_entered_from_d_plus_one_missing_or_twice() {
+    let case = planned(Model::Two);
+    // Lars back from D + 1 under a new ID, as the new system re-enters him; Niels closed and
+    // not back; Ole's old case still active beside the new one.
+    let lars_new = "171070-1632;Lars Semikolonsen;N-4001;01-04-2026;01-04-2026";
+    let ole_new = "120888-2739;Ole Fiktivsen;N-4004;01-04-2026;";
+    let (code, out, _) = run(&case, &[lars_new, OLE, ole_new], &[]);
+    assert_eq!(code, 1, "{out}");
+    let mut lines = out.lines();
+    assert!(
+        lines.next().unwrap().contains("go-live 01-04-2026 (D + 1)"),
+        "{out}"
+    );
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("Go-live er ikke angivet: D + 1 er brugt."),
+        "{out}"
+    );
+    assert_eq!(
+        section(&out, "Genindberettet ("),
+        ["  171070-xxxx: genindberettet: anmodning N-4001 med startdato 01-04-2026"],
+        "{out}"
+    );
+    assert_eq!(
+        section(&out, "Ikke genindberettet"),
+        [
+            "  280376-xxxx: lukket i SMDB, men ingen aktiv anmodning med startdato 01-04-2026 (D + 1) i listen; planens registreringer i det nye system er markeret udført"
+        ],
+        "{out}"
+    );
+    let twice = section(&out, "Genindberettet for tidligt, dobbelt");
+    assert_eq!(twice.len(), 1, "{out}");
+    assert!(
+        twice[0].starts_with(
+            "  120888-xxxx: den gamle anmodning C-3004 (10-01-2026) er stadig aktiv i SMDB ved siden af den nye anmodning N-4004 (01-04-2026): kun én må være aktiv"
+        ),
+        "{out}"
+    );
+    assert!(section(&out, "Færdig").is_empty(), "{out}");
+
+    // Everyone back from D + 1: nothing left.
+    let niels_new = "280376-1348;Niels Tekstfil;N-4003;01-04-2026;";
+    let (code, out, _) = run(&case, &[lars_new, niels_new, ole_new], &["--lang", "en"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(section(&out, "Re-entered (").len(), 3, "{out}");
+    assert!(out.contains("Result: nothing blocks"), "{out}");
+}
+
+#[test]
+fn after_go_live_model_one_back_with_original_dates_missing_or_blocking() {
+    let case = planned(Model::One);
+    // Lars back with his original dates under a new ID; Niels's old ID still active; Ole
+    // deleted and not back.
+    let lars_new = "171070-1632;Lars Semikolonsen;N-4001;03-03-2025;17-03-2025";
+    let (code, out, _) = run(&case, &[lars_new, NIELS], &["--lang", "en"]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        section(&out, "Re-entered ("),
+        ["  171070-xxxx: re-entered: anmodning N-4001 with start date 03-03-2025"],
+        "{out}"
+    );
+    assert_eq!(section(&out, "Still blocking").len(), 1, "{out}");
+    assert!(
+        section(&out, "Still blocking")[0].starts_with("  280376-xxxx"),
+        "{out}"
+    );
+    assert_eq!(
+        section(&out, "Not re-entered"),
+        [
+            "  120888-xxxx: deleted in SMDB, but no active anmodning with the original date 10-01-2026 in the list; the plan's registrations in the new system are marked done"
+        ],
+        "{out}"
+    );
+}
+
+#[test]
+fn a_go_live_not_after_the_switch_date_is_refused() {
+    let case = planned(Model::Two);
+    let (code, out, err) = run(&case, &[], &["--go-live", "2026-03-31"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("--go-live"), "{err}");
+    assert!(out.is_empty(), "{out}");
 }
 
 #[test]
@@ -217,7 +314,7 @@ fn a_new_citizen_born_the_same_day_as_a_planned_one_is_told_apart() {
     let after = case.dir.path().join("tvilling.csv");
     std::fs::write(&after, csv(&[LARS, twin])).unwrap();
     let list = load(&after, &LoadOptions::default()).unwrap();
-    let v = verify(&plan, &list.citizens, today());
+    let v = verify(&plan, &list.citizens, today(), None);
     assert_eq!(v.new.len(), 1, "{v:?}");
     assert_eq!(v.new[0].cpr, "171070-xxxx");
     let new = &list.citizens[v.new[0].index];
@@ -236,8 +333,8 @@ fn interim_lists_old_cases_still_open_with_days() {
     assert_eq!(
         open,
         [
-            "  171070-xxxx: anmodning C-3001 startet 03-03-2025, åben i 423 dage",
-            "  120888-xxxx: anmodning C-3004 startet 10-01-2026, åben i 110 dage",
+            "  171070-xxxx: åben i 423 dage: anmodning C-3001 startet 03-03-2025",
+            "  120888-xxxx: åben i 110 dage: anmodning C-3004 startet 10-01-2026",
         ],
         "{out}"
     );
@@ -251,7 +348,7 @@ fn interim_lists_old_cases_still_open_with_days() {
     );
     assert_eq!(code, 1, "{out}");
     assert_eq!(
-        section(&out, "Genindberettet for tidligt eller dobbelt").len(),
+        section(&out, "Genindberettet for tidligt, dobbelt").len(),
         1,
         "{out}"
     );

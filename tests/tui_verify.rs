@@ -214,6 +214,79 @@ fn ticks_count_as_done_steps() {
     assert_eq!(after.matches("step ").count(), steps_before - 2, "{after}");
 }
 
+/// The sample list after go-live: Lars re-entered from D + 1, Olga's old case still active,
+/// Poul back on another date than D + 1; Maja, Niels and Rita gone.
+fn after_go_live_list(dir: &Path) -> PathBuf {
+    let text = "CPR;Navn;Anmodning ID;Anmodningsdato;Iværksættelsesdato\n\
+        171070-1632;Lars Semikolonsen;N-4001;01-04-2026;01-04-2026\n\
+        120888-2739;Olga Bomsen;C-3004;06.10.2025;20.10.2025\n\
+        190661-1208;Poul Prøvefil;N-4005;06-04-2026;\n";
+    let path = dir.join("senere.csv");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn after_the_set_ups_go_live_re_entered_and_missing_are_told_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = skifteplan::tui::AppConfig::fixed(Lang::Da, d(2026, 4, 30), dir.path().to_path_buf());
+    let mut app = planned_sample_with(dir.path(), cfg);
+    after_go_live_list(dir.path());
+    verify_later(&mut app);
+    let (group, what) = entry(&app, "Lars Semikolonsen");
+    assert_eq!(group, "ReEntered", "{what}");
+    assert_eq!(
+        what,
+        "genindberettet: anmodning N-4001 med startdato 01-04-2026"
+    );
+    let (group, what) = entry(&app, "Maja Kommasen");
+    assert_eq!(group, "ReentryMissing", "{what}");
+    assert!(
+        what.starts_with(
+            "lukket i SMDB, men ingen aktiv anmodning med startdato 01-04-2026 (D + 1) i listen; mangler: "
+        ),
+        "{what}"
+    );
+    assert_eq!(entry(&app, "Niels Tekstfil").0, "ReentryMissing");
+    assert_eq!(entry(&app, "Olga Bomsen").0, "Blocking");
+    let (group, what) = entry(&app, "Poul Prøvefil");
+    assert_eq!(group, "Early");
+    assert!(what.contains("planen giver 01-04-2026"), "{what}");
+    let text = screen_text(&mut app, 100, 30);
+    assert!(text.contains("Ikke genindberettet 3"), "{text}");
+    assert!(text.contains("Genindberettet 1"), "{text}");
+    assert!(text.contains("go-live 01-04-2026 (D + 1)"), "{text}");
+
+    // The same list with go-live set to 15-05-2026 in the set-up: still before go-live, so
+    // Lars from D + 1 is too early and the citizens gone are done.
+    let dir = tempfile::tempdir().unwrap();
+    let list = sample_list(dir.path());
+    let cfg = skifteplan::tui::AppConfig::fixed(Lang::Da, d(2026, 4, 30), dir.path().to_path_buf());
+    let mut app = App::new(cfg);
+    app.open_blocking(&list).unwrap();
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    typ(&mut app, "31-03-2026");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right); // model 2
+    press(&mut app, KeyCode::Tab); // reason
+    press(&mut app, KeyCode::Tab); // go-live
+    typ(&mut app, "15-05-2026");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Plan);
+    assert_eq!(app.setup().go_live, "15-05-2026");
+    after_go_live_list(dir.path());
+    verify_later(&mut app);
+    assert_eq!(entry(&app, "Lars Semikolonsen").0, "Early");
+    assert_eq!(entry(&app, "Maja Kommasen").0, "Done");
+    let text = screen_text(&mut app, 100, 30);
+    assert!(text.contains("go-live 15-05-2026 "), "{text}");
+    assert!(!text.contains("(D + 1)"), "{text}");
+}
+
 #[test]
 fn an_unreadable_later_list_is_told_not_fatal() {
     let dir = tempfile::tempdir().unwrap();

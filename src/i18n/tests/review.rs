@@ -9,7 +9,7 @@ use crate::review::check::{Column, Counting, FindingKind};
 use crate::review::confirm::Exclusion;
 use crate::review::read::ReadError;
 use crate::review::verify::{
-    CitizenReport, Early, NewCitizen, OpenCase, State, StepLeft, Verification,
+    CitizenReport, Early, NewCitizen, OpenCase, Seen, State, StepLeft, Verification,
 };
 use crate::review::words::NotifyFacts;
 
@@ -250,8 +250,20 @@ fn every_mail_confirm_and_verify_text_in_both_languages() {
         State::Blocking => State::Blocking,
         State::Early => State::Early,
         State::Open => State::Open,
+        State::ReEntered => State::ReEntered,
+        State::ReentryMissing => State::ReentryMissing,
     });
     t.localized(&states);
+    for state in &states {
+        t.add(format!("verify_label({state:?})"), |lang| {
+            crate::i18n::review_followup::verify_label(*state, lang).to_string()
+        });
+    }
+    let seen = |form, id: &str, date| Seen {
+        form,
+        id: Some(id.into()),
+        date,
+    };
     let early = every!(Early {
         Early::StartsAfterSwitch { .. } => Early::StartsAfterSwitch {
             form: Form::Anmodning,
@@ -259,6 +271,14 @@ fn every_mail_confirm_and_verify_text_in_both_languages() {
             date: d(2026, 4, 3),
         },
         Early::TwoAnmodninger(_) => Early::TwoAnmodninger(2),
+        Early::Twice { .. } => Early::Twice {
+            old: seen(Form::Anmodning, "A-1", d(2025, 3, 3)),
+            new: seen(Form::Anmodning, "N-1", d(2026, 4, 1)),
+        },
+        Early::OtherDate { .. } => Early::OtherDate {
+            new: seen(Form::Anmodning, "N-2", d(2026, 4, 5)),
+            expected: d(2026, 4, 1),
+        },
     });
     t.localized(&early);
     let step = StepLeft {
@@ -297,6 +317,9 @@ fn every_mail_confirm_and_verify_text_in_both_languages() {
                     } else {
                         Vec::new()
                     },
+                    reentered: (*state == State::ReEntered)
+                        .then(|| seen(Form::Anmodning, "N-1", d(2026, 4, 1))),
+                    expected: Some(d(2026, 4, 1)),
                 };
                 [report(vec![step.clone()]), report(Vec::new())]
             })
@@ -313,6 +336,8 @@ fn every_mail_confirm_and_verify_text_in_both_languages() {
         let v = Verification {
             model,
             switch_date: d(2026, 3, 31),
+            go_live: d(2026, 4, 1),
+            go_live_given: false,
             today: d(2026, 5, 1),
             citizens,
             new,
@@ -329,6 +354,12 @@ fn every_mail_confirm_and_verify_text_in_both_languages() {
             crate::i18n::review_followup::verify_report(&clean, "later.xlsx", lang)
         });
     }
+    t.add("verify_new_heading", |lang| {
+        crate::i18n::review_followup::verify_new_heading(lang).to_string()
+    });
+    t.add("verify_go_live_assumed", |lang| {
+        crate::i18n::review_followup::verify_go_live_assumed(lang).to_string()
+    });
     t.add("verify_rejected", |lang| {
         crate::i18n::review_followup::verify_rejected(5, lang)
     });

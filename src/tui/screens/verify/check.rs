@@ -8,56 +8,85 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::aktivliste::{self, Aktivliste, LoadOptions};
 use crate::domain::Cpr;
-use crate::domain::date::fmt_dk;
 use crate::export::{self, DoneMark, ExportInput};
 use crate::i18n::ui::T;
 use crate::lang::Lang;
-use crate::plan::{Action, CitizenPlan, Model};
+use crate::plan::{Action, CitizenPlan};
 use crate::review::PlanRows;
 use crate::review::verify::{self, State, Verification};
 use crate::review::words;
 use crate::store::StepKey;
 use crate::workspace::Workspace;
 
-/// Where a citizen stands, in the order the screen lists them.
+/// Where a citizen stands, in the order the screen lists them: a state of the plan's citizens
+/// (the report's groups, the same words), or new since the plan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Group {
     Blocking,
     Early,
+    ReentryMissing,
     New,
     Open,
+    ReEntered,
     Done,
 }
 
 impl Group {
-    pub const ALL: [Group; 5] = [
+    pub const ALL: [Group; 7] = [
         Group::Blocking,
         Group::Early,
+        Group::ReentryMissing,
         Group::New,
         Group::Open,
+        Group::ReEntered,
         Group::Done,
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Group::Blocking => T::VerifyBlocking.get(lang),
-            Group::Early => T::VerifyEarly.get(lang),
-            Group::New => T::VerifyNew.get(lang),
-            Group::Open => T::VerifyOpen.get(lang),
-            Group::Done => T::VerifyDone.get(lang),
+        match self.state() {
+            Some(state) => words::verify_label(state, lang),
+            None => T::VerifyNew.get(lang),
         }
     }
 
-    /// Needs a person: still blocking, re-entered too early or twice, or new.
+    /// The group's heading in the report, for the selected citizen.
+    pub fn heading(self, lang: Lang) -> &'static str {
+        match self.state() {
+            Some(state) => words::verify_heading(state, lang),
+            None => words::verify_new_heading(lang),
+        }
+    }
+
+    /// Needs a person: still blocking, re-entered too early or twice, the re-entry missing, or
+    /// new.
     pub fn needs_action(self) -> bool {
-        matches!(self, Group::Blocking | Group::Early | Group::New)
+        self.state().is_none_or(State::needs_action)
+    }
+
+    /// Done, with or without a re-entry to show.
+    pub fn is_done(self) -> bool {
+        matches!(self, Group::Done | Group::ReEntered)
+    }
+
+    fn state(self) -> Option<State> {
+        Some(match self {
+            Group::Blocking => State::Blocking,
+            Group::Early => State::Early,
+            Group::ReentryMissing => State::ReentryMissing,
+            Group::Open => State::Open,
+            Group::ReEntered => State::ReEntered,
+            Group::Done => State::Done,
+            Group::New => return None,
+        })
     }
 
     fn of(state: State) -> Group {
         match state {
             State::Blocking => Group::Blocking,
             State::Early => Group::Early,
+            State::ReentryMissing => Group::ReentryMissing,
             State::Open => Group::Open,
+            State::ReEntered => Group::ReEntered,
             State::Done => Group::Done,
         }
     }
@@ -113,6 +142,8 @@ pub(super) type ReadResult = Result<Checked, String>;
 /// hold the full CPR for matching only; what is shown is masked unless chosen otherwise.
 pub struct PlanSide {
     rows: PlanRows,
+    /// The set-up's go-live (None: D + 1).
+    go_live: Option<NaiveDate>,
     planned: Vec<(Cpr, String)>,
 }
 
@@ -136,6 +167,7 @@ pub fn plan_side(ws: &Workspace, lang: Lang, now: NaiveDateTime) -> Option<PlanS
     };
     Some(PlanSide {
         rows: crate::review::read::from_json(&export::build_json(&input)),
+        go_live: crate::tui::popups::mail::facts(ws).and_then(|f| f.go_live),
         planned: tracked
             .plan
             .citizens
@@ -147,7 +179,7 @@ pub fn plan_side(ws: &Workspace, lang: Lang, now: NaiveDateTime) -> Option<PlanS
 
 /// The later list against the plan (off the UI thread: a long list takes a while).
 pub fn check(side: &PlanSide, after: &Aktivliste, lang: Lang, today: NaiveDate) -> Checked {
-    let v = verify::verify(&side.rows, &after.citizens, today);
+    let v = verify::verify(&side.rows, &after.citizens, today, side.go_live);
     let mut entries = Vec::new();
     for r in &v.citizens {
         let planned = (r.citizen as usize)
@@ -158,25 +190,13 @@ pub fn check(side: &PlanSide, after: &Aktivliste, lang: Lang, today: NaiveDate) 
             masked: r.cpr.clone(),
             cpr: planned.map(|p| p.0),
             name: planned.map(|p| p.1.clone()).unwrap_or_default(),
-            detail: detail(r, v.model, lang),
+            detail: words::verify_detail(r, &v, lang),
         });
     }
     // New citizens: the later list's own, in its order.
     for n in &v.new {
         let c = after.citizens.get(n.index);
-        let detail = match n.start {
-            Some(d) => format!(
-                "{} {} {}",
-                T::VerifyStarted.get(lang),
-                fmt_dk(d),
-                if d > v.switch_date {
-                    T::VerifyNewAfter.get(lang)
-                } else {
-                    T::VerifyNewBefore.get(lang)
-                }
-            ),
-            None => String::new(),
-        };
+        let detail = words::verify_new_detail(n, v.switch_date, lang);
         entries.push(Entry {
             group: Group::New,
             masked: n.cpr.clone(),
@@ -195,48 +215,6 @@ pub fn check(side: &PlanSide, after: &Aktivliste, lang: Lang, today: NaiveDate) 
         rejected: after.rejected.len(),
         entries,
     }
-}
-
-/// What is left for a citizen: the reason, the days open, the steps left.
-fn detail(r: &verify::CitizenReport, model: Model, lang: Lang) -> String {
-    let mut what: Vec<String> = r
-        .early
-        .iter()
-        .map(|e| words::verify_early(e, lang))
-        .collect();
-    for o in &r.open {
-        // The days first: they are what the list has room for.
-        what.push(format!(
-            "{} {} {}: {}{} {} {}",
-            T::VerifyOpenFor.get(lang),
-            o.days,
-            T::VerifyDays.get(lang),
-            crate::i18n::domain::form_label(o.form, lang).to_lowercase(),
-            o.id.as_deref().map(|i| format!(" {i}")).unwrap_or_default(),
-            T::VerifyStarted.get(lang),
-            fmt_dk(o.start),
-        ));
-    }
-    if matches!(r.state, State::Blocking | State::Early) && model != Model::Mellem {
-        if r.steps_left.is_empty() {
-            what.push(T::VerifyAllTicked.get(lang).to_string());
-        } else {
-            let steps: Vec<String> = r
-                .steps_left
-                .iter()
-                .map(|s| words::verify_step(s, lang))
-                .collect();
-            what.push(format!(
-                "{}: {}",
-                T::VerifyStepsLeft.get(lang),
-                steps.join(", ")
-            ));
-        }
-    }
-    if r.state == State::Done {
-        what.push(T::VerifyNotActive.get(lang).to_string());
-    }
-    what.join("; ")
 }
 
 /// Reads a later list with the plan's column mappings and checks it against the plan; the error

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::{Group, VerifyView};
 use crate::domain::date::fmt_dk;
 use crate::i18n::ui::{self, T};
+use crate::review::words;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::view::fit;
@@ -97,7 +98,12 @@ fn results(frame: &mut Frame, app: &mut App, area: Rect) {
             Span::styled(format!(" {}: ", T::VerifyLater.get(lang)), t.header),
             Span::styled(name, t.base),
             Span::styled(
-                format!(" · {} {}", T::VerifyChecked.get(lang), fmt_dk(vf.today)),
+                format!(
+                    " · {} {} · {}",
+                    T::VerifyChecked.get(lang),
+                    fmt_dk(vf.today),
+                    words::verify_go_live(vf)
+                ),
                 t.muted,
             ),
         ])),
@@ -107,7 +113,8 @@ fn results(frame: &mut Frame, app: &mut App, area: Rect) {
     let mut spans = vec![Span::raw(" ")];
     for g in Group::ALL {
         let n = c.count(g);
-        if g == Group::Open && n == 0 {
+        // The groups of one model or one side of go-live only when they hold someone.
+        if matches!(g, Group::Open | Group::ReEntered | Group::ReentryMissing) && n == 0 {
             continue;
         }
         if spans.len() > 1 {
@@ -115,7 +122,7 @@ fn results(frame: &mut Frame, app: &mut App, area: Rect) {
         }
         let style = match (g.needs_action(), n) {
             (true, n) if n > 0 => t.conflict,
-            (false, n) if n > 0 && g == Group::Done => t.done,
+            (false, n) if n > 0 && g.is_done() => t.done,
             _ => t.base,
         };
         spans.push(Span::styled(format!("{} {n}", g.label(lang)), style));
@@ -194,7 +201,7 @@ fn results(frame: &mut Frame, app: &mut App, area: Rect) {
         let mark = if is_sel { "▶ " } else { "  " };
         let state_style = match e.group {
             g if g.needs_action() => t.conflict,
-            Group::Done => t.done,
+            g if g.is_done() => t.done,
             _ => t.accent,
         };
         let base = if is_sel { t.selected } else { t.base };
@@ -225,7 +232,7 @@ fn results(frame: &mut Frame, app: &mut App, area: Rect) {
         };
         detail_lines.push(Line::from(vec![
             Span::styled(format!("{who} · "), t.header),
-            Span::styled(e.group.label(lang), t.accent),
+            Span::styled(e.group.heading(lang), t.accent),
         ]));
         if !e.detail.is_empty() {
             detail_lines.push(Line::styled(e.detail.clone(), t.base));
