@@ -534,6 +534,7 @@ mod tests {
             ignored_sheets: Vec::new(),
             rejected: Vec::new(),
             warnings: Vec::new(),
+            notes: Vec::new(),
         };
         let done = |_: &CitizenPlan, _: &Action| Some(crate::export::DoneMark::on(sd()));
         crate::review::read::from_json(&build_json(&ExportInput {
