@@ -399,6 +399,7 @@ mod tests {
             Decision {
                 glemt: true,
                 slutdato: Some(d(2026, 1, 2)),
+                ..Decision::default()
             },
         );
         save(&path, &s).unwrap();
@@ -443,6 +444,7 @@ mod tests {
             Decision {
                 glemt: true,
                 slutdato: Some(d(2025, 1, 31)),
+                ..Decision::default()
             },
         );
         state.decisions.insert(
@@ -450,6 +452,7 @@ mod tests {
             Decision {
                 glemt: true,
                 slutdato: None,
+                ..Decision::default()
             },
         );
         let mut value = serde_json::to_value(&state).unwrap();

@@ -331,6 +331,7 @@ fn forgotten_cases_close_on_their_real_end_date_in_every_model() {
     c.decision = Decision {
         glemt: true,
         slutdato: Some(end),
+        ..Decision::default()
     };
     for model in Model::ALL {
         let (p, conflicts) = plan_citizen(&c, &Settings::new(model, switch()));
@@ -359,6 +360,42 @@ fn forgotten_cases_close_on_their_real_end_date_in_every_model() {
 }
 
 #[test]
+fn a_forgotten_case_closes_each_part_on_its_own_date_with_its_reason() {
+    // Guide §3, item 1: the tilbud part on the udskrivningsdato (a), the myndighed part on the
+    // afslutningsdato (b).
+    let mut c = full_citizen();
+    let (out, end) = (d(2025, 11, 1), d(2025, 12, 1));
+    c.decision = Decision {
+        glemt: true,
+        udskrivningsdato: Some(out),
+        afslutningsdato: Some(end),
+        afslutningsaarsag: Some("Flyttet".into()),
+        ..Decision::default()
+    };
+    let (p, conflicts) = plan_citizen(&c, &Settings::new(Model::Two, switch()));
+    assert!(conflicts.is_empty(), "{conflicts:?}");
+    for a in &p.actions {
+        let want = match a.form.part() {
+            Part::Tilbud => out,
+            Part::Myndighed => end,
+        };
+        assert_eq!(a.date, Some(want), "{:?}", a.form);
+        let reason = (a.form == Form::Behandling).then_some("Flyttet");
+        assert_eq!(a.reason.as_deref(), reason, "{:?}", a.form);
+        assert_eq!(a.reason_text, None);
+    }
+    // Only one part given: the other has no end date, which is a conflict.
+    c.decision.afslutningsdato = None;
+    let (_, conflicts) = plan_citizen(&c, &Settings::new(Model::Two, switch()));
+    assert!(
+        conflicts
+            .iter()
+            .any(|k| k.kind == ConflictKind::ForgottenWithoutEndDate),
+        "{conflicts:?}"
+    );
+}
+
+#[test]
 fn forgotten_case_end_date_must_be_usable() {
     let mut c = full_citizen();
     let s = Settings::new(Model::Two, switch());
@@ -366,6 +403,7 @@ fn forgotten_case_end_date_must_be_usable() {
     c.decision = Decision {
         glemt: true,
         slutdato: None,
+        ..Decision::default()
     };
     let (p, conflicts) = plan_citizen(&c, &s);
     assert_eq!(conflicts[0].kind, ConflictKind::ForgottenWithoutEndDate);
@@ -409,6 +447,7 @@ fn decisions_in_settings_override_the_list() {
         Decision {
             glemt: true,
             slutdato: Some(d(2025, 12, 1)),
+            ..Decision::default()
         },
     );
     let (p, _) = plan_citizen(&c, &s);
@@ -499,6 +538,7 @@ fn every_model_plans_in_the_orders_the_domain_states() {
     forgotten.decision = Decision {
         glemt: true,
         slutdato: Some(d(2026, 3, 1)),
+        ..Decision::default()
     };
     for model in Model::ALL {
         for c in [full_citizen(), forgotten.clone()] {

@@ -244,6 +244,19 @@ fn forgotten_case_asks_for_the_end_date_and_replans() {
         app.popups().last(),
         Some(Popup::Forgotten { error: Some(_), .. })
     ));
+    // Outside the range the prompt states (Anna's latest start 05-02-2024 to D): refused where
+    // it is typed, with the range, before and after.
+    for outside in ["01-04-2026", "01-01-2024"] {
+        for _ in 0..10 {
+            press(&mut app, KeyCode::Backspace);
+        }
+        typ(&mut app, outside);
+        press(&mut app, KeyCode::Enter);
+        let Some(Popup::Forgotten { error: Some(e), .. }) = app.popups().last() else {
+            panic!("{outside}: {:?}", app.popups());
+        };
+        assert!(e.contains("05-02-2024 – 31-03-2026"), "{e}");
+    }
     for _ in 0..10 {
         press(&mut app, KeyCode::Backspace);
     }

@@ -19,10 +19,16 @@ pub enum Field {
     YdelseStartdato,
     Glemt,
     Slutdato,
+    /// A forgotten case's real end of the tilbud part (ydelse, indskrivning).
+    Udskrivningsdato,
+    /// A forgotten case's real end of the myndighed part (tilbudstilknytning, behandling).
+    Afslutningsdato,
+    /// A forgotten case's afslutningsårsag.
+    Afslutningsaarsag,
 }
 
 impl Field {
-    pub const ALL: [Field; 14] = [
+    pub const ALL: [Field; 17] = [
         Field::Cpr,
         Field::Name,
         Field::AnmodningId,
@@ -37,6 +43,9 @@ impl Field {
         Field::YdelseStartdato,
         Field::Glemt,
         Field::Slutdato,
+        Field::Udskrivningsdato,
+        Field::Afslutningsdato,
+        Field::Afslutningsaarsag,
     ];
 
     /// The number of fields, for per-field tables.
@@ -64,6 +73,9 @@ impl Field {
             Field::YdelseStartdato => "ydelse_startdato",
             Field::Glemt => "glemt",
             Field::Slutdato => "slutdato",
+            Field::Udskrivningsdato => "udskrivningsdato",
+            Field::Afslutningsdato => "afslutningsdato",
+            Field::Afslutningsaarsag => "afslutningsaarsag",
         }
     }
 
@@ -99,6 +111,9 @@ impl Field {
             Field::YdelseStartdato => "Ydelse startdato",
             Field::Glemt => "Glemt",
             Field::Slutdato => "Slutdato",
+            Field::Udskrivningsdato => "Udskrivningsdato",
+            Field::Afslutningsdato => "Afslutningsdato",
+            Field::Afslutningsaarsag => "Afslutningsårsag",
         }
     }
 
@@ -112,6 +127,8 @@ impl Field {
                 | Field::Indskrivningsdato
                 | Field::YdelseStartdato
                 | Field::Slutdato
+                | Field::Udskrivningsdato
+                | Field::Afslutningsdato
         )
     }
 
@@ -234,12 +251,25 @@ impl Field {
                 "glemtjanej",
                 "glemtesager",
             ],
-            Field::Slutdato => &[
-                "faktiskslutdato",
-                "slutdato",
-                "reelslutdato",
-                "faktiskafslutningsdato",
+            Field::Slutdato => &["faktiskslutdato", "slutdato", "reelslutdato"],
+            Field::Udskrivningsdato => &[
+                "udskrivningsdato",
+                "udskrivningdato",
+                "faktiskudskrivningsdato",
+                "udskrevet",
+                "udskrevetdato",
+            ],
+            Field::Afslutningsdato => &[
                 "afslutningsdato",
+                "afslutningdato",
+                "faktiskafslutningsdato",
+                "afsluttet",
+                "afsluttetdato",
+            ],
+            Field::Afslutningsaarsag => &[
+                "afslutningsaarsag",
+                "afslutningaarsag",
+                "aarsagtilafslutning",
             ],
         }
     }
@@ -261,6 +291,9 @@ impl Field {
             Field::YdelseStartdato => &["servicestart", "servicestartdate"],
             Field::Glemt => &["forgotten"],
             Field::Slutdato => &["enddate"],
+            Field::Udskrivningsdato => &["dischargedate"],
+            Field::Afslutningsdato => &["closedate", "closingdate"],
+            Field::Afslutningsaarsag => &["closereason", "closingreason"],
         }
     }
 

@@ -80,9 +80,23 @@ impl Joiner {
                 }
             }
         }
-        c.decision.glemt |= row.glemt;
-        if c.decision.slutdato.is_none() {
-            c.decision.slutdato = row.slutdato;
+        // An end date without the case marked forgotten is not used: said at its row.
+        let has_end = row.slutdato.is_some()
+            || row.udskrivningsdato.is_some()
+            || row.afslutningsdato.is_some();
+        if has_end && !row.glemt {
+            self.warnings.push(Warning {
+                source: row.source.clone(),
+                kind: WarningKind::EndDateWithoutGlemt,
+            });
+        }
+        let d = &mut c.decision;
+        d.glemt |= row.glemt;
+        d.slutdato = d.slutdato.or(row.slutdato);
+        d.udskrivningsdato = d.udskrivningsdato.or(row.udskrivningsdato);
+        d.afslutningsdato = d.afslutningsdato.or(row.afslutningsdato);
+        if d.afslutningsaarsag.is_none() {
+            d.afslutningsaarsag = row.afslutningsaarsag.map(|t| t.to_string());
         }
     }
 
@@ -231,6 +245,9 @@ mod tests {
             }),
             glemt: false,
             slutdato: None,
+            udskrivningsdato: None,
+            afslutningsdato: None,
+            afslutningsaarsag: None,
             ydelse_unplaced: false,
         }
     }

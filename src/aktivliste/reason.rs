@@ -200,6 +200,9 @@ pub enum WarningKind {
         form: crate::domain::Form,
         first_row: u32,
     },
+    /// The row gives an end date (Slutdato, Udskrivningsdato, Afslutningsdato) but does not mark
+    /// the case forgotten (Glemt): the date is not used.
+    EndDateWithoutGlemt,
 }
 
 impl WarningKind {
@@ -210,6 +213,7 @@ impl WarningKind {
             WarningKind::YdelseWithoutIndskrivning => "ydelse_without_indskrivning",
             WarningKind::MappingNotFound { .. } => "mapping_not_found",
             WarningKind::SameCaseOtherDate { .. } => "same_case_other_date",
+            WarningKind::EndDateWithoutGlemt => "end_date_without_glemt",
         }
     }
 

@@ -40,6 +40,9 @@ pub(crate) struct RowRecord {
     pub(crate) indskrivning: Option<Indskrivning>,
     pub(crate) glemt: bool,
     pub(crate) slutdato: Option<NaiveDate>,
+    pub(crate) udskrivningsdato: Option<NaiveDate>,
+    pub(crate) afslutningsdato: Option<NaiveDate>,
+    pub(crate) afslutningsaarsag: Option<ArcStr>,
     /// Ydelser were given on a row without an indskrivning and could not be placed.
     pub(crate) ydelse_unplaced: bool,
 }
@@ -216,7 +219,11 @@ impl<'m> SheetParser<'m> {
     fn decide(&self, header: Header) -> State {
         let kind = match self.purpose {
             Purpose::Decisions => {
-                if !header.has(Field::Glemt) && !header.has(Field::Slutdato) {
+                if !header.has(Field::Glemt)
+                    && !header.has(Field::Slutdato)
+                    && !header.has(Field::Udskrivningsdato)
+                    && !header.has(Field::Afslutningsdato)
+                {
                     return State::Unusable(IgnoreReason::NoDateColumn);
                 }
                 SheetKind::Anmodninger
@@ -396,6 +403,8 @@ fn parse_list_row(
     let tilknytningsdato = optional_date(header, cells, Field::Tilknytningsdato)?;
     let ydelse_startdato = optional_date(header, cells, Field::YdelseStartdato)?;
     let slutdato = optional_date(header, cells, Field::Slutdato)?;
+    let udskrivningsdato = optional_date(header, cells, Field::Udskrivningsdato)?;
+    let afslutningsdato = optional_date(header, cells, Field::Afslutningsdato)?;
     let kvalhep_cell = header.cell(cells, Field::KvalHep);
     let kvalhep = kvalhep_value(&kvalhep_cell, header.dates).map_err(|p| match p {
         KvalHepProblem::Date(problem) => RejectReason::BadDate {
@@ -453,6 +462,9 @@ fn parse_list_row(
         indskrivning,
         glemt,
         slutdato,
+        udskrivningsdato,
+        afslutningsdato,
+        afslutningsaarsag: text(header, cells, Field::Afslutningsaarsag),
         ydelse_unplaced,
     })
 }
@@ -465,7 +477,16 @@ fn parse_decision_row(
     let (cpr, _) = row_cpr(matcher, header, cells)?;
     let glemt = flag(header, cells, Field::Glemt)?;
     let slutdato = optional_date(header, cells, Field::Slutdato)?;
-    Ok((cpr, Decision { glemt, slutdato }))
+    Ok((
+        cpr,
+        Decision {
+            glemt,
+            slutdato,
+            udskrivningsdato: optional_date(header, cells, Field::Udskrivningsdato)?,
+            afslutningsdato: optional_date(header, cells, Field::Afslutningsdato)?,
+            afslutningsaarsag: text(header, cells, Field::Afslutningsaarsag).map(|t| t.to_string()),
+        },
+    ))
 }
 
 #[cfg(test)]

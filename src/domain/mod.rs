@@ -221,11 +221,46 @@ pub struct Indskrivning {
 }
 
 /// The caseworker's decision that a case is forgotten (glemt): still active in SMDB but no
-/// longer in treatment. Such a case is closed with its real end date in every model.
+/// longer in treatment. Such a case is closed with its real end dates in every model (guide §3,
+/// item 1): the tilbud part (ydelse, indskrivning) on the udskrivningsdato, the myndighed part
+/// (tilbudstilknytning, behandling) on the afslutningsdato, with its afslutningsårsag. One
+/// `slutdato` serves both where they are not given apart.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
     pub glemt: bool,
     pub slutdato: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub udskrivningsdato: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub afslutningsdato: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub afslutningsaarsag: Option<String>,
+}
+
+impl Decision {
+    /// A forgotten case with one end date for both parts.
+    pub fn forgotten(slutdato: Option<NaiveDate>) -> Decision {
+        Decision {
+            glemt: true,
+            slutdato,
+            ..Decision::default()
+        }
+    }
+
+    /// The real end date of the part a form belongs to: the udskrivningsdato for the tilbud
+    /// part, the afslutningsdato for the myndighed part, else the one end date.
+    pub fn end_of(&self, part: Part) -> Option<NaiveDate> {
+        match part {
+            Part::Tilbud => self.udskrivningsdato,
+            Part::Myndighed => self.afslutningsdato,
+        }
+        .or(self.slutdato)
+    }
+
+    /// Whether any end date is given.
+    pub fn has_end(&self) -> bool {
+        self.slutdato.is_some() || self.udskrivningsdato.is_some() || self.afslutningsdato.is_some()
+    }
 }
 
 /// A CPR warning kept with the citizen (the row is used, but a person should look).

@@ -95,6 +95,7 @@ pub fn citizens() -> Vec<Citizen> {
     c.decision = Decision {
         glemt: true,
         slutdato: Some(d(2025, 6, 30)),
+        ..Decision::default()
     };
     vec![a, b, c]
 }

@@ -223,6 +223,12 @@ impl Localize for WarningKind {
                     "is not in any sheet that was used"
                 )
             ),
+            WarningKind::EndDateWithoutGlemt => lang
+                .pick(
+                    "rækken har en slutdato, men sagen er ikke markeret som glemt (Glemt = ja): datoen er ikke brugt",
+                    "the row has an end date, but the case is not marked forgotten (Glemt = yes): the date is not used",
+                )
+                .to_string(),
             WarningKind::SameCaseOtherDate { form, first_row } => match lang {
                 Lang::Da => format!(
                     "rækken gentager sagen fra række {first_row} (samme ID eller dato) med en anden dato for {}: datoen fra række {first_row} er brugt; tjek sagen i SMDB",

@@ -218,6 +218,7 @@ texts! {
     KeySort => "sortering", "sort";
     KeyForgotten => "glemt sag", "forgotten case";
     KeyDecide => "afgør konflikt", "decide conflict";
+    ForgottenOutOfBounds => "Slutdatoen skal ligge på eller efter sagens seneste startdato og senest på skiftedatoen", "The end date must be on or after the case's latest start date and on the switch date at the latest";
     ReasonTextAskTitle => "Ikke vejledningens beskrivelse", "Not the guide's description";
     ReasonTextAsk => "Brug denne beskrivelse alligevel (aftalt med DST)? j/n", "Use this description anyway (agreed with DST)? y/n";
     DecideTitle => "Afgør konflikt", "Decide a conflict";

@@ -217,7 +217,7 @@ fn plan_one<'a>(
             check_forgotten(decision, settings, forms, &mut |k, s| {
                 found.unresolved(k, s)
             });
-            forgotten_closes(forms, decision.slutdato)
+            forgotten_closes(forms, decision)
         }
         (Status::Aktiv, Model::One) => {
             for f in forms.iter_mut().filter(|f| f.fate == Fate::Plan) {
@@ -282,7 +282,10 @@ fn plan_one<'a>(
         cpr_class: citizen.cpr_class,
         name: citizen.name.clone(),
         status,
-        slutdato: decision.slutdato.filter(|_| decision.glemt),
+        slutdato: decision
+            .end_of(crate::domain::Part::Myndighed)
+            .or(decision.udskrivningsdato)
+            .filter(|_| decision.glemt),
         actions: number(actions),
     }
 }
@@ -680,9 +683,25 @@ fn model_two(forms: &[FormRef], settings: &Settings, texts: &CloseTexts) -> Vec<
 }
 
 /// A forgotten case: closed with the real end date in SMDB; never deleted, never re-entered.
-fn forgotten_closes(forms: &[FormRef], slutdato: Option<NaiveDate>) -> Vec<Action> {
+/// The tilbud part (ydelse, indskrivning) on its udskrivningsdato, the myndighed part
+/// (tilbudstilknytning, behandling) on its afslutningsdato (guide §3, item 1 a–b); the
+/// afslutningsårsag, when given, on the close of the behandling.
+fn forgotten_closes(forms: &[FormRef], decision: &Decision) -> Vec<Action> {
     let mut out = Vec::with_capacity(close_count(forms));
-    out.extend(closes(forms).map(|f| action(&f, System::Smdb, ActionKind::Afslut, slutdato)));
+    let reason = decision
+        .afslutningsaarsag
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(ArcStr::from);
+    out.extend(closes(forms).map(|f| {
+        let end = decision.end_of(f.form.part());
+        let mut a = action(&f, System::Smdb, ActionKind::Afslut, end);
+        if f.form == Form::Behandling {
+            a.reason.clone_from(&reason);
+        }
+        a
+    }));
     out
 }
 
@@ -693,30 +712,41 @@ fn check_forgotten(
     report: &mut dyn FnMut(ConflictKind, Option<&SourceRef>),
 ) {
     let first_source = forms.first().map(|f| f.source);
-    let Some(end) = decision.slutdato else {
-        report(ConflictKind::ForgottenWithoutEndDate, first_source);
-        return;
-    };
-    if end > settings.switch_date {
-        report(
-            ConflictKind::ForgottenEndAfterSwitch { slutdato: end },
-            first_source,
-        );
+    // Each part that has forms, with its end date; a part ends once, reported once.
+    let mut without_end = false;
+    for part in [crate::domain::Part::Tilbud, crate::domain::Part::Myndighed] {
+        let of_part: Vec<&FormRef> = forms.iter().filter(|f| f.form.part() == part).collect();
+        if of_part.is_empty() {
+            continue;
+        }
+        let Some(end) = decision.end_of(part) else {
+            without_end = true;
+            continue;
+        };
+        if end > settings.switch_date {
+            report(
+                ConflictKind::ForgottenEndAfterSwitch { slutdato: end },
+                of_part.first().map(|f| f.source),
+            );
+        }
+        // The latest start date of the part decides; report it once.
+        if let Some(latest) = of_part
+            .iter()
+            .filter(|f| f.date.is_some_and(|d| d > end))
+            .max_by_key(|f| f.date)
+        {
+            report(
+                ConflictKind::ForgottenEndBeforeStart {
+                    slutdato: end,
+                    form: latest.form,
+                    start: latest.date.unwrap_or(end),
+                },
+                Some(latest.source),
+            );
+        }
     }
-    // The latest start date decides; report it once.
-    if let Some(latest) = forms
-        .iter()
-        .filter(|f| f.date.is_some_and(|d| d > end))
-        .max_by_key(|f| f.date)
-    {
-        report(
-            ConflictKind::ForgottenEndBeforeStart {
-                slutdato: end,
-                form: latest.form,
-                start: latest.date.unwrap_or(end),
-            },
-            Some(latest.source),
-        );
+    if without_end {
+        report(ConflictKind::ForgottenWithoutEndDate, first_source);
     }
 }
 

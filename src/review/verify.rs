@@ -519,6 +519,7 @@ mod tests {
         c.decision = Decision {
             glemt: true,
             slutdato: Some(d(2025, 6, 30)),
+            ..Decision::default()
         };
         c
     }

@@ -214,6 +214,7 @@ fn settings_and_decisions_are_events_too() {
     let forgotten = Decision {
         glemt: true,
         slutdato: Some(day(2025, 6, 1)),
+        ..Decision::default()
     };
     store
         .record(
@@ -289,6 +290,7 @@ fn an_earlier_progress_file_is_imported_once_and_kept_as_a_backup() {
         Decision {
             glemt: true,
             slutdato: None,
+            ..Decision::default()
         },
     );
     state.ticks.push(Tick {

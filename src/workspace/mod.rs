@@ -439,6 +439,7 @@ impl Workspace {
         let decision = Decision {
             glemt: slutdato.is_some(),
             slutdato,
+            ..Decision::default()
         };
         let r = self.record(
             vec![Change::Decision {

@@ -28,6 +28,27 @@ fn csv_with_semicolon_bom_and_title_rows() {
 }
 
 #[test]
+fn forgotten_cases_in_full_and_an_end_date_without_glemt_is_said_at_its_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("liste.csv");
+    let text = "CPR;Navn;Anmodningsdato;Glemt;Udskrivningsdato;Afslutningsdato;Afslutningsårsag\n010190-2000;Søren;01-02-2025;Ja;01-10-2025;15-10-2025;Flyttet\n0201903000;Bo;02-02-2025;;;20-12-2025;\n";
+    std::fs::write(&path, text).unwrap();
+    let list = load(&path, &LoadOptions::default()).unwrap();
+    let decision = &list.citizens[0].decision;
+    assert!(decision.glemt);
+    assert_eq!(decision.udskrivningsdato, Some(d(2025, 10, 1)));
+    assert_eq!(decision.afslutningsdato, Some(d(2025, 10, 15)));
+    assert_eq!(decision.afslutningsaarsag.as_deref(), Some("Flyttet"));
+    assert!(!list.citizens[1].decision.glemt);
+    let warning = list
+        .warnings
+        .iter()
+        .find(|w| w.kind == crate::aktivliste::WarningKind::EndDateWithoutGlemt)
+        .expect("the end date without Glemt is said");
+    assert_eq!(warning.source.row, 3);
+}
+
+#[test]
 fn csv_with_comma() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("liste.csv");

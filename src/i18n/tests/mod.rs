@@ -314,6 +314,7 @@ fn every_message_about_reading_a_list_in_both_languages() {
         WarningKind::Mod11Failed { .. } => WarningKind::Mod11Failed { cpr: cpr() },
         WarningKind::Replacement { .. } => WarningKind::Replacement { cpr: cpr() },
         WarningKind::YdelseWithoutIndskrivning => WarningKind::YdelseWithoutIndskrivning,
+        WarningKind::EndDateWithoutGlemt => WarningKind::EndDateWithoutGlemt,
         WarningKind::SameCaseOtherDate { .. } => WarningKind::SameCaseOtherDate {
             form: crate::domain::Form::Ivaerksaettelse,
             first_row: 4,

@@ -51,6 +51,20 @@ impl App {
                 Control::Confirm => match parse_date_text(input) {
                     Ok(d) => {
                         let i = *citizen;
+                        // Refused where it is typed: on or after every start date, on or
+                        // before D (the range the prompt states).
+                        let (from, to) = bounds(self.ws.as_ref(), i);
+                        let outside = from.is_some_and(|f| d < f) || to.is_some_and(|t| d > t);
+                        if outside {
+                            let mut e = T::ForgottenOutOfBounds.get(lang).to_string();
+                            if let (Some(f), Some(t)) = (from, to) {
+                                e.push_str(&format!(" ({} – {})", fmt_dk(f), fmt_dk(t)));
+                            }
+                            if let Some(Popup::Forgotten { error, .. }) = self.popups.last_mut() {
+                                *error = Some(e);
+                            }
+                            return;
+                        }
                         self.popups.pop();
                         self.set_forgotten(i, Some(d));
                     }
@@ -61,6 +75,18 @@ impl App {
             _ => {}
         }
     }
+}
+
+/// The real end dates a forgotten case may have: from its latest start date to D.
+fn bounds(
+    ws: Option<&crate::workspace::Workspace>,
+    citizen: usize,
+) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
+    let latest = ws
+        .and_then(|w| w.list.citizens.get(citizen))
+        .and_then(|c| c.start_dates().max());
+    let d = ws.and_then(|w| w.saved_settings()).map(|s| s.switch_date);
+    (latest, d)
 }
 
 /// Draws the forgotten prompt or the question to undo it.
@@ -91,16 +117,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, area: Rect, popup: &Popup) {
                 ));
             }
             lines.push(Line::raw(T::ForgottenPrompt.get(lang)));
-            let latest = app
-                .ws
-                .as_ref()
-                .and_then(|w| w.list.citizens.get(*citizen))
-                .and_then(|c| c.start_dates().max());
-            let d = app
-                .ws
-                .as_ref()
-                .and_then(|w| w.saved_settings())
-                .map(|s| s.switch_date);
+            let (latest, d) = bounds(app.ws.as_ref(), *citizen);
             let mut bounds = T::ForgottenBounds.get(lang).to_string();
             if let (Some(l), Some(d)) = (latest, d) {
                 bounds.push_str(&format!(" ({} – {})", fmt_dk(l), fmt_dk(d)));
