@@ -340,8 +340,8 @@ fn note_words(note: Note, lang: Lang) -> &'static str {
             "DST can delete in bulk if the kommune confirms anmodninger and indskrivninger: never forgotten cases or cases not yet in the new system.",
         ),
         Note::TilbudFormsMayNotApply => lang.pick(
-            "Siden 2025 modtager DST ikke nye indskrivnings-, ydelses- og udskrivningsskemaer, og KvalHep udfases: genregistrering af dem i nyt system gælder måske ikke længere (afklar med DST).",
-            "Since 2025 DST receives no new indskrivning, ydelse and udskrivning forms, and KvalHep is being dropped: re-registering them in the new system may no longer apply (check with DST).",
+            "Ifølge DST's statistikdokumentation for Stofmisbrugsbehandling (ikke vejledningen) kan indskrivning, ydelse og udskrivning ikke indberettes fra 1. januar 2025, og KvalHep-skemaet udgår fra 1. juli 2025: genregistrering af dem i nyt system gælder måske ikke længere (afklar med DST).",
+            "According to DST's statistics documentation for Stofmisbrugsbehandling (not the guide), indskrivning, ydelse and udskrivning cannot be reported from 1 January 2025, and the KvalHep form is dropped from 1 July 2025: re-registering them in the new system may no longer apply (check with DST).",
         ),
         Note::TwoPlacesToMaintain => lang.pick(
             "Mellemløsning: kommunen skal dokumentere, at der vedligeholdes to steder, så ingen gammel sag i SMDB glemmes.",
