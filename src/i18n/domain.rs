@@ -332,20 +332,20 @@ fn with_reason_text(text: &str, reason_text: &str) -> String {
 fn note_words(note: Note, lang: Lang) -> &'static str {
     match note {
         Note::DeadlineNeeded => lang.pick(
-            "Model 1: giv DST (SMDB@dst.dk) en deadline; DST kan ikke offentliggøre kommunens tal, før alle aktive borgere er genindberettet.",
-            "Model 1: give DST (SMDB@dst.dk) a deadline; DST cannot publish the kommune's figures until every active citizen is re-reported.",
+            "Model 1: giv DST (SMDB@dst.dk) en deadline; DST kan ikke offentliggøre kommunens tal, før alle aktive borgere er genindberettet (vejledningen afsnit 6).",
+            "Model 1: give DST (SMDB@dst.dk) a deadline; DST cannot publish the kommune's figures until every active citizen is re-reported (guide §6).",
         ),
         Note::BulkDeletionNeedsConfirmation => lang.pick(
-            "DST kan slette samlet, hvis kommunen bekræfter anmodninger og indskrivninger: aldrig glemte sager eller sager, der ikke er oprettet i nyt system.",
-            "DST can delete in bulk if the kommune confirms anmodninger and indskrivninger: never forgotten cases or cases not yet in the new system.",
+            "DST kan slette samlet, hvis kommunen bekræfter anmodninger og indskrivninger: aldrig glemte sager eller sager, der ikke er oprettet i nyt system (vejledningen afsnit 3).",
+            "DST can delete in bulk if the kommune confirms anmodninger and indskrivninger: never forgotten cases or cases not yet in the new system (guide §3).",
         ),
         Note::TilbudFormsMayNotApply => lang.pick(
             "Ifølge DST's statistikdokumentation for Stofmisbrugsbehandling (ikke vejledningen) kan indskrivning, ydelse og udskrivning ikke indberettes fra 1. januar 2025, og KvalHep-skemaet udgår fra 1. juli 2025: genregistrering af dem i nyt system gælder måske ikke længere (afklar med DST).",
             "According to DST's statistics documentation for Stofmisbrugsbehandling (not the guide), indskrivning, ydelse and udskrivning cannot be reported from 1 January 2025, and the KvalHep form is dropped from 1 July 2025: re-registering them in the new system may no longer apply (check with DST).",
         ),
         Note::TwoPlacesToMaintain => lang.pick(
-            "Mellemløsning: kommunen skal dokumentere, at der vedligeholdes to steder, så ingen gammel sag i SMDB glemmes.",
-            "Interim: the kommune must document that data is maintained in two places, so no old case in SMDB is forgotten.",
+            "Mellemløsning: kommunen skal dokumentere, at der vedligeholdes to steder, så ingen gammel sag i SMDB glemmes (vejledningens indledning og afsnit 1).",
+            "Interim: the kommune must document that data is maintained in two places, so no old case in SMDB is forgotten (the guide's introduction and §1).",
         ),
         Note::ReasonTextMatters => lang.pick(
             "Model 2: afslut med årsag \"Anden\" og beskrivelsen \"Systemskift\"; så tæller DST kun de oprindelige startdatoer (vejledningen afsnit 6).",
