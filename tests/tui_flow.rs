@@ -700,6 +700,25 @@ fn conflicts_are_decided_from_the_citizen_and_taken_back_with_undo() {
     assert!(app.popups().is_empty(), "{:?}", app.popups());
     assert_eq!(open_conflicts_of(&app, 3), 0);
 
+    // Every conflict decided in the UI: the plan has none open, and check on its action sheet
+    // (with the decided rows marked) finds nothing, as confirm's exclusions agree.
+    let tp = app.workspace().unwrap().plan().unwrap();
+    assert_eq!(tp.plan.open_conflicts(), 0);
+    let list = &app.workspace().unwrap().list;
+    let none = |_: &skifteplan::plan::CitizenPlan, _: &skifteplan::plan::Action| None;
+    let sheet = skifteplan::export::xlsx_bytes(&skifteplan::export::ExportInput {
+        plan: &tp.plan,
+        list,
+        show_cpr: false,
+        lang: Lang::Da,
+        generated_at: tui_common::d(2026, 3, 1).and_hms_opt(9, 0, 0).unwrap(),
+        done: &none,
+    })
+    .unwrap();
+    let rows = skifteplan::review::read_plan(&sheet).unwrap();
+    assert_eq!(skifteplan::review::check(&rows), vec![]);
+    assert!(rows.conflicts.iter().all(|c| !c.open));
+
     // Undo takes the last decision back: Dan's conflict is open again, Carla's stays decided.
     ch(&mut app, 'u');
     assert_eq!(open_conflicts_of(&app, 3), 1);
