@@ -13,7 +13,7 @@ use crate::domain::date::DateSystem;
 
 use super::calamine_cell::{from_data, from_data_ref};
 use super::cell::Cell;
-use super::csv_source::{decode_text, read_csv, sniff_delimiter};
+use super::csv_source::{CsvEncoding, head_lines, read_csv, sniff_delimiter};
 use super::error::{LoadError, SpreadsheetProblem};
 use super::header::Matcher;
 use super::zip_guard::check_zip_sizes;
@@ -56,9 +56,12 @@ impl Format {
 pub(crate) enum Workbook {
     Xlsx(Box<Xlsx<BufReader<File>>>),
     Other(Box<Sheets<BufReader<File>>>),
+    /// A CSV file, read from its start (decoded as it is read) each time its rows are wanted:
+    /// never held whole.
     Csv {
         sheet: String,
-        text: String,
+        file: File,
+        encoding: CsvEncoding,
         delimiter: u8,
     },
 }
@@ -154,17 +157,20 @@ impl Workbook {
             check_zip_sizes(path, &mut again(path, &file)?)?;
         }
         if format == Format::Csv && !is_zip && !is_ole {
-            let bytes = crate::input::read_all(again(path, &file)?)
-                .map_err(|e| LoadError::from_open(path, &e))?;
-            let text = decode_text(&bytes);
-            let delimiter = sniff_delimiter(&text, matcher);
+            let encoding =
+                crate::input::read_chunks(again(path, &file)?, |read| CsvEncoding::detect(read))
+                    .map_err(|e| LoadError::from_open(path, &e))?;
+            let head = head_lines(encoding.reader(again(path, &file)?))
+                .map_err(|e| LoadError::from_io(path, &e))?;
+            let delimiter = sniff_delimiter(&head, matcher);
             let sheet = path
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "CSV".to_string());
             return Ok(Workbook::Csv {
                 sheet,
-                text,
+                file,
+                encoding,
                 delimiter,
             });
         }
@@ -265,8 +271,17 @@ impl Workbook {
                 Ok(())
             }
             Workbook::Csv {
-                text, delimiter, ..
-            } => read_csv(text, *delimiter, None, f),
+                file,
+                encoding,
+                delimiter,
+                ..
+            } => {
+                let mut text = file.try_clone().map_err(detail)?;
+                text.seek(SeekFrom::Start(0)).map_err(detail)?;
+                // Never more than a list may hold, even from a file that grew since.
+                let text = encoding.reader(text.take(crate::input::MAX_BYTES));
+                read_csv(text, *delimiter, None, f)
+            }
         }
     }
 }
