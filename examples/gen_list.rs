@@ -1,5 +1,6 @@
 //! Writes a fictitious Aktivliste of any size, for benchmarks and trying the tool at scale:
 //! `cargo run --release --example gen_list -- --citizens 100000 --out /tmp/list.xlsx`.
+//! With `--out FILE.csv`, a CSV list of the anmodninger only (`;`, UTF-8, CRLF, text dates).
 //!
 //! The workbook has an "Anmodninger" sheet (one active anmodning per citizen, ten columns, real
 //! date cells with some dates typed as text) and an "Indskrivninger" sheet (one indskrivning for
@@ -10,6 +11,7 @@
 //! size fits in a few MiB.
 #![allow(clippy::unwrap_used, clippy::panic)] // a test, bench or dev tool: a failed expectation may stop it
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -124,12 +126,35 @@ fn name(rng: &mut Rng) -> String {
     )
 }
 
+/// Where the generated cells go: an xlsx sheet or CSV rows.
+trait Cells {
+    type Error;
+    fn text(&mut self, row: u32, col: u16, s: &str) -> Result<(), Self::Error>;
+    fn date(&mut self, row: u32, col: u16, d: NaiveDate) -> Result<(), Self::Error>;
+    /// A date as a real date cell, or now and then typed as text (day first, Danish style).
+    fn some_date(
+        &mut self,
+        rng: &mut Rng,
+        row: u32,
+        col: u16,
+        d: NaiveDate,
+    ) -> Result<(), Self::Error> {
+        match rng.below(40) {
+            0 => self.text(row, col, &d.format("%d-%m-%Y").to_string()),
+            1 => self.text(row, col, &d.format("%d.%m.%Y").to_string()),
+            2 => self.text(row, col, &d.format("%Y-%m-%d").to_string()),
+            _ => self.date(row, col, d),
+        }
+    }
+}
+
 struct Writer<'a> {
     ws: &'a mut Worksheet,
     date: &'a Format,
 }
 
-impl Writer<'_> {
+impl Cells for Writer<'_> {
+    type Error = XlsxError;
     fn text(&mut self, row: u32, col: u16, s: &str) -> Result<(), XlsxError> {
         self.ws.write_string(row, col, s).map(|_| ())
     }
@@ -139,21 +164,110 @@ impl Writer<'_> {
             .write_datetime_with_format(row, col, &x, self.date)
             .map(|_| ())
     }
-    /// A date as a real date cell, or now and then typed as text (day first, Danish style).
-    fn some_date(
-        &mut self,
-        rng: &mut Rng,
-        row: u32,
-        col: u16,
-        d: NaiveDate,
-    ) -> Result<(), XlsxError> {
-        match rng.below(40) {
-            0 => self.text(row, col, &d.format("%d-%m-%Y").to_string()),
-            1 => self.text(row, col, &d.format("%d.%m.%Y").to_string()),
-            2 => self.text(row, col, &d.format("%Y-%m-%d").to_string()),
-            _ => self.date(row, col, d),
+}
+
+/// CSV rows (`;`, UTF-8, CRLF as Danish Excel writes them), each written out when the next one
+/// starts; a date is text, day first.
+struct CsvRows<W: Write> {
+    out: W,
+    row: u32,
+    cells: Vec<String>,
+}
+
+impl<W: Write> CsvRows<W> {
+    fn flush_row(&mut self) -> std::io::Result<()> {
+        if !self.cells.is_empty() {
+            self.out.write_all(self.cells.join(";").as_bytes())?;
+            self.out.write_all(b"\r\n")?;
+            self.cells.clear();
+        }
+        Ok(())
+    }
+    fn cell(&mut self, row: u32, col: u16, s: String) -> std::io::Result<()> {
+        if row != self.row {
+            self.flush_row()?;
+            self.row = row;
+        }
+        if self.cells.len() <= col as usize {
+            self.cells.resize(col as usize + 1, String::new());
+        }
+        self.cells[col as usize] = s;
+        Ok(())
+    }
+}
+
+impl<W: Write> Cells for CsvRows<W> {
+    type Error = std::io::Error;
+    fn text(&mut self, row: u32, col: u16, s: &str) -> std::io::Result<()> {
+        self.cell(row, col, s.to_string())
+    }
+    fn date(&mut self, row: u32, col: u16, d: NaiveDate) -> std::io::Result<()> {
+        self.cell(row, col, d.format("%d-%m-%Y").to_string())
+    }
+}
+
+/// The anmodninger of a list of `citizens` from row 1 (the header is row 0); the start date of
+/// each, for the indskrivninger.
+fn anmodninger<C: Cells>(
+    w: &mut C,
+    rng: &mut Rng,
+    citizens: usize,
+) -> Result<Vec<NaiveDate>, C::Error> {
+    let first_day = ymd(2022, 1, 3);
+    let span = (ymd(2026, 2, 27) - first_day).num_days() as u64;
+    let mut starts = Vec::with_capacity(citizens);
+    for i in 0..citizens {
+        let row = i as u32 + 1;
+        let nm = name(rng);
+        let anm = first_day + Duration::days(rng.below(span) as i64);
+        starts.push(anm);
+        w.text(row, 0, &cpr(i))?;
+        w.text(row, 1, &nm)?;
+        w.text(row, 2, &format!("A-{}", 100_000 + i))?;
+        w.some_date(rng, row, 3, anm)?;
+        let mut last = anm;
+        if rng.pct(85) {
+            let iv = anm + Duration::days(rng.below(30) as i64);
+            last = iv;
+            w.some_date(rng, row, 4, iv)?;
+            if rng.pct(75) {
+                let tk = iv + Duration::days(rng.below(21) as i64);
+                last = tk;
+                w.text(row, 5, OFFERS[rng.below(OFFERS.len() as u64) as usize])?;
+                w.some_date(rng, row, 6, tk)?;
+                match rng.below(10) {
+                    0..=2 => {
+                        last = tk + Duration::days(rng.below(14) as i64);
+                        w.some_date(rng, row, 7, last)?;
+                    }
+                    3 => w.text(row, 7, "Ja")?,
+                    _ => {}
+                }
+            }
+        }
+        if rng.pct(3) {
+            w.text(row, 8, "Ja")?;
+            let end = last + Duration::days(rng.below(30) as i64 + 1);
+            if end < ymd(2026, 3, 31) {
+                w.date(row, 9, end)?;
+            }
         }
     }
+    Ok(starts)
+}
+
+/// Writes a CSV list with `citizens` anmodninger (a CSV is one sheet: the rows of the xlsx
+/// list's first sheet) to `path`.
+pub fn write_csv(citizens: usize, path: &Path) -> std::io::Result<()> {
+    let mut rng = Rng(0x5EED_2026_0331);
+    let mut rows = CsvRows {
+        out: std::io::BufWriter::new(std::fs::File::create(path)?),
+        row: 0,
+        cells: ANM_HEADERS.iter().map(|h| h.to_string()).collect(),
+    };
+    anmodninger(&mut rows, &mut rng, citizens)?;
+    rows.flush_row()?;
+    rows.out.flush()
 }
 
 /// Writes a list with `citizens` anmodninger and `citizens / 2` indskrivninger to `path`.
@@ -183,44 +297,7 @@ pub fn write_list(citizens: usize, path: &Path) -> Result<(), XlsxError> {
         ws,
         date: &date_fmt,
     };
-    let mut starts = Vec::with_capacity(citizens);
-    for i in 0..citizens {
-        let row = i as u32 + 1;
-        let nm = name(&mut rng);
-        let anm = first_day + Duration::days(rng.below(span) as i64);
-        starts.push(anm);
-        w.text(row, 0, &cpr(i))?;
-        w.text(row, 1, &nm)?;
-        w.text(row, 2, &format!("A-{}", 100_000 + i))?;
-        w.some_date(&mut rng, row, 3, anm)?;
-        let mut last = anm;
-        if rng.pct(85) {
-            let iv = anm + Duration::days(rng.below(30) as i64);
-            last = iv;
-            w.some_date(&mut rng, row, 4, iv)?;
-            if rng.pct(75) {
-                let tk = iv + Duration::days(rng.below(21) as i64);
-                last = tk;
-                w.text(row, 5, OFFERS[rng.below(OFFERS.len() as u64) as usize])?;
-                w.some_date(&mut rng, row, 6, tk)?;
-                match rng.below(10) {
-                    0..=2 => {
-                        last = tk + Duration::days(rng.below(14) as i64);
-                        w.some_date(&mut rng, row, 7, last)?;
-                    }
-                    3 => w.text(row, 7, "Ja")?,
-                    _ => {}
-                }
-            }
-        }
-        if rng.pct(3) {
-            w.text(row, 8, "Ja")?;
-            let end = last + Duration::days(rng.below(30) as i64 + 1);
-            if end < ymd(2026, 3, 31) {
-                w.date(row, 9, end)?;
-            }
-        }
-    }
+    let starts = anmodninger(&mut w, &mut rng, citizens)?;
 
     // Indskrivninger: every second citizen, a few known only at the offer.
     let ws = wb.add_worksheet_with_constant_memory()?;
@@ -261,7 +338,9 @@ pub fn write_list(citizens: usize, path: &Path) -> Result<(), XlsxError> {
 }
 
 fn usage() -> ! {
-    eprintln!("usage: gen_list --citizens N --out FILE.xlsx   (switch date {SWITCH_DATE})");
+    eprintln!(
+        "usage: gen_list --citizens N --out FILE.xlsx|FILE.csv   (switch date {SWITCH_DATE})"
+    );
     std::process::exit(2);
 }
 
@@ -281,14 +360,22 @@ fn main() {
         usage()
     };
     let started = std::time::Instant::now();
-    if let Err(e) = write_list(citizens, &out) {
+    let csv = out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let written = if csv {
+        write_csv(citizens, &out).map_err(|e| e.to_string())
+    } else {
+        write_list(citizens, &out).map_err(|e| e.to_string())
+    };
+    if let Err(e) = written {
         eprintln!("gen_list: {e}");
         std::process::exit(1);
     }
     eprintln!(
         "wrote {} ({citizens} anmodninger, {} indskrivninger) in {:.2?}",
         out.display(),
-        citizens / 2,
+        if csv { 0 } else { citizens / 2 },
         started.elapsed()
     );
 }

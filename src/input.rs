@@ -107,6 +107,40 @@ pub fn read_all(file: File) -> Result<Vec<u8>, OpenError> {
     Ok(bytes)
 }
 
+/// Hands an opened file to `read` in pieces (to look at every byte without holding them):
+/// `read` gets a function that calls its argument with each piece, at most [`MAX_BYTES`] in all.
+pub fn read_chunks<T>(
+    mut file: File,
+    read: impl FnOnce(
+        &mut dyn FnMut(&mut dyn FnMut(&[u8])) -> std::io::Result<()>,
+    ) -> std::io::Result<T>,
+) -> Result<T, OpenError> {
+    let mut total: u64 = 0;
+    let mut too_large = false;
+    let out = read(&mut |piece: &mut dyn FnMut(&[u8])| {
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            let n = match file.read(&mut buf) {
+                Ok(0) => return Ok(()),
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            total += n as u64;
+            if total > MAX_BYTES {
+                too_large = true;
+                return Ok(());
+            }
+            piece(&buf[..n]);
+        }
+    })
+    .map_err(OpenError::Io)?;
+    if too_large {
+        return Err(OpenError::Refused(FileProblem::TooLarge { bytes: total }));
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -120,9 +120,25 @@ fn the_ui_without_a_terminal_says_so_in_one_line() {
 
 #[test]
 fn a_reader_that_goes_away_ends_the_run_quietly() {
+    // A plan of megabytes: far more than the JSON's write buffer and the pipe's buffer hold, so
+    // the reader is gone while it is still being written. Fictitious CPR numbers (many fail the
+    // modulus-11 check: a warning, the row is used), each with an iværksættelse (no conflict).
+    let dir = tempfile::tempdir().expect("temp dir");
+    let list = dir.path().join("stor.csv");
+    let mut csv = String::from("CPR;Navn;Anmodning ID;Anmodningsdato;Iværksættelsesdato\n");
+    for i in 0..3000 {
+        csv.push_str(&format!(
+            "{:02}{:02}{:02}-{:04};Borger {i};A-{i};10-01-2025;20-01-2025\n",
+            1 + i % 28,
+            1 + (i / 28) % 12,
+            40 + i / 336,
+            1000 + i
+        ));
+    }
+    std::fs::write(&list, csv).expect("write the list");
     let mut child = skifteplan()
         .arg("plan")
-        .arg(sample("aktivliste-lille.xlsx"))
+        .arg(&list)
         .args(PLAN_2)
         .args(["--json", "-"])
         .command()

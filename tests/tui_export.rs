@@ -97,7 +97,42 @@ fn the_screen_draws_the_rows_written_while_the_export_runs() {
         Some(Popup::Message { error: false, .. })
     ));
     assert!(dir.path().join("aktivliste-handlinger.xlsx").is_file());
-    assert!(dir.path().join("aktivliste-plan.json").is_file());
+    // The JSON plan is written only when asked for.
+    assert!(!dir.path().join("aktivliste-plan.json").exists());
+}
+
+#[test]
+fn the_json_plan_is_off_until_space_asks_for_it_and_is_then_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = planned(dir.path(), many(50));
+    ch(&mut app, 'e');
+    let text = screen_text(&mut app, 100, 30);
+    assert!(
+        text.contains("ingen · mellemrum: skriv også JSON-planen"),
+        "{text}"
+    );
+    press(&mut app, KeyCode::Tab);
+    ch(&mut app, ' ');
+    let json = dir.path().join("aktivliste-plan.json");
+    let text = screen_text(&mut app, 100, 30);
+    assert!(text.contains("aktivliste-plan.json"), "{text}");
+    // A space in a path being typed stays a space.
+    ch(&mut app, ' ');
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Enter);
+    app.wait_for_export();
+    assert!(matches!(
+        app.popups().last(),
+        Some(Popup::Message { error: false, .. })
+    ));
+    let plan = skifteplan::export::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(plan.counts.citizens, 50);
+    let actions = app.workspace().unwrap().plan().unwrap().total_actions();
+    assert_eq!(plan.counts.actions, actions);
+    assert_eq!(
+        plan.citizens.iter().map(|c| c.actions.len()).sum::<usize>(),
+        actions
+    );
 }
 
 #[test]
@@ -126,6 +161,9 @@ fn esc_cancels_the_export_and_leaves_the_old_files_as_they_were() {
     let mut app = planned(dir.path(), many(4000));
     let before = files_in(dir.path());
     ch(&mut app, 'e');
+    // The JSON plan too.
+    press(&mut app, KeyCode::Tab);
+    ch(&mut app, ' ');
     press(&mut app, KeyCode::Enter);
     assert!(matches!(
         app.popups().last(),

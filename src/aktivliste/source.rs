@@ -15,7 +15,9 @@ use crate::domain::date::DateSystem;
 
 use super::calamine_cell::{from_data, from_data_ref};
 use super::cell::Cell;
-use super::csv_source::{EncodingNote, decode_text, note_replaced_rows, read_csv, sniff_delimiter};
+use super::csv_source::{
+    CsvEncoding, EncodingNote, head_lines, note_replaced_rows, read_csv, sniff_delimiter,
+};
 use super::error::{LoadError, SpreadsheetProblem};
 use super::header::Matcher;
 use super::sheet_xml::{HiddenRows, Seen, SheetScan, column_letters, sheet_parts};
@@ -136,12 +138,15 @@ pub(crate) struct SheetNotes {
 pub(crate) enum Workbook {
     Xlsx(Box<XlsxBook>),
     Other(Box<Sheets<BufReader<File>>>),
+    /// A CSV file, read from its start (decoded as it is read) each time its rows are wanted:
+    /// never held whole.
     Csv {
         sheet: String,
-        text: String,
+        file: File,
+        encoding: CsvEncoding,
         delimiter: u8,
         /// How the bytes became text, when they were not all valid UTF-8.
-        encoding: Option<EncodingNote>,
+        note: Option<EncodingNote>,
     },
 }
 
@@ -249,12 +254,15 @@ impl Workbook {
             check_zip_sizes(path, &mut again(path, &file)?)?;
         }
         if format == Format::Csv && !is_zip && !is_ole {
-            let bytes = crate::input::read_all(again(path, &file)?)
-                .map_err(|e| LoadError::from_open(path, &e))?;
-            let (text, mut encoding) = decode_text(&bytes);
-            let delimiter = sniff_delimiter(&text, matcher);
-            if let Some(note) = &mut encoding {
-                note_replaced_rows(&text, delimiter, note);
+            let (encoding, mut note) =
+                crate::input::read_chunks(again(path, &file)?, |read| CsvEncoding::detect(read))
+                    .map_err(|e| LoadError::from_open(path, &e))?;
+            let head = head_lines(encoding.reader(again(path, &file)?))
+                .map_err(|e| LoadError::from_io(path, &e))?;
+            let delimiter = sniff_delimiter(&head, matcher);
+            if let Some(n) = &mut note {
+                let text = encoding.reader(again(path, &file)?.take(crate::input::MAX_BYTES));
+                note_replaced_rows(text, delimiter, n);
             }
             let sheet = path
                 .file_stem()
@@ -262,9 +270,10 @@ impl Workbook {
                 .unwrap_or_else(|| "CSV".to_string());
             return Ok(Workbook::Csv {
                 sheet,
-                text,
-                delimiter,
+                file,
                 encoding,
+                delimiter,
+                note,
             });
         }
         // The formats to try, the extension's first: exports are often renamed (.xls holding
@@ -338,8 +347,7 @@ impl Workbook {
     pub(crate) fn notes(&self) -> Vec<super::LoadNote> {
         match self {
             Workbook::Csv {
-                encoding: Some(note),
-                ..
+                note: Some(note), ..
             } => vec![super::LoadNote::Encoding(note.clone())],
             _ => Vec::new(),
         }
@@ -396,10 +404,20 @@ impl Workbook {
                 Ok(SheetNotes::default())
             }
             Workbook::Csv {
-                text, delimiter, ..
-            } => read_csv(text, *delimiter, None, f)
-                .map(|()| SheetNotes::default())
-                .map_err(SheetError::Damaged),
+                file,
+                encoding,
+                delimiter,
+                ..
+            } => {
+                let damaged = |e: std::io::Error| SheetError::Damaged(detail(e));
+                let mut text = file.try_clone().map_err(damaged)?;
+                text.seek(SeekFrom::Start(0)).map_err(damaged)?;
+                // Never more than a list may hold, even from a file that grew since.
+                let text = encoding.reader(text.take(crate::input::MAX_BYTES));
+                read_csv(text, *delimiter, None, f)
+                    .map(|()| SheetNotes::default())
+                    .map_err(SheetError::Damaged)
+            }
         }
     }
 }

@@ -89,15 +89,10 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
             .extend(decisions.matching_nobody(&list.citizens));
         settings.decisions = decisions.by_cpr;
     }
-    // Without JSON (which holds every action) the plan keeps only its counts and forgotten
-    // cases, and the action sheet plans each citizen again as it writes its rows: a national
-    // list never has all its actions in memory at once.
-    let outline = args.json.is_none();
-    let plan = if outline {
-        plan::plan_outline(&list.citizens, &settings)
-    } else {
-        plan::plan(&list.citizens, &settings)
-    };
+    // The plan keeps only its counts and forgotten cases, and the action sheet and the JSON
+    // plan each plan every citizen again as they write it: a national list never has all its
+    // actions in memory at once.
+    let plan = plan::plan_outline(&list.citizens, &settings);
     let replan = |i: usize| {
         list.citizens
             .get(i)
@@ -129,7 +124,7 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
     let stdout = std::io::stdout();
     let written = bundle.write(
         &input,
-        outline.then_some(&replan as &export::Replan<'_>),
+        Some(&replan as &export::Replan<'_>),
         None,
         &mut stdout.lock(),
     )?;

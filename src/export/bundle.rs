@@ -136,8 +136,8 @@ impl Bundle {
         self.mail.as_ref().map(|(p, _)| p.as_path())
     }
 
-    /// Writes every output. `replan` plans a citizen's actions again as the action sheet writes
-    /// them (an outline plan, see [`crate::plan::plan_outline`]); `progress` counts the action
+    /// Writes every output. `replan` plans a citizen's actions again as the action sheet and the
+    /// JSON plan write them (an outline plan, see [`crate::plan::plan_outline`]); `progress` counts the action
     /// sheet's rows and carries a cancel, honoured until the first file is in place (after that
     /// the rest is written too, so the files written belong together); `stdout` takes `--json -`.
     pub fn write(
@@ -186,11 +186,11 @@ impl Bundle {
         }
         match &self.json {
             Some(JsonTarget::File(out)) => {
-                super::write_json(out, input).map_err(|e| fail(&written, e))?;
+                super::write_json_with(out, input, replan).map_err(|e| fail(&written, e))?;
                 written.push(Written::File(out.clone()));
             }
             Some(JsonTarget::Stdout) => {
-                super::write_json_to(stdout, input)
+                super::write_json_to_with(stdout, input, replan)
                     .and_then(|()| stdout.flush().map_err(ExportError::Io))
                     .map_err(|e| fail(&written, e))?;
                 written.push(Written::Stdout);

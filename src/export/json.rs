@@ -5,21 +5,23 @@
 //!
 //! The JSON holds no timestamp: the same input gives the same bytes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Read, Write};
 
 use chrono::NaiveDate;
+use serde::ser::{SerializeSeq, SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ExportError, ExportInput, ignore_reason, ignore_reason_key, reject_reason, reject_reason_key,
-    warning_key, warning_message,
+    ExportError, ExportInput, Replan, ignore_reason, ignore_reason_key, reject_reason,
+    reject_reason_key, warning_key, warning_message,
 };
+use crate::aktivliste::{IgnoredSheet, RejectedRow, Warning};
 use crate::domain::cpr::mask_in_text;
 use crate::domain::{CprClass, Form, Part, Privilege, SourceRef};
 use crate::i18n::domain;
 use crate::lang::Lang;
-use crate::plan::{ActionKind, Model, Status, System};
+use crate::plan::{Action, ActionKind, CitizenPlan, Conflict, Model, Note, Status, System};
 
 /// The value of the top-level `format` field.
 pub const FORMAT: &str = "skifteplan-plan";
@@ -198,7 +200,142 @@ pub fn cpr_warning_key(class: CprClass) -> Option<&'static str> {
     }
 }
 
-/// Builds the JSON plan from an export input.
+/// Every text from the list (names, IDs, offers, ydelser, sheet and file names) with anything
+/// CPR-like masked, unless full CPR was chosen.
+fn text_of(show: bool, t: &str) -> String {
+    if show { t.to_string() } else { mask_in_text(t) }
+}
+
+/// One citizen of the JSON plan, with `actions` as its actions (the plan's own, or planned
+/// again for an outline plan).
+fn citizen_json(input: &ExportInput<'_>, c: &CitizenPlan, actions: &[Action]) -> CitizenJson {
+    let show = input.show_cpr;
+    let text = |t: &str| text_of(show, t);
+    CitizenJson {
+        cpr: c.cpr.display(show),
+        name: c.name.as_deref().map(text),
+        status: c.status,
+        slutdato: c.slutdato,
+        cpr_warning: cpr_warning_key(c.cpr_class).map(str::to_string),
+        actions: actions
+            .iter()
+            .map(|a| {
+                let done = (input.done)(c, a);
+                ActionJson {
+                    step: a.step,
+                    system: a.system,
+                    part: a.part,
+                    form: a.form,
+                    action: a.action,
+                    date: a.date,
+                    original_date: a.original_date,
+                    reason: a.reason.as_deref().map(text),
+                    reason_text: a.reason_text.as_deref().map(text),
+                    privilege: a.privilege,
+                    case_id: a.case_id.as_deref().map(text),
+                    detail: a.detail.as_deref().map(text),
+                    source: SourceJson {
+                        sheet: text(&a.source.sheet),
+                        row: a.source.row,
+                    },
+                    done: done.as_ref().map(|d| d.date),
+                    done_by: done.and_then(|d| d.by).map(|b| text(&b)),
+                    by_decision: a.by_decision,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The citizens' 1-based positions in the plan, by CPR: the number a conflict names.
+fn citizen_numbers(plan: &crate::plan::Plan) -> HashMap<&crate::domain::Cpr, u32> {
+    plan.citizens
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (&c.cpr, u32::try_from(i + 1).unwrap_or(u32::MAX)))
+        .collect()
+}
+
+fn conflict_json(input: &ExportInput<'_>, c: &Conflict, citizen: Option<u32>) -> ConflictJson {
+    let text = |t: &str| text_of(input.show_cpr, t);
+    ConflictJson {
+        cpr: c.cpr.display(input.show_cpr),
+        citizen,
+        kind: c.kind.key().to_string(),
+        state: Some(conflict_state_key(c).to_string()),
+        message: text(&domain::conflict_message(&c.kind, input.lang)),
+        choice: c.resolution.as_ref().map(|r| r.choice().key().to_string()),
+        decision: c
+            .resolution
+            .as_ref()
+            .map(|r| text(&domain::resolution_text(r, input.lang))),
+        sheet: c.source.as_ref().map(|s| text(&s.sheet)),
+        row: c.source.as_ref().map(|s| s.row),
+    }
+}
+
+fn note_json(input: &ExportInput<'_>, n: Note) -> String {
+    domain::note_text(n, &input.plan.reason_text, input.lang)
+}
+
+fn rejected_json(input: &ExportInput<'_>, r: &RejectedRow) -> RejectedRowJson {
+    let text = |t: &str| text_of(input.show_cpr, t);
+    RejectedRowJson {
+        sheet: text(&r.source.sheet),
+        row: r.source.row,
+        reason_key: reject_reason_key(r).to_string(),
+        reason: text(&reject_reason(r, input.lang)),
+        values: r.values.iter().map(|v| text(v)).collect(),
+    }
+}
+
+fn ignored_json(input: &ExportInput<'_>, s: &IgnoredSheet) -> IgnoredSheetJson {
+    let text = |t: &str| text_of(input.show_cpr, t);
+    IgnoredSheetJson {
+        name: text(&s.name),
+        reason_key: ignore_reason_key(s).to_string(),
+        reason: text(&ignore_reason(s, input.lang)),
+    }
+}
+
+fn warning_json(input: &ExportInput<'_>, w: &Warning) -> WarningJson {
+    let text = |t: &str| text_of(input.show_cpr, t);
+    WarningJson {
+        sheet: text(&w.source.sheet),
+        row: w.source.row,
+        kind: warning_key(w).to_string(),
+        message: text(&warning_message(w, input.lang)),
+    }
+}
+
+/// The counts of a plan, whole or outline ([`crate::plan::plan_outline`] keeps the counts of
+/// every action).
+fn counts_json(input: &ExportInput<'_>) -> CountsJson {
+    let plan = input.plan;
+    let mut per_action: BTreeMap<ActionKind, usize> =
+        ActionKind::ALL.into_iter().map(|k| (k, 0)).collect();
+    let mut per_form: BTreeMap<Form, usize> = Form::ALL.into_iter().map(|f| (f, 0)).collect();
+    for (kind, form, n) in plan.counts() {
+        *per_action.entry(kind).or_default() += n;
+        *per_form.entry(form).or_default() += n;
+    }
+    CountsJson {
+        citizens: plan.citizens.len(),
+        forgotten: plan
+            .citizens
+            .iter()
+            .filter(|c| c.status == Status::Glemt)
+            .count(),
+        actions: plan.action_count(),
+        conflicts: plan.conflicts.len(),
+        rejected_rows: input.list.rejected.len(),
+        per_action,
+        per_form,
+    }
+}
+
+/// Builds the whole JSON plan in memory from an export input (for reading a plan in memory as
+/// if read back). Writing goes through [`write_plan`], which never holds it all.
 pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
     debug_assert!(
         input.plan.outline.is_none(),
@@ -206,146 +343,170 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
     );
     let plan = input.plan;
     let list = input.list;
-    let lang = input.lang;
     let show = input.show_cpr;
-    // Every text from the list (names, IDs, offers, ydelser, sheet and file names) with anything
-    // CPR-like masked, unless full CPR was chosen.
-    let text = |t: &str| -> String { if show { t.to_string() } else { mask_in_text(t) } };
-
-    let citizens = plan
-        .citizens
-        .iter()
-        .map(|c| CitizenJson {
-            cpr: c.cpr.display(show),
-            name: c.name.as_deref().map(text),
-            status: c.status,
-            slutdato: c.slutdato,
-            cpr_warning: cpr_warning_key(c.cpr_class).map(str::to_string),
-            actions: c
-                .actions
-                .iter()
-                .map(|a| {
-                    let done = (input.done)(c, a);
-                    ActionJson {
-                        step: a.step,
-                        system: a.system,
-                        part: a.part,
-                        form: a.form,
-                        action: a.action,
-                        date: a.date,
-                        original_date: a.original_date,
-                        reason: a.reason.as_deref().map(text),
-                        reason_text: a.reason_text.as_deref().map(text),
-                        privilege: a.privilege,
-                        case_id: a.case_id.as_deref().map(text),
-                        detail: a.detail.as_deref().map(text),
-                        source: SourceJson {
-                            sheet: text(&a.source.sheet),
-                            row: a.source.row,
-                        },
-                        done: done.as_ref().map(|d| d.date),
-                        done_by: done.and_then(|d| d.by).map(|b| text(&b)),
-                        by_decision: a.by_decision,
-                    }
-                })
-                .collect(),
-        })
-        .collect();
-
-    let numbers: std::collections::HashMap<&crate::domain::Cpr, u32> = plan
-        .citizens
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (&c.cpr, u32::try_from(i + 1).unwrap_or(u32::MAX)))
-        .collect();
-    let conflicts = plan
-        .conflicts
-        .iter()
-        .map(|c| ConflictJson {
-            cpr: c.cpr.display(show),
-            citizen: numbers.get(&c.cpr).copied(),
-            kind: c.kind.key().to_string(),
-            state: Some(conflict_state_key(c).to_string()),
-            message: text(&domain::conflict_message(&c.kind, lang)),
-            choice: c.resolution.as_ref().map(|r| r.choice().key().to_string()),
-            decision: c
-                .resolution
-                .as_ref()
-                .map(|r| text(&domain::resolution_text(r, lang))),
-            sheet: c.source.as_ref().map(|s| text(&s.sheet)),
-            row: c.source.as_ref().map(|s| s.row),
-        })
-        .collect();
-
-    let mut per_action: BTreeMap<ActionKind, usize> =
-        ActionKind::ALL.into_iter().map(|k| (k, 0)).collect();
-    let mut per_form: BTreeMap<Form, usize> = Form::ALL.into_iter().map(|f| (f, 0)).collect();
-    for a in plan.citizens.iter().flat_map(|c| &c.actions) {
-        *per_action.entry(a.action).or_default() += 1;
-        *per_form.entry(a.form).or_default() += 1;
-    }
-
     PlanJson {
         format: FORMAT.to_string(),
         version: VERSION,
-        lang,
+        lang: input.lang,
         model: plan.model,
         switch_date: plan.switch_date,
         reentry_date: plan.reentry_date,
-        reason_text: text(&plan.reason_text),
-        source_file: text(&input.source_file()),
+        reason_text: text_of(show, &plan.reason_text),
+        source_file: text_of(show, &input.source_file()),
         cpr_masked: !show,
-        citizens,
-        conflicts,
-        notes: plan
-            .notes
+        citizens: plan
+            .citizens
             .iter()
-            .map(|n| domain::note_text(*n, &plan.reason_text, lang))
+            .map(|c| citizen_json(input, c, &c.actions))
             .collect(),
+        conflicts: {
+            let numbers = citizen_numbers(plan);
+            plan.conflicts
+                .iter()
+                .map(|c| conflict_json(input, c, numbers.get(&c.cpr).copied()))
+                .collect()
+        },
+        notes: plan.notes.iter().map(|n| note_json(input, *n)).collect(),
         rejected_rows: list
             .rejected
             .iter()
-            .map(|r| RejectedRowJson {
-                sheet: text(&r.source.sheet),
-                row: r.source.row,
-                reason_key: reject_reason_key(r).to_string(),
-                reason: text(&reject_reason(r, lang)),
-                values: r.values.iter().map(|v| text(v)).collect(),
-            })
+            .map(|r| rejected_json(input, r))
             .collect(),
         ignored_sheets: list
             .ignored_sheets
             .iter()
-            .map(|s| IgnoredSheetJson {
-                name: text(&s.name),
-                reason_key: ignore_reason_key(s).to_string(),
-                reason: text(&ignore_reason(s, lang)),
-            })
+            .map(|s| ignored_json(input, s))
             .collect(),
         warnings: list
             .warnings
             .iter()
-            .map(|w| WarningJson {
-                sheet: text(&w.source.sheet),
-                row: w.source.row,
-                kind: warning_key(w).to_string(),
-                message: text(&warning_message(w, lang)),
-            })
+            .map(|w| warning_json(input, w))
             .collect(),
-        counts: CountsJson {
-            citizens: plan.citizens.len(),
-            forgotten: plan
-                .citizens
-                .iter()
-                .filter(|c| c.status == Status::Glemt)
-                .count(),
-            actions: plan.action_count(),
-            conflicts: plan.conflicts.len(),
-            rejected_rows: list.rejected.len(),
-            per_action,
-            per_form,
-        },
+        counts: counts_json(input),
     }
+}
+
+/// The JSON plan as it is written: the fields of [`PlanJson`] in its order, each list made one
+/// element at a time as it is written, so a plan of a national list is never in memory as JSON.
+struct Streamed<'a, 'b> {
+    input: &'a ExportInput<'b>,
+    /// Set for an outline plan: a citizen's actions, planned again by its index.
+    replan: Option<&'a Replan<'a>>,
+}
+
+/// A JSON array whose elements are made as they are written.
+struct Each<'a, T, F: Fn(&T) -> R, R: Serialize> {
+    items: &'a [T],
+    make: F,
+}
+
+impl<T, F: Fn(&T) -> R, R: Serialize> Serialize for Each<'_, T, F, R> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.items.len()))?;
+        for item in self.items {
+            seq.serialize_element(&(self.make)(item))?;
+        }
+        seq.end()
+    }
+}
+
+/// The citizens of the plan, each with its actions, made as they are written.
+struct Citizens<'a, 'b>(&'a Streamed<'a, 'b>);
+
+impl Serialize for Citizens<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Streamed { input, replan } = *self.0;
+        let citizens = &input.plan.citizens;
+        let mut seq = s.serialize_seq(Some(citizens.len()))?;
+        for (i, c) in citizens.iter().enumerate() {
+            let planned_again = replan.map(|r| r(i));
+            let actions = planned_again.as_deref().unwrap_or(&c.actions);
+            seq.serialize_element(&citizen_json(input, c, actions))?;
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for Streamed<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let input = self.input;
+        let plan = input.plan;
+        let list = input.list;
+        let show = input.show_cpr;
+        // The same fields in the same order as [`PlanJson`]: the same bytes as its serializing.
+        let mut st = s.serialize_struct("PlanJson", 17)?;
+        st.serialize_field("format", FORMAT)?;
+        st.serialize_field("version", &VERSION)?;
+        st.serialize_field("lang", &input.lang)?;
+        st.serialize_field("model", &plan.model)?;
+        st.serialize_field("switch_date", &plan.switch_date)?;
+        st.serialize_field("reentry_date", &plan.reentry_date)?;
+        st.serialize_field("reason_text", &text_of(show, &plan.reason_text))?;
+        st.serialize_field("source_file", &text_of(show, &input.source_file()))?;
+        st.serialize_field("cpr_masked", &!show)?;
+        st.serialize_field("citizens", &Citizens(self))?;
+        let numbers = citizen_numbers(plan);
+        st.serialize_field(
+            "conflicts",
+            &Each {
+                items: &plan.conflicts,
+                make: |c| conflict_json(input, c, numbers.get(&c.cpr).copied()),
+            },
+        )?;
+        st.serialize_field(
+            "notes",
+            &Each {
+                items: &plan.notes,
+                make: |n| note_json(input, *n),
+            },
+        )?;
+        st.serialize_field(
+            "rejected_rows",
+            &Each {
+                items: &list.rejected,
+                make: |r| rejected_json(input, r),
+            },
+        )?;
+        st.serialize_field(
+            "ignored_sheets",
+            &Each {
+                items: &list.ignored_sheets,
+                make: |i| ignored_json(input, i),
+            },
+        )?;
+        st.serialize_field(
+            "warnings",
+            &Each {
+                items: &list.warnings,
+                make: |w| warning_json(input, w),
+            },
+        )?;
+        st.serialize_field("counts", &counts_json(input))?;
+        st.end()
+    }
+}
+
+/// Writes the JSON plan citizen by citizen, the same bytes as [`to_writer`] of [`build_json`]
+/// (pretty-printed, ending in a newline). With `replan`, the plan is an outline
+/// ([`crate::plan::plan_outline`]) and each citizen's actions are planned again as they are
+/// written: neither the whole plan nor its JSON is ever in memory.
+pub fn write_plan(
+    w: &mut dyn Write,
+    input: &ExportInput<'_>,
+    replan: Option<&Replan<'_>>,
+) -> io::Result<()> {
+    debug_assert!(
+        replan.is_some() || input.plan.outline.is_none(),
+        "an outline plan is written with its actions planned again"
+    );
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut *w,
+        Escaping(serde_json::ser::PrettyFormatter::new()),
+    );
+    Streamed { input, replan }
+        .serialize(&mut ser)
+        .map_err(io::Error::from)?;
+    w.write_all(b"\n")
 }
 
 /// Writes the plan pretty-printed (two-space indent), ending in a newline. A character a

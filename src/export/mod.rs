@@ -19,7 +19,7 @@ pub use atomic::{ExportError, check_output, refuse_input, write_atomic, write_by
 pub use json::{
     ActionJson, CitizenJson, ConflictJson, CountsJson, FORMAT, IgnoredSheetJson, PlanJson,
     RejectedRowJson, SourceJson, VERSION, WarningJson, build_json, from_reader, from_slice,
-    to_writer,
+    to_writer, write_plan,
 };
 pub use xlsx::{
     CONSTANT_MEMORY_ABOVE, MAX_ROWS, Replan, RowProgress, check_rows, xlsx_bytes,
@@ -109,13 +109,36 @@ fn warning_key(warning: &Warning) -> &'static str {
 
 /// Writes the JSON plan to `path` atomically.
 pub fn write_json(path: &Path, input: &ExportInput<'_>) -> Result<(), ExportError> {
-    let dto = build_json(input);
-    write_atomic(path, |w| to_writer(w, &dto))
+    write_json_with(path, input, None)
+}
+
+/// Writes the JSON plan to `path` atomically, citizen by citizen ([`write_plan`]). With
+/// `replan`, the plan is an outline ([`crate::plan::plan_outline`]) and each citizen's actions
+/// are planned again as they are written.
+pub fn write_json_with(
+    path: &Path,
+    input: &ExportInput<'_>,
+    replan: Option<&Replan<'_>>,
+) -> Result<(), ExportError> {
+    write_atomic(path, |w| write_plan(w, input, replan))
 }
 
 /// Writes the JSON plan to a writer (standard output), pretty-printed, ending in a newline.
 pub fn write_json_to(w: &mut dyn Write, input: &ExportInput<'_>) -> Result<(), ExportError> {
-    to_writer(w, &build_json(input)).map_err(ExportError::Io)
+    write_json_to_with(w, input, None)
+}
+
+/// [`write_json_to`], with each citizen's actions planned again for an outline plan.
+pub fn write_json_to_with(
+    w: &mut dyn Write,
+    input: &ExportInput<'_>,
+    replan: Option<&Replan<'_>>,
+) -> Result<(), ExportError> {
+    // Buffered here: standard output is line-buffered, and a pretty plan has many lines.
+    let mut w = std::io::BufWriter::with_capacity(64 * 1024, w);
+    write_plan(&mut w, input, replan)
+        .and_then(|()| w.flush())
+        .map_err(ExportError::Io)
 }
 
 /// Writes the xlsx action sheet to `path` atomically.

@@ -99,7 +99,8 @@ texts! {
     UnforgetPrompt => "Borgeren planlægges igen efter den valgte model. y: ja · n: nej", "The citizen is planned by the chosen model again. y: yes · n: no";
     ExportTitle => "Eksportér handlingsark", "Export action sheet";
     ExportXlsx => "Handlingsark (.xlsx)", "Action sheet (.xlsx)";
-    ExportJson => "JSON (tom = ingen)", "JSON (empty = none)";
+    ExportJson => "JSON-plan til check og review (tom = ingen)", "JSON plan for check and review (empty = none)";
+    ExportJsonOff => "ingen · mellemrum: skriv også JSON-planen", "none · Space: write the JSON plan too";
     ExportNote => "Afkrydsninger kommer i kolonnen Udført. CPR maskeres, medmindre fuldt CPR er vist.", "Ticks go in the Udført column. CPR is masked unless full CPR is shown.";
     ConfirmReplaceTitle => "Erstat tidligere eksport?", "Replace an earlier export?";
     ConfirmReplacePrompt => "Filen findes allerede. y: erstat · n: annullér", "The file already exists. y: replace · n: cancel";

@@ -98,9 +98,12 @@ pub enum Popup {
         input: String,
         error: Option<String>,
     },
+    /// The export prompt. The JSON plan is written only when asked for: `json` starts empty
+    /// (none), and Space in the empty field puts `json_default` there.
     Export {
         xlsx: String,
         json: String,
+        json_default: String,
         field: usize,
         error: Option<String>,
     },

@@ -27,7 +27,9 @@ pub struct ExportRun {
 }
 
 impl App {
-    /// The export prompt, with the files' default places beside the list.
+    /// The export prompt, with the files' default places beside the list. The action sheet and
+    /// the e-mail are what a person acts on; the JSON plan (for `check`, `review`, `confirm`
+    /// and `verify`) is off until asked for.
     pub(crate) fn export_popup(&self) -> Popup {
         let (xlsx, json) = match self.ws.as_ref() {
             Some(ws) => {
@@ -45,7 +47,8 @@ impl App {
         };
         Popup::Export {
             xlsx: xlsx.display().to_string(),
-            json: json.display().to_string(),
+            json: String::new(),
+            json_default: json.display().to_string(),
             field: 0,
             error: None,
         }
@@ -57,6 +60,7 @@ impl App {
         let Some(Popup::Export {
             xlsx,
             json,
+            json_default,
             field,
             error,
         }) = self.popups.last_mut()
@@ -64,6 +68,11 @@ impl App {
             return;
         };
         match c {
+            // Space in the empty JSON field asks for the JSON plan, at its place beside the list.
+            Control::Input(' ') if *field == 1 && json.trim().is_empty() => {
+                *json = json_default.clone();
+                *error = None;
+            }
             Control::Input(ch) => {
                 if *field == 0 { xlsx } else { json }.push(ch);
                 *error = None;
@@ -280,11 +289,22 @@ pub(crate) fn draw_prompt(
             T::ExportJson.get(lang),
             if field == 1 { t.key } else { t.header },
         ),
-        Line::raw(format!(
-            "  {}{}",
-            fit_tail(json, inner_w.saturating_sub(3)),
-            if field == 1 { "█" } else { "" }
-        )),
+        if json.is_empty() {
+            Line::styled(
+                format!(
+                    "  {}{}",
+                    T::ExportJsonOff.get(lang),
+                    if field == 1 { " █" } else { "" }
+                ),
+                t.muted,
+            )
+        } else {
+            Line::raw(format!(
+                "  {}{}",
+                fit_tail(json, inner_w.saturating_sub(3)),
+                if field == 1 { "█" } else { "" }
+            ))
+        },
     ];
     if let Some(e) = error {
         lines.push(Line::styled(e.clone(), t.error));

@@ -57,6 +57,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 json,
                 field,
                 error,
+                ..
             } => export::draw_prompt(frame, app, area, (xlsx, json, *field, error.as_ref())),
             Popup::ConfirmReplace { existing, .. } => {
                 export::draw_confirm_replace(frame, app, area, existing)
