@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use skifteplan::domain::{
-    Anmodning, Citizen, Cpr, Decision, Form, Indskrivning, KvalHep, Part, Privilege, SourceRef,
-    Tilbudstilknytning, Ydelse,
+    Anmodning, Citizen, Cpr, Decision, Ends, Form, Indskrivning, KvalHep, Part, Privilege,
+    SourceRef, Tilbudstilknytning, Ydelse,
 };
 use skifteplan::plan::{
     ActionKind, ConflictKind, Model, Note, Settings, Status, System, plan, plan_citizen,
@@ -365,13 +365,15 @@ fn a_forgotten_case_closes_each_part_on_its_own_date_with_its_reason() {
     // afslutningsdato (b).
     let mut c = full_citizen();
     let (out, end) = (d(2025, 11, 1), d(2025, 12, 1));
-    c.decision = Decision {
-        glemt: true,
-        udskrivningsdato: Some(out),
-        afslutningsdato: Some(end),
-        afslutningsaarsag: Some("Flyttet".into()),
-        ..Decision::default()
-    };
+    c.decision = Decision::with_ends(
+        true,
+        None,
+        Ends {
+            udskrivningsdato: Some(out),
+            afslutningsdato: Some(end),
+            afslutningsaarsag: Some("Flyttet".into()),
+        },
+    );
     let (p, conflicts) = plan_citizen(&c, &Settings::new(Model::Two, switch()));
     assert!(conflicts.is_empty(), "{conflicts:?}");
     for a in &p.actions {
@@ -385,7 +387,7 @@ fn a_forgotten_case_closes_each_part_on_its_own_date_with_its_reason() {
         assert_eq!(a.reason_text, None);
     }
     // Only one part given: the other has no end date, which is a conflict.
-    c.decision.afslutningsdato = None;
+    c.decision.ends_mut().afslutningsdato = None;
     let (_, conflicts) = plan_citizen(&c, &Settings::new(Model::Two, switch()));
     assert!(
         conflicts

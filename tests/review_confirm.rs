@@ -83,7 +83,7 @@ fn plan_file(model: Model, format: Format, ticks: Ticks, show_cpr: bool) -> Vec<
     // (here the anmodning's own); of two anmodninger the first is the case, the other deleted.
     for c in plan::plan(&list.citizens, &settings).conflicts {
         let citizen = list.citizens.iter().find(|l| l.cpr == c.cpr).unwrap();
-        let resolution = match &c.topic {
+        let resolution = match c.topic.as_deref() {
             Some(Topic::MissingOriginalDate { case, .. }) => Resolution::OriginalDate {
                 date: case.date.unwrap(),
             },
@@ -93,7 +93,7 @@ fn plan_file(model: Model, format: Format, ticks: Ticks, show_cpr: bool) -> Vec<
             },
             _ => continue,
         };
-        if let Some(topic) = &c.topic {
+        if let Some(topic) = c.topic.as_deref() {
             settings
                 .resolutions
                 .entry(c.cpr.digits().to_string())

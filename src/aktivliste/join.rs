@@ -93,10 +93,16 @@ impl Joiner {
         let d = &mut c.decision;
         d.glemt |= row.glemt;
         d.slutdato = d.slutdato.or(row.slutdato);
-        d.udskrivningsdato = d.udskrivningsdato.or(row.udskrivningsdato);
-        d.afslutningsdato = d.afslutningsdato.or(row.afslutningsdato);
-        if d.afslutningsaarsag.is_none() {
-            d.afslutningsaarsag = row.afslutningsaarsag.map(|t| t.to_string());
+        if row.udskrivningsdato.is_some()
+            || row.afslutningsdato.is_some()
+            || row.afslutningsaarsag.is_some()
+        {
+            let e = d.ends_mut();
+            e.udskrivningsdato = e.udskrivningsdato.or(row.udskrivningsdato);
+            e.afslutningsdato = e.afslutningsdato.or(row.afslutningsdato);
+            if e.afslutningsaarsag.is_none() {
+                e.afslutningsaarsag = row.afslutningsaarsag.map(|t| t.to_string());
+            }
         }
     }
 

@@ -477,16 +477,12 @@ fn parse_decision_row(
     let (cpr, _) = row_cpr(matcher, header, cells)?;
     let glemt = flag(header, cells, Field::Glemt)?;
     let slutdato = optional_date(header, cells, Field::Slutdato)?;
-    Ok((
-        cpr,
-        Decision {
-            glemt,
-            slutdato,
-            udskrivningsdato: optional_date(header, cells, Field::Udskrivningsdato)?,
-            afslutningsdato: optional_date(header, cells, Field::Afslutningsdato)?,
-            afslutningsaarsag: text(header, cells, Field::Afslutningsaarsag).map(|t| t.to_string()),
-        },
-    ))
+    let ends = crate::domain::Ends {
+        udskrivningsdato: optional_date(header, cells, Field::Udskrivningsdato)?,
+        afslutningsdato: optional_date(header, cells, Field::Afslutningsdato)?,
+        afslutningsaarsag: text(header, cells, Field::Afslutningsaarsag).map(|t| t.to_string()),
+    };
+    Ok((cpr, Decision::with_ends(glemt, slutdato, ends)))
 }
 
 #[cfg(test)]

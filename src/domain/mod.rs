@@ -226,15 +226,61 @@ pub struct Indskrivning {
 /// (tilbudstilknytning, behandling) on the afslutningsdato, with its afslutningsårsag. One
 /// `slutdato` serves both where they are not given apart.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "DecisionFields", into = "DecisionFields")]
 pub struct Decision {
     pub glemt: bool,
     pub slutdato: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The end dates of the parts apart, and the reason: rare, so held apart (a list of a
+    /// national size keeps one decision per citizen).
+    pub ends: Option<Box<Ends>>,
+}
+
+/// A forgotten case's end dates per part and its afslutningsårsag, where given.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ends {
     pub udskrivningsdato: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub afslutningsdato: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub afslutningsaarsag: Option<String>,
+}
+
+/// [`Decision`] as stored (state files, the progress store): one flat object.
+#[derive(Clone, Default, Serialize, Deserialize)]
+struct DecisionFields {
+    glemt: bool,
+    slutdato: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    udskrivningsdato: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    afslutningsdato: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    afslutningsaarsag: Option<String>,
+}
+
+impl From<DecisionFields> for Decision {
+    fn from(f: DecisionFields) -> Decision {
+        Decision::with_ends(
+            f.glemt,
+            f.slutdato,
+            Ends {
+                udskrivningsdato: f.udskrivningsdato,
+                afslutningsdato: f.afslutningsdato,
+                afslutningsaarsag: f.afslutningsaarsag,
+            },
+        )
+    }
+}
+
+impl From<Decision> for DecisionFields {
+    fn from(d: Decision) -> DecisionFields {
+        let ends = d.ends.map(|e| *e).unwrap_or_default();
+        DecisionFields {
+            glemt: d.glemt,
+            slutdato: d.slutdato,
+            udskrivningsdato: ends.udskrivningsdato,
+            afslutningsdato: ends.afslutningsdato,
+            afslutningsaarsag: ends.afslutningsaarsag,
+        }
+    }
 }
 
 impl Decision {
@@ -243,23 +289,54 @@ impl Decision {
         Decision {
             glemt: true,
             slutdato,
-            ..Decision::default()
+            ends: None,
         }
+    }
+
+    /// A decision with end dates per part (held only when any is given).
+    pub fn with_ends(glemt: bool, slutdato: Option<NaiveDate>, ends: Ends) -> Decision {
+        let any = ends != Ends::default();
+        Decision {
+            glemt,
+            slutdato,
+            ends: any.then(|| Box::new(ends)),
+        }
+    }
+
+    pub fn udskrivningsdato(&self) -> Option<NaiveDate> {
+        self.ends.as_ref().and_then(|e| e.udskrivningsdato)
+    }
+
+    pub fn afslutningsdato(&self) -> Option<NaiveDate> {
+        self.ends.as_ref().and_then(|e| e.afslutningsdato)
+    }
+
+    pub fn afslutningsaarsag(&self) -> Option<&str> {
+        self.ends
+            .as_ref()
+            .and_then(|e| e.afslutningsaarsag.as_deref())
+    }
+
+    /// The end dates per part and the reason, to fill in.
+    pub fn ends_mut(&mut self) -> &mut Ends {
+        self.ends.get_or_insert_with(Box::default)
     }
 
     /// The real end date of the part a form belongs to: the udskrivningsdato for the tilbud
     /// part, the afslutningsdato for the myndighed part, else the one end date.
     pub fn end_of(&self, part: Part) -> Option<NaiveDate> {
         match part {
-            Part::Tilbud => self.udskrivningsdato,
-            Part::Myndighed => self.afslutningsdato,
+            Part::Tilbud => self.udskrivningsdato(),
+            Part::Myndighed => self.afslutningsdato(),
         }
         .or(self.slutdato)
     }
 
     /// Whether any end date is given.
     pub fn has_end(&self) -> bool {
-        self.slutdato.is_some() || self.udskrivningsdato.is_some() || self.afslutningsdato.is_some()
+        self.slutdato.is_some()
+            || self.udskrivningsdato().is_some()
+            || self.afslutningsdato().is_some()
     }
 }
 

@@ -284,7 +284,7 @@ fn plan_one<'a>(
         status,
         slutdato: decision
             .end_of(crate::domain::Part::Myndighed)
-            .or(decision.udskrivningsdato)
+            .or(decision.udskrivningsdato())
             .filter(|_| decision.glemt),
         actions: number(actions),
     }
@@ -315,8 +315,8 @@ impl Found<'_, '_> {
             cpr: self.cpr,
             kind,
             source: Some(source.clone()),
-            topic: Some(topic),
-            resolution: resolution.clone(),
+            topic: Some(Box::new(topic)),
+            resolution: resolution.clone().map(Box::new),
         });
         resolution
     }
@@ -365,8 +365,8 @@ fn two_anmodninger(citizen: &Citizen, status: Status, forms: &mut [FormRef], fou
         cpr: found.cpr,
         kind,
         source: Some(source.clone()),
-        topic: Some(Topic::TwoAnmodninger),
-        resolution: resolution.as_ref().map(|(r, _)| r.clone()),
+        topic: Some(Box::new(Topic::TwoAnmodninger)),
+        resolution: resolution.as_ref().map(|(r, _)| Box::new(r.clone())),
     });
     if let Some((_, (kept, fate))) = resolution {
         for f in forms.iter_mut() {
@@ -416,8 +416,8 @@ fn two_indskrivninger(citizen: &Citizen, status: Status, forms: &mut [FormRef], 
             cpr: found.cpr,
             kind,
             source: Some(source.clone()),
-            topic: Some(topic),
-            resolution: resolution.as_ref().map(|(r, _)| r.clone()),
+            topic: Some(Box::new(topic)),
+            resolution: resolution.as_ref().map(|(r, _)| Box::new(r.clone())),
         });
         if let Some((_, (kept, fate))) = resolution {
             let kept = group[kept];
@@ -689,8 +689,7 @@ fn model_two(forms: &[FormRef], settings: &Settings, texts: &CloseTexts) -> Vec<
 fn forgotten_closes(forms: &[FormRef], decision: &Decision) -> Vec<Action> {
     let mut out = Vec::with_capacity(close_count(forms));
     let reason = decision
-        .afslutningsaarsag
-        .as_deref()
+        .afslutningsaarsag()
         .map(str::trim)
         .filter(|r| !r.is_empty())
         .map(ArcStr::from);

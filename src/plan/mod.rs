@@ -258,9 +258,9 @@ pub struct Conflict {
     pub source: Option<SourceRef>,
     /// What a decision is about, for the kinds a person decides in the tool; None for the
     /// kinds decided by entering a forgotten case's dates, and for notes.
-    pub topic: Option<Topic>,
+    pub topic: Option<Box<Topic>>,
     /// The decision taken, when one is.
-    pub resolution: Option<Resolution>,
+    pub resolution: Option<Box<Resolution>>,
 }
 
 impl Conflict {

@@ -258,7 +258,7 @@ pub fn decide_all(citizens: &[Citizen], settings: &mut skifteplan::plan::Setting
             let Some(citizen) = citizens.iter().find(|x| x.cpr == c.cpr) else {
                 continue;
             };
-            let resolution = match &c.topic {
+            let resolution = match c.topic.as_deref() {
                 Some(t @ (Topic::TwoAnmodninger | Topic::TwoIndskrivninger { .. })) => {
                     Resolution::Keep {
                         keep: decide::cases(citizen, t)[0].clone(),
@@ -283,7 +283,7 @@ pub fn decide_all(citizens: &[Citizen], settings: &mut skifteplan::plan::Setting
                     continue;
                 }
             };
-            let topic = c.topic.clone().unwrap();
+            let topic = (*c.topic.clone().unwrap()).clone();
             let list = settings.resolutions.entry(digits).or_default();
             list.retain(|d| d.topic != topic);
             list.push(Decided { topic, resolution });

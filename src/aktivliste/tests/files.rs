@@ -36,9 +36,9 @@ fn forgotten_cases_in_full_and_an_end_date_without_glemt_is_said_at_its_row() {
     let list = load(&path, &LoadOptions::default()).unwrap();
     let decision = &list.citizens[0].decision;
     assert!(decision.glemt);
-    assert_eq!(decision.udskrivningsdato, Some(d(2025, 10, 1)));
-    assert_eq!(decision.afslutningsdato, Some(d(2025, 10, 15)));
-    assert_eq!(decision.afslutningsaarsag.as_deref(), Some("Flyttet"));
+    assert_eq!(decision.udskrivningsdato(), Some(d(2025, 10, 1)));
+    assert_eq!(decision.afslutningsdato(), Some(d(2025, 10, 15)));
+    assert_eq!(decision.afslutningsaarsag(), Some("Flyttet"));
     assert!(!list.citizens[1].decision.glemt);
     let warning = list
         .warnings

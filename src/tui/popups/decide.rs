@@ -102,8 +102,8 @@ impl App {
         let cpr = tp.plan.citizens.get(citizen)?.cpr;
         tp.plan
             .conflicts_of(&cpr)
-            .find(|c| c.topic.as_ref() == Some(topic))
-            .and_then(|c| c.resolution.clone())
+            .find(|c| c.topic.as_deref() == Some(topic))
+            .and_then(|c| c.resolution.as_deref().cloned())
     }
 
     /// Keys in the decision popup.
@@ -244,7 +244,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, area: Rect, d: &Deciding) {
         let cpr = p.plan.citizens.get(d.citizen)?.cpr;
         p.plan
             .conflicts_of(&cpr)
-            .find(|c| c.topic.as_ref() == Some(topic))
+            .find(|c| c.topic.as_deref() == Some(topic))
             .cloned()
     };
     if let Some(topic) = d.topic.map(|i| &d.topics[i]) {

@@ -321,7 +321,7 @@ impl App {
                     let mut topics: Vec<_> = tp
                         .plan
                         .conflicts_of(&cpr)
-                        .filter_map(|c| c.topic.clone())
+                        .filter_map(|c| c.topic.as_deref().cloned())
                         .collect();
                     topics.dedup();
                     if topics.is_empty() {
