@@ -5,7 +5,7 @@
 //!
 //! The JSON holds no timestamp: the same input gives the same bytes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 
 use chrono::NaiveDate;
@@ -247,13 +247,9 @@ fn citizen_json(input: &ExportInput<'_>, c: &CitizenPlan, actions: &[Action]) ->
     }
 }
 
-/// The citizens' 1-based positions in the plan, by CPR: the number a conflict names.
-fn citizen_numbers(plan: &crate::plan::Plan) -> HashMap<&crate::domain::Cpr, u32> {
-    plan.citizens
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (&c.cpr, u32::try_from(i + 1).unwrap_or(u32::MAX)))
-        .collect()
+/// The citizen numbers [`crate::plan::Plan::conflict_citizens`] gives, 0 for none.
+fn citizen_no(numbers: &[u32], i: usize) -> Option<u32> {
+    numbers.get(i).copied().filter(|n| *n > 0)
 }
 
 fn conflict_json(input: &ExportInput<'_>, c: &Conflict, citizen: Option<u32>) -> ConflictJson {
@@ -360,10 +356,11 @@ pub fn build_json(input: &ExportInput<'_>) -> PlanJson {
             .map(|c| citizen_json(input, c, &c.actions))
             .collect(),
         conflicts: {
-            let numbers = citizen_numbers(plan);
+            let numbers = plan.conflict_citizens();
             plan.conflicts
                 .iter()
-                .map(|c| conflict_json(input, c, numbers.get(&c.cpr).copied()))
+                .enumerate()
+                .map(|(i, c)| conflict_json(input, c, citizen_no(&numbers, i)))
                 .collect()
         },
         notes: plan.notes.iter().map(|n| note_json(input, *n)).collect(),
@@ -445,12 +442,16 @@ impl Serialize for Streamed<'_, '_> {
         st.serialize_field("source_file", &text_of(show, &input.source_file()))?;
         st.serialize_field("cpr_masked", &!show)?;
         st.serialize_field("citizens", &Citizens(self))?;
-        let numbers = citizen_numbers(plan);
+        let numbers = plan.conflict_citizens();
+        let next = std::cell::Cell::new(0);
         st.serialize_field(
             "conflicts",
             &Each {
                 items: &plan.conflicts,
-                make: |c| conflict_json(input, c, numbers.get(&c.cpr).copied()),
+                make: |c| {
+                    let i = next.replace(next.get() + 1);
+                    conflict_json(input, c, citizen_no(&numbers, i))
+                },
             },
         )?;
         st.serialize_field(

@@ -489,13 +489,7 @@ fn conflict_states(plan: &crate::plan::Plan) -> HashMap<Cpr, CitizenConflicts> {
 
 fn conflicts(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result<(), ExportError> {
     let lang = input.lang;
-    let citizens: HashMap<&Cpr, (usize, Option<&str>)> = input
-        .plan
-        .citizens
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (&c.cpr, (i + 1, c.name.as_deref())))
-        .collect();
+    let numbers = input.plan.conflict_citizens();
     let mut s = Sheet::new(
         ws,
         f,
@@ -503,13 +497,14 @@ fn conflicts(ws: &mut Worksheet, f: &Formats, input: &ExportInput<'_>) -> Result
         SHEET_NAMES[2],
         &headers(&CONFLICT_HEADERS, lang),
     )?;
-    for c in &input.plan.conflicts {
-        let citizen = citizens.get(&c.cpr);
-        if let Some((no, _)) = citizen {
-            s.number(0, *no)?;
+    for (c, no) in input.plan.conflicts.iter().zip(numbers) {
+        let no = (no > 0).then_some(no as usize);
+        if let Some(no) = no {
+            s.number(0, no)?;
         }
         s.text(1, &c.cpr.display(input.show_cpr))?;
-        s.opt_text(2, citizen.and_then(|(_, name)| *name))?;
+        let name = no.and_then(|n| input.plan.citizens.get(n - 1));
+        s.opt_text(2, name.and_then(|c| c.name.as_deref()))?;
         s.text(3, c.kind.key())?;
         s.text(4, domain::conflict_state(c, lang))?;
         s.text(5, &domain::conflict_message(&c.kind, lang))?;

@@ -420,6 +420,39 @@ impl Plan {
         self.conflicts.iter().filter(move |c| &c.cpr == cpr)
     }
 
+    /// Each conflict's citizen: its 1-based position in the plan, in the conflicts' order (what
+    /// the exports name a conflict's citizen by). The engine lists conflicts in the citizens'
+    /// order, so one walk finds them without a table of a national list's every citizen; a
+    /// conflict out of that order (a citizen planned again alone) is looked up. 0: none (a
+    /// conflict of no citizen of the plan).
+    pub fn conflict_citizens(&self) -> Vec<u32> {
+        let mut out = Vec::with_capacity(self.conflicts.len());
+        let mut j = 0;
+        let mut lookup: Option<HashMap<&Cpr, usize>> = None;
+        for c in &self.conflicts {
+            while j < self.citizens.len() && self.citizens[j].cpr != c.cpr {
+                j += 1;
+            }
+            if j < self.citizens.len() {
+                out.push(u32::try_from(j + 1).unwrap_or(u32::MAX));
+                continue;
+            }
+            let table = lookup.get_or_insert_with(|| {
+                let wanted: std::collections::HashSet<&Cpr> =
+                    self.conflicts.iter().map(|c| &c.cpr).collect();
+                self.citizens
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| wanted.contains(&c.cpr))
+                    .map(|(i, c)| (&c.cpr, i + 1))
+                    .collect()
+            });
+            let n = table.get(&c.cpr).copied().unwrap_or(0);
+            out.push(u32::try_from(n).unwrap_or(u32::MAX));
+        }
+        out
+    }
+
     /// The conflicts still to be decided.
     pub fn open_conflicts(&self) -> usize {
         self.conflicts.iter().filter(|c| c.is_open()).count()
