@@ -306,19 +306,49 @@ impl Found<'_, '_> {
         source: &SourceRef,
         topic: Topic,
     ) -> Option<Resolution> {
-        let resolution = self
-            .decided
+        let resolution = self.decision_for(&topic).cloned();
+        self.push(kind, source, topic, resolution.clone());
+        resolution
+    }
+
+    /// A conflict between cases of which one may be active (`keys`, in the citizen's order):
+    /// recorded with its decision when that names exactly one of them; returns the kept one's
+    /// index among `keys` and the fate of the others.
+    fn keep(
+        &mut self,
+        kind: ConflictKind,
+        source: &SourceRef,
+        topic: Topic,
+        keys: &[CaseKey],
+    ) -> Option<(usize, Fate)> {
+        let decided = self.decision_for(&topic).cloned();
+        let kept = decided.as_ref().and_then(|r| keep_one(r, keys));
+        self.push(kind, source, topic, decided.filter(|_| kept.is_some()));
+        kept
+    }
+
+    /// The decision recorded for `topic`, when it is one of the choices the topic offers.
+    fn decision_for(&self, topic: &Topic) -> Option<&Resolution> {
+        self.decided
             .iter()
-            .find(|d| d.topic.decides(&topic) && fits(&d.resolution, &topic))
-            .map(|d| d.resolution.clone());
+            .find(|d| d.topic.decides(topic) && fits(&d.resolution, topic))
+            .map(|d| &d.resolution)
+    }
+
+    fn push(
+        &mut self,
+        kind: ConflictKind,
+        source: &SourceRef,
+        topic: Topic,
+        resolution: Option<Resolution>,
+    ) {
         self.out.push(Conflict {
             cpr: self.cpr,
             kind,
             source: Some(source.clone()),
             topic: Some(Box::new(topic)),
-            resolution: resolution.clone().map(Box::new),
+            resolution: resolution.map(Box::new),
         });
-        resolution
     }
 
     /// A conflict decided by fixing the data (a forgotten case's dates).
@@ -356,19 +386,7 @@ fn two_anmodninger(citizen: &Citizen, status: Status, forms: &mut [FormRef], fou
         return;
     }
     let keys: Vec<CaseKey> = anm.iter().map(anmodning_key).collect();
-    let resolution = found
-        .decided
-        .iter()
-        .find(|d| d.topic == Topic::TwoAnmodninger)
-        .and_then(|d| keep_one(&d.resolution, &keys));
-    found.out.push(Conflict {
-        cpr: found.cpr,
-        kind,
-        source: Some(source.clone()),
-        topic: Some(Box::new(Topic::TwoAnmodninger)),
-        resolution: resolution.as_ref().map(|(r, _)| Box::new(r.clone())),
-    });
-    if let Some((_, (kept, fate))) = resolution {
+    if let Some((kept, fate)) = found.keep(kind, source, Topic::TwoAnmodninger, &keys) {
         for f in forms.iter_mut() {
             if matches!(f.owner, Owner::Anmodning(i) if i != kept) {
                 f.fate = fate;
@@ -407,19 +425,7 @@ fn two_indskrivninger(citizen: &Citizen, status: Status, forms: &mut [FormRef], 
             tilbud: tilbud.unwrap_or_default().trim().to_string(),
         };
         let keys: Vec<CaseKey> = group.iter().map(|&j| indskrivning_key(&inds[j])).collect();
-        let resolution = found
-            .decided
-            .iter()
-            .find(|d| d.topic.decides(&topic))
-            .and_then(|d| keep_one(&d.resolution, &keys));
-        found.out.push(Conflict {
-            cpr: found.cpr,
-            kind,
-            source: Some(source.clone()),
-            topic: Some(Box::new(topic)),
-            resolution: resolution.as_ref().map(|(r, _)| Box::new(r.clone())),
-        });
-        if let Some((_, (kept, fate))) = resolution {
+        if let Some((kept, fate)) = found.keep(kind, source, topic, &keys) {
             let kept = group[kept];
             for f in forms.iter_mut() {
                 if matches!(f.owner, Owner::Indskrivning(j) if j != kept && group.contains(&j)) {
@@ -430,9 +436,9 @@ fn two_indskrivninger(citizen: &Citizen, status: Status, forms: &mut [FormRef], 
     }
 }
 
-/// A Keep decision that names exactly one of `keys`: the decision, the kept one's index among
-/// them, and the fate of the others.
-fn keep_one(resolution: &Resolution, keys: &[CaseKey]) -> Option<(Resolution, (usize, Fate))> {
+/// A Keep decision that names exactly one of `keys`: the kept one's index among them, and the
+/// fate of the others.
+fn keep_one(resolution: &Resolution, keys: &[CaseKey]) -> Option<(usize, Fate)> {
     let Resolution::Keep {
         keep,
         close_others_on,
@@ -450,7 +456,7 @@ fn keep_one(resolution: &Resolution, keys: &[CaseKey]) -> Option<(Resolution, (u
         Some(d) => Fate::CloseOn(*d),
         None => Fate::Delete { register_on: None },
     };
-    Some((resolution.clone(), (kept, fate)))
+    Some((kept, fate))
 }
 
 pub(crate) fn anmodning_key(a: &crate::domain::Anmodning) -> CaseKey {
