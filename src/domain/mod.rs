@@ -284,15 +284,6 @@ impl From<Decision> for DecisionFields {
 }
 
 impl Decision {
-    /// A forgotten case with one end date for both parts.
-    pub fn forgotten(slutdato: Option<NaiveDate>) -> Decision {
-        Decision {
-            glemt: true,
-            slutdato,
-            ends: None,
-        }
-    }
-
     /// A decision with end dates per part (held only when any is given).
     pub fn with_ends(glemt: bool, slutdato: Option<NaiveDate>, ends: Ends) -> Decision {
         let any = ends != Ends::default();
@@ -330,13 +321,6 @@ impl Decision {
             Part::Myndighed => self.afslutningsdato(),
         }
         .or(self.slutdato)
-    }
-
-    /// Whether any end date is given.
-    pub fn has_end(&self) -> bool {
-        self.slutdato.is_some()
-            || self.udskrivningsdato().is_some()
-            || self.afslutningsdato().is_some()
     }
 }
 

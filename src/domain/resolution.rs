@@ -151,16 +151,6 @@ impl Topic {
             _ => false,
         }
     }
-
-    /// The stable machine key, the same as the conflict's.
-    pub fn key(&self) -> &'static str {
-        match self {
-            Topic::TwoAnmodninger => "two_anmodninger",
-            Topic::TwoIndskrivninger { .. } => "two_indskrivninger",
-            Topic::FormAfterSwitch { .. } => "form_after_switch",
-            Topic::MissingOriginalDate { .. } => "missing_original_date",
-        }
-    }
 }
 
 /// A decision about one conflict.

@@ -129,17 +129,6 @@ pub struct ConflictJson {
     pub row: Option<u32>,
 }
 
-/// A conflict's state as JSON states it.
-pub fn conflict_state_key(c: &crate::plan::Conflict) -> &'static str {
-    if !c.kind.needs_decision() {
-        "note"
-    } else if c.resolution.is_some() {
-        "decided"
-    } else {
-        "open"
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RejectedRowJson {
     pub sheet: String,
@@ -258,7 +247,7 @@ fn conflict_json(input: &ExportInput<'_>, c: &Conflict, citizen: Option<u32>) ->
         cpr: c.cpr.display(input.show_cpr),
         citizen,
         kind: c.kind.key().to_string(),
-        state: Some(conflict_state_key(c).to_string()),
+        state: Some(c.state().key().to_string()),
         message: text(&domain::conflict_message(&c.kind, input.lang)),
         choice: c.resolution.as_ref().map(|r| r.choice().key().to_string()),
         decision: c

@@ -21,6 +21,7 @@ use crate::domain::date::fmt_dk;
 use crate::i18n::domain;
 use crate::i18n::export::*;
 use crate::lang::Lang;
+use crate::plan::ConflictState;
 use crate::plan::{Action, ActionKind, Status};
 
 /// Plans with more actions than this are written row by row to keep memory flat.
@@ -422,7 +423,7 @@ fn actions(
         let planned_again = replan.map(|r| r(i));
         let actions = planned_again.as_deref().unwrap_or(&c.actions);
         let citizen_status = domain::status_label(c.status, lang);
-        let conflict = states.get(&c.cpr).map(|s| s.label(lang));
+        let conflict = states.get(&c.cpr).map(|s| domain::state_label(*s, lang));
         for a in actions {
             s.number(0, i + 1)?;
             s.text(1, &cpr)?;
@@ -456,33 +457,12 @@ fn actions(
     s.finish()
 }
 
-/// The state of a citizen's conflicts, as the action rows show it.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum CitizenConflicts {
-    Decided,
-    Open,
-}
-
-impl CitizenConflicts {
-    fn label(self, lang: Lang) -> &'static str {
-        match self {
-            CitizenConflicts::Open => t(CONFLICT_OPEN, lang),
-            CitizenConflicts::Decided => t(CONFLICT_DECIDED, lang),
-        }
-    }
-}
-
 /// Per citizen with a conflict (notes aside): open while any is open, else decided.
-fn conflict_states(plan: &crate::plan::Plan) -> HashMap<Cpr, CitizenConflicts> {
+fn conflict_states(plan: &crate::plan::Plan) -> HashMap<Cpr, ConflictState> {
     let mut out = HashMap::new();
     for c in plan.conflicts.iter().filter(|c| c.kind.needs_decision()) {
-        let state = if c.is_open() {
-            CitizenConflicts::Open
-        } else {
-            CitizenConflicts::Decided
-        };
-        let e = out.entry(c.cpr).or_insert(state);
-        *e = (*e).max(state);
+        let e = out.entry(c.cpr).or_insert(c.state());
+        *e = (*e).max(c.state());
     }
     out
 }

@@ -300,13 +300,17 @@ pub fn resolution_text(resolution: &Resolution, lang: Lang) -> String {
 
 /// A conflict's state in one word: open, decided, or a note.
 pub fn conflict_state(conflict: &crate::plan::Conflict, lang: Lang) -> &'static str {
+    state_label(conflict.state(), lang)
+}
+
+/// A conflict state in one word.
+pub fn state_label(state: crate::plan::ConflictState, lang: Lang) -> &'static str {
     use super::export::{CONFLICT_DECIDED, CONFLICT_NOTE, CONFLICT_OPEN, label};
-    if !conflict.kind.needs_decision() {
-        label(CONFLICT_NOTE, lang)
-    } else if conflict.resolution.is_some() {
-        label(CONFLICT_DECIDED, lang)
-    } else {
-        label(CONFLICT_OPEN, lang)
+    use crate::plan::ConflictState as S;
+    match state {
+        S::Note => label(CONFLICT_NOTE, lang),
+        S::Decided => label(CONFLICT_DECIDED, lang),
+        S::Open => label(CONFLICT_OPEN, lang),
     }
 }
 

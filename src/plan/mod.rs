@@ -263,10 +263,40 @@ pub struct Conflict {
     pub resolution: Option<Box<Resolution>>,
 }
 
+/// Where a conflict stands: a note (nothing to decide), decided, or still open. Ordered so that
+/// a citizen's state is the greatest of its conflicts'.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ConflictState {
+    Note,
+    Decided,
+    Open,
+}
+
+impl ConflictState {
+    /// The stable machine key used in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            ConflictState::Note => "note",
+            ConflictState::Decided => "decided",
+            ConflictState::Open => "open",
+        }
+    }
+}
+
 impl Conflict {
+    pub fn state(&self) -> ConflictState {
+        if !self.kind.needs_decision() {
+            ConflictState::Note
+        } else if self.resolution.is_some() {
+            ConflictState::Decided
+        } else {
+            ConflictState::Open
+        }
+    }
+
     /// Still to be decided: a conflict (not a note) without a decision.
     pub fn is_open(&self) -> bool {
-        self.kind.needs_decision() && self.resolution.is_none()
+        self.state() == ConflictState::Open
     }
 }
 
