@@ -30,7 +30,7 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
     if let Some(p) = plan::reason_text_problem(&args.reason_text, args.reason_text_any) {
         return Err(Error::ReasonText(p));
     }
-    if plan::guide_spelling(&args.reason_text, &plan::GUIDE_REASON_TEXTS).is_none() {
+    if !plan::is_guide_reason_text(&args.reason_text) {
         let warning = text::reason_text_override(&args.reason_text, lang);
         crate::text::write_line(err, &format!("skifteplan: {warning}"), false)
             .map_err(|e| Error::Output(e.kind()))?;
@@ -75,8 +75,7 @@ pub fn run(args: &PlanArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome, 
     }
     let mut settings = Settings::new(args.model, args.switch_date);
     // The guide's spelling as the guide writes it; another text (with the override) as typed.
-    settings.reason_text = plan::guide_spelling(&args.reason_text, &plan::GUIDE_REASON_TEXTS)
-        .map_or_else(|| args.reason_text.trim().to_string(), str::to_string);
+    settings.reason_text = plan::reason_text_as_written(&args.reason_text);
     // The conflicts decided in the tool, as the UI plans them.
     if let Some(s) = &stored {
         settings.resolutions = s.resolutions.clone();

@@ -31,6 +31,18 @@ pub fn guide_spelling(text: &str, spellings: &[&'static str]) -> Option<&'static
     spellings.iter().copied().find(|s| s.to_lowercase() == t)
 }
 
+/// Whether `text` is one of the guide's spellings of the description.
+pub fn is_guide_reason_text(text: &str) -> bool {
+    guide_spelling(text, &GUIDE_REASON_TEXTS).is_some()
+}
+
+/// The description as the plan carries it: the guide's spelling as the guide writes it, any
+/// other text (taken with the override) as typed, trimmed.
+pub fn reason_text_as_written(text: &str) -> String {
+    guide_spelling(text, &GUIDE_REASON_TEXTS)
+        .map_or_else(|| text.trim().to_string(), str::to_string)
+}
+
 /// Why a description for the model-2 closes cannot be used as given.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReasonTextProblem {
@@ -46,7 +58,7 @@ pub enum ReasonTextProblem {
 pub fn reason_text_problem(text: &str, any: bool) -> Option<ReasonTextProblem> {
     if text.trim().is_empty() {
         Some(ReasonTextProblem::Empty)
-    } else if any || guide_spelling(text, &GUIDE_REASON_TEXTS).is_some() {
+    } else if any || is_guide_reason_text(text) {
         None
     } else {
         Some(ReasonTextProblem::NotTheGuides(text.trim().to_string()))

@@ -10,8 +10,8 @@ use super::summary::summary;
 use super::{Location, PlanRows, Row};
 use crate::domain::{Form, date::next_day};
 use crate::plan::{
-    ActionKind, DEFAULT_REASON_TEXT, GUIDE_REASON_TEXTS, GUIDE_REASONS, Model, System,
-    guide_spelling,
+    ActionKind, DEFAULT_REASON_TEXT, GUIDE_REASONS, Model, System, guide_spelling,
+    is_guide_reason_text,
 };
 
 pub use super::finding::{Column, Counting, Finding, FindingKind};
@@ -55,7 +55,7 @@ pub fn check(plan: &PlanRows) -> Vec<Finding> {
         .unwrap_or_else(|| DEFAULT_REASON_TEXT.to_string());
     // A plan written with another description than the guide's (an explicit override): DST
     // may count its citizens as new cases.
-    if model == Model::Two && guide_spelling(&reason_text, &GUIDE_REASON_TEXTS).is_none() {
+    if model == Model::Two && !is_guide_reason_text(&reason_text) {
         out.push(Finding {
             at: Location::sheet(&h.reentry_at.sheet),
             cpr: None,
@@ -269,7 +269,7 @@ impl Rules {
     /// guide's ("Systemskift" in §1 and §6, "Systemskifte" in §4).
     fn reason_text_holds(&self, found: Option<&str>) -> bool {
         let found = found.unwrap_or("").trim();
-        let guide = |t: &str| guide_spelling(t, &GUIDE_REASON_TEXTS).is_some();
+        let guide = is_guide_reason_text;
         found.to_lowercase() == self.reason_text.to_lowercase()
             || (guide(found) && guide(&self.reason_text))
     }

@@ -249,8 +249,7 @@ impl SetupForm {
         {
             return Err(format!("{}: {}", T::ReasonText.get(lang), p.localize(lang)));
         }
-        let reason = crate::plan::guide_spelling(&self.reason, &crate::plan::GUIDE_REASON_TEXTS)
-            .map_or_else(|| self.reason.trim().to_string(), str::to_string);
+        let reason = crate::plan::reason_text_as_written(&self.reason);
         Ok(SavedSettings {
             model,
             switch_date: date,
@@ -310,11 +309,7 @@ impl App {
             Control::Confirm => match f.to_saved(self.cfg.lang) {
                 Ok(saved) => {
                     f.error = None;
-                    let guides = crate::plan::guide_spelling(
-                        &saved.reason_text,
-                        &crate::plan::GUIDE_REASON_TEXTS,
-                    )
-                    .is_some();
+                    let guides = crate::plan::is_guide_reason_text(&saved.reason_text);
                     if self.ws.is_none() {
                         // Nothing to store it in yet.
                     } else if guides || saved.model != Model::Two {
